@@ -1,0 +1,43 @@
+# The front door: `make book` builds the guide, `make test` runs every test.
+# Both create .venv and install what is needed on first use.
+.PHONY: book html test serve clean distclean chromium
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+HOST   ?= 127.0.0.1
+
+book: $(STAMP)
+	@$(MAKE) --no-print-directory html
+	@echo
+	@echo "The guide is built. Open $(CURDIR)/_build/html/index.html in a browser,"
+	@echo "or run 'make serve' and visit http://$(HOST):$(PORT)/"
+
+# Strict build: any warning, broken reference or failing cell stops it;
+# --keep-going reports every problem in one run. Notebooks run through the cache.
+html: $(STAMP)
+	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) --no-print-directory html
+	@echo "Serving the guide at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server --bind $(HOST) --directory _build/html $(PORT)
+
+chromium:
+	@tools/ensure-chromium
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@touch $@
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,83 @@
+// Offline widget loader for the built book. Included only on pages that show widgets.
+//
+// myst-nb saves each page's widget state in a <script type="application/vnd.jupyter.widget-state+json">
+// and puts a <script type="application/vnd.jupyter.widget-view+json"> where each widget goes.
+// Every widget in this book is an anywidget, whose state carries its own ES module (_esm)
+// and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
+// each module from a Blob URL and calls its render() with a small model object. No kernel,
+// no network: it works over http and over file://.
+(function () {
+  "use strict";
+  const STATE = "application/vnd.jupyter.widget-state+json";
+  const VIEW = "application/vnd.jupyter.widget-view+json";
+
+  // Enough of the anywidget model API for a widget running without a kernel.
+  function createModel(values) {
+    const handlers = new Map();
+    return {
+      get: (name) => values[name],
+      set(name, value) {
+        values[name] = value;
+        for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });
+      },
+      on(event, cb) {
+        handlers.set(event, [...(handlers.get(event) || []), cb]);
+      },
+      off(event, cb) {
+        if (!event) return handlers.clear();
+        handlers.set(event, cb ? (handlers.get(event) || []).filter((h) => h !== cb) : []);
+      },
+      save_changes() {},
+      send() {},
+      widget_manager: {},
+    };
+  }
+
+  const modules = new Map(); // one import per distinct module text
+  function importModule(source) {
+    if (!modules.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      modules.set(source, import(url).finally(() => URL.revokeObjectURL(url)));
+    }
+    return modules.get(source);
+  }
+
+  const styles = new Set();
+  function addStyle(css) {
+    if (!css || styles.has(css)) return;
+    styles.add(css);
+    const tag = document.createElement("style");
+    tag.textContent = css;
+    document.head.append(tag);
+  }
+
+  async function show(viewScript, states) {
+    const { model_id: id } = JSON.parse(viewScript.textContent);
+    const entry = states[id];
+    if (!entry || entry.model_name !== "AnyModel") {
+      throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
+    }
+    const values = { ...entry.state };
+    addStyle(values._css);
+    const mod = await importModule(values._esm);
+    const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
+    const model = createModel(values);
+    const host = document.createElement("div");
+    host.className = "be-widget";
+    viewScript.replaceWith(host);
+    await widget.initialize?.({ model });
+    await widget.render({ model, el: host });
+  }
+
+  function start() {
+    const stateTag = document.querySelector(`script[type="${STATE}"]`);
+    if (!stateTag) return;
+    const states = JSON.parse(stateTag.textContent).state || {};
+    for (const view of document.querySelectorAll(`script[type="${VIEW}"]`)) {
+      show(view, states).catch((err) => console.error("Widget failed to render:", err));
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

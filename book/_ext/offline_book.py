@@ -1,0 +1,80 @@
+"""Sphinx glue for this book, kept in one place.
+
+- Every chapter written as a MyST Markdown notebook can be downloaded as an executed
+  ``.ipynb`` (the theme offers this only when online launch buttons are configured).
+- A change to the ``backease`` package or to ``book/_assets`` rebuilds every page and
+  re-executes every notebook. Sphinx and the execution cache look only at the pages'
+  own text, so otherwise a changed timer or figure would never reach the built site.
+- Thebe (live code through Binder) is switched off: it needs the network, and its
+  set-up script is added to every page twice, a page error each time.
+"""
+import hashlib
+import shutil
+from pathlib import Path
+from shutil import copy2
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = (ROOT / "widgets" / "backease", ROOT / "book" / "_assets")
+_SKIP = {"__pycache__", ".ipynb_checkpoints"}
+
+
+def _inputs_digest() -> str:
+    """A hash of every file the pages depend on besides their own text."""
+    digest = hashlib.sha256()
+    for folder in INPUTS:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not _SKIP.intersection(path.parts):
+                digest.update(path.relative_to(ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(app) -> Path:
+    return Path(app.outdir).parent / ".book-inputs.sha256"
+
+
+def _check_inputs(app):
+    """On a changed package or asset, drop the execution cache so notebooks run again."""
+    app.env.book_inputs_changed = not _stamp(app).is_file() or _stamp(app).read_text() != _inputs_digest()
+    if app.env.book_inputs_changed:
+        shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
+
+
+def _outdated(app, env, added, changed, removed):
+    return sorted(env.found_docs) if getattr(env, "book_inputs_changed", False) else []
+
+
+def _save_stamp(app, exception):
+    failed = exception is not None or getattr(app, "_warncount", 0)  # keep-going counts warnings here
+    if not failed and getattr(app.env, "book_inputs_changed", False):
+        _stamp(app).write_text(_inputs_digest())
+
+
+def _offer_ipynb_download(app, pagename, templatename, context, doctree):
+    """Copy the executed notebook next to the page source and tell the theme about it."""
+    if not context.get("sourcename", "").endswith((".md", ".md.txt")):
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return  # a plain Markdown page, not a notebook
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    copy2(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _drop_thebe(app):
+    """Unhook sphinx-thebe, which Jupyter Book always loads, before it adds anything."""
+    for listeners in app.events.listeners.values():
+        listeners[:] = [x for x in listeners if getattr(x.handler, "__module__", "") != "sphinx_thebe"]
+    app.registry.css_files[:] = [(f, a) for f, a in app.registry.css_files if f != "sphinx-thebe.css"]
+
+
+def setup(app):
+    _drop_thebe(app)
+    app.connect("builder-inited", _check_inputs)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _save_stamp)
+    # Before the theme builds its header buttons (priority 501).
+    app.connect("html-page-context", _offer_ipynb_download, priority=400)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

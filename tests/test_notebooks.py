@@ -1,0 +1,31 @@
+"""Each chapter, downloaded as a notebook, runs in a reader's own kernel with the package installed."""
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import built_pages
+
+
+def downloadable_notebooks(site):
+    return sorted((site / "_sources").rglob("*.ipynb"))
+
+
+def test_every_notebook_page_can_be_downloaded(site):
+    pages = {p.removesuffix(".html") for p in built_pages(site)}
+    notebooks = {p.relative_to(site / "_sources").as_posix().removesuffix(".ipynb") for p in downloadable_notebooks(site)}
+    assert notebooks, "no notebook was offered for download"
+    assert notebooks <= pages
+
+
+def test_downloaded_notebooks_run_in_a_fresh_kernel(site, tmp_path):
+    for path in downloadable_notebooks(site):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+        client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
+        client.execute()  # raises CellExecutionError on any failing cell
+        state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+        if any("SessionTimer" in c.source for c in nb.cells if c.cell_type == "code"):
+            models = [m for m in state.values() if m["model_name"] == "AnyModel"]
+            assert models and all(m["state"]["segments"] for m in models), path

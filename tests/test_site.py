@@ -1,0 +1,72 @@
+"""The built site: every page offline-clean, readable on a phone, widgets without a kernel."""
+import json
+
+import pytest
+
+from conftest import built_pages
+
+PHONE = {"width": 320, "height": 640}
+
+
+def test_book_has_pages(site):
+    pages = built_pages(site)
+    assert "index.html" in pages and "book/start/welcome.html" in pages and "book/start/timers.html" in pages
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_every_page_makes_no_outside_request_and_no_error(site, server, offline_page, scheme):
+    page, watch = offline_page
+    problems = {}
+    for rel in built_pages(site):
+        url = f"{server}/{rel}" if scheme == "http" else (site / rel).as_uri()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(200)  # let late scripts (widgets, search) run
+        if watch.problems():
+            problems[rel] = watch.problems()
+        watch.__init__()
+    assert not problems, json.dumps(problems, indent=2)
+
+
+def test_pages_fit_a_small_phone(site, server, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    too_wide = {}
+    for rel in built_pages(site):
+        page.goto(f"{server}/{rel}", wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide[rel] = width
+    context.close()
+    assert not too_wide, f"pages wider than {PHONE['width']} px: {too_wide}"
+
+
+def test_widget_code_loads_only_on_widget_pages(site):
+    for rel in built_pages(site):
+        html = (site / rel).read_text(encoding="utf-8")
+        has_widget = "application/vnd.jupyter.widget-view+json" in html
+        assert ("widget-loader.js" in html) == has_widget, rel
+        assert "require.js" not in html and "embed-amd" not in html, rel
+
+
+def test_timer_renders_and_runs_without_a_kernel(server, offline_page):
+    page, watch = offline_page
+    page.clock.install()
+    page.goto(f"{server}/book/start/timers.html", wait_until="networkidle")
+    timer = page.locator(".be-timer")
+    timer.wait_for()
+    assert timer.locator(".be-clock").inner_text() == "00:15"
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5000)
+    assert timer.locator(".be-clock").inner_text() == "00:10"
+    assert timer.get_attribute("data-state") == "running"
+    assert not watch.problems(), watch.problems()
+
+
+def test_each_notebook_page_offers_its_executed_notebook(site, server, offline_page):
+    page, _ = offline_page
+    page.goto(f"{server}/book/start/timers.html")
+    link = page.locator("a[href$='timers.ipynb']")
+    assert link.count() == 1
+    nb = json.loads((site / "_sources/book/start/timers.ipynb").read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert any("SessionTimer" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
