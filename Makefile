@@ -1,6 +1,6 @@
 # The front door: `make book` builds the guide, `make test` runs every test.
 # Both create .venv and install what is needed on first use.
-.PHONY: book html test serve clean distclean chromium
+.PHONY: book html test bench serve clean distclean chromium
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,6 +22,10 @@ html: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# Benchmarks (not tests): measured numbers against their budgets.
+bench: $(STAMP) chromium
+	$(BIN)/python bench/timer_drift.py
 
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html

@@ -48,20 +48,6 @@ def test_widget_code_loads_only_on_widget_pages(site):
         assert "require.js" not in html and "embed-amd" not in html, rel
 
 
-def test_timer_renders_and_runs_without_a_kernel(server, offline_page):
-    page, watch = offline_page
-    page.clock.install()
-    page.goto(f"{server}/book/start/timers.html", wait_until="networkidle")
-    timer = page.locator(".be-timer")
-    timer.wait_for()
-    assert timer.locator(".be-clock").inner_text() == "00:15"
-    page.get_by_role("button", name="Start", exact=True).click()
-    page.clock.run_for(5000)
-    assert timer.locator(".be-clock").inner_text() == "00:10"
-    assert timer.get_attribute("data-state") == "running"
-    assert not watch.problems(), watch.problems()
-
-
 def test_each_notebook_page_offers_its_executed_notebook(site, server, offline_page):
     page, _ = offline_page
     page.goto(f"{server}/book/start/timers.html")

@@ -1,15 +1,51 @@
-"""The routine library: one routine per technique, where every dose in the guide is typed once.
+"""The routine library: one routine per technique that has a dose. Every dose is typed once, here.
 
-Doses come from the source articles as summarised in the content brief. Where a source
-gives no time (a breathing pace, a rest, a get-ready countdown), the value here is the
-timer's default, and the chapter says so.
+Doses come from the source articles as summarised in the content brief. Where the sources
+give no time (a breathing pace, a rest, a get-ready countdown, how long to wait for a
+muscle to let go), the value is the timer's default: such a routine says so in its notes,
+and a step that ends on a sign rather than a time says which sign in ``until``.
 """
 from __future__ import annotations
 
 from .routines import Breathing, Routine, RoutineError, Step
 
-_CALM_BREATH = Breathing(inhale=4, exhale=6)
-_SSSS_BREATH = Breathing(inhale=4, exhale=8, sound="Ssss")
+DEFAULT_TIMES = (
+    "The sources give no times for this technique. The times here are the timer's"
+    " starting points: take longer or shorter as your body tells you."
+)
+
+CALM_BREATH = Breathing(inhale=4, exhale=6)
+SSSS_BREATH = Breathing(inhale=4, exhale=8, sound="Ssss")
+
+_PMR_GROUPS = (
+    ("Feet and calves", "Curl your toes and tighten your calves"),
+    ("Thighs", "Press your knees together and tighten your thighs"),
+    ("Buttocks", "Squeeze your buttocks"),
+    ("Belly", "Tighten your belly muscles"),
+    ("Hands and arms", "Make fists and tighten your arms"),
+    ("Shoulders", "Lift your shoulders towards your ears"),
+    ("Face", "Screw up your face"),
+)
+
+
+def _pmr_steps() -> tuple[Step, ...]:
+    steps = []
+    for group, how in _PMR_GROUPS:
+        steps.append(Step(f"{group}: tense", seconds=5, cue=f"{how}, gently, at about half effort."))
+        steps.append(Step(f"{group}: let go", seconds=15, breathing=CALM_BREATH,
+                          cue="Let go all at once. Notice how the muscles feel now."))
+    return tuple(steps)
+
+
+def _pandiculation_steps(rounds: int = 3) -> tuple[Step, ...]:
+    steps = []
+    for n in range(1, rounds + 1):
+        steps.append(Step(f"Round {n}: tighten slowly", seconds=5,
+                          cue="Slowly arch your back and tighten the muscles, gently."))
+        steps.append(Step(f"Round {n}: release very slowly", seconds=10, rest=10 if n < rounds else 0,
+                          cue="Let the muscles lengthen as slowly as you can, like the end of a yawn."))
+    return tuple(steps)
+
 
 _ALL = (
     Routine(
@@ -24,15 +60,116 @@ _ALL = (
         ),
     ),
     Routine(
+        name="warm-up",
+        title="Warm-up",
+        notes=DEFAULT_TIMES,
+        steps=(
+            Step("March on the spot", seconds=120, cue="Easy steps. Let your arms swing.",
+                 until="you feel a little warmer"),
+            Step("Knee rocking, lying down", seconds=60,
+                 cue="Lie on your back, knees bent. Let both knees sway gently side to side."),
+        ),
+    ),
+    Routine(
+        name="hamstring-stretch",
+        title="Seated hamstring stretch",
+        steps=(
+            Step("Hamstring stretch", seconds=30, at_least=20, side="each",
+                 cue="Reach towards the foot of your straight leg. Breathe out and ease in."),
+        ),
+    ),
+    Routine(
+        name="hip-flexor-stretch",
+        title="Kneeling hip-flexor stretch",
+        steps=(
+            Step("Hip-flexor stretch", seconds=30, side="each",
+                 cue="Front knee over the ankle, back straight. Shift your hips gently forward."),
+        ),
+    ),
+    Routine(
+        name="forward-bend",
+        title="Gravity-assisted forward bend",
+        notes=DEFAULT_TIMES,
+        steps=(
+            Step("Bend a little", seconds=30, until="the muscles let go",
+                 cue="Hands on your thighs or on furniture. Let your weight hang."),
+            Step("Bend a little further", seconds=30, until="the muscles let go",
+                 cue="Slide your hands a little lower. Keep your knees straight but soft."),
+            Step("Bend further if it is comfortable", seconds=30, until="the muscles let go",
+                 cue="Only as far as is comfortable. Keep breathing."),
+            Step("Come up slowly", seconds=20,
+                 cue="Walk your hands back up your legs. Then turn gently side to side."),
+        ),
+    ),
+    Routine(
+        name="psoas",
+        title="Psoas stretch at the table edge",
+        notes=DEFAULT_TIMES,
+        steps=(
+            Step("Table-edge stretch", seconds=60, side="each", until="the hanging thigh sinks",
+                 cue="Hug one knee. Let the other thigh hang over the edge and sink."),
+        ),
+    ),
+    Routine(
+        name="quadratus-lumborum",
+        title="Lying side-bend for quadratus lumborum",
+        notes=DEFAULT_TIMES,
+        steps=(
+            Step("Side-bend", seconds=60, side="each", until="the stretched side eases",
+                 cue="Move your hips to one side, then your shoulders to the same side."),
+        ),
+    ),
+    Routine(
+        name="dead-bug",
+        title="Dead bug",
+        notes="The sources say slow repetitions but give no pace: the timer allows 4 s for each one.",
+        steps=(
+            Step("Dead bug", reps=20, at_least=15, tempo=4,
+                 cue="Slowly reach one arm back and the opposite leg out. Return. Swap."),
+        ),
+    ),
+    Routine(
+        name="progressive-muscle-relaxation",
+        title="Progressive muscle relaxation",
+        notes=DEFAULT_TIMES,
+        get_ready=15,
+        steps=_pmr_steps(),
+    ),
+    Routine(
         name="breathing",
         title="Belly breathing with a long \u201cSsss\u201d",
+        notes="The sources give no pace or length. The pacer's 4 s in and 6 to 8 s out are a"
+              " starting point: breathe at whatever pace feels easy.",
         get_ready=15,
         steps=(
-            Step("Belly breathing", seconds=60, breathing=_CALM_BREATH,
+            Step("Belly breathing", seconds=60, breathing=CALM_BREATH,
                  cue="Let your belly rise as you breathe in; let it fall as you breathe out."),
-            Step("Long \u201cSsss\u201d out-breath", seconds=180, breathing=_SSSS_BREATH,
+            Step("Long \u201cSsss\u201d out-breath", seconds=180, breathing=SSSS_BREATH,
                  cue="Breathe out slowly through your teeth with a long Ssss."),
         ),
+    ),
+    Routine(
+        name="ball-release",
+        title="Small-ball release",
+        get_ready=20,
+        notes="About 5 minutes on the ball comes from the source; the other times are the"
+              " timer's starting points.",
+        steps=(
+            Step("Legs straight: notice the arch", seconds=60, breathing=CALM_BREATH,
+                 cue="Slide a hand under your low back and feel the arch."),
+            Step("Knees bent: notice the arch soften", seconds=60, breathing=CALM_BREATH,
+                 cue="Bend your knees, feet on the floor. Feel the arch ease."),
+            Step("On the ball: let gravity work", seconds=300, breathing=SSSS_BREATH,
+                 cue="Roll onto the ball under your tailbone. Do nothing. Let your weight sink."),
+            Step("Off the ball: lie flat", seconds=60, breathing=CALM_BREATH,
+                 cue="Feet down, roll off the ball quickly, lie flat. Notice the arch now."),
+        ),
+    ),
+    Routine(
+        name="somatic-pandiculation",
+        title="Somatic pandiculation",
+        notes=DEFAULT_TIMES,
+        steps=_pandiculation_steps(),
     ),
 )
 

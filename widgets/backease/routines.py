@@ -33,11 +33,12 @@ def _number(value, what: str, *, allow_zero: bool = False) -> float:
 
 
 def _text(value, what: str, *, required: bool) -> str:
+    """``value`` as one line of text (runs of white space, line breaks included, become one space)."""
     if not isinstance(value, str):
         raise RoutineError(f"{what} must be text, got {value!r}")
     if required and not value.strip():
         raise RoutineError(f"{what} must not be empty, got {value!r}")
-    return value.strip()
+    return " ".join(value.split())
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ class Step:
     ``at_least`` is the low end of a dose range ("20-30 s", "15-20 repetitions"): the timer
     counts the full ``seconds`` or ``reps``, the text shows the range. ``side`` is
     "left", "right" or "each" (both sides in turn, with a switch between them).
-    ``rest`` is a pause after the step.
+    ``until`` names the sign a step is done when the sources give no time ("the stretched
+    side eases"); the timer then counts ``seconds`` as an upper bound. ``rest`` is a pause
+    after the step.
     """
 
     label: str
@@ -79,12 +82,14 @@ class Step:
     at_least: float | None = None
     side: str | None = None
     cue: str = ""
+    until: str = ""
     breathing: Breathing | None = None
     rest: float = 0.0
 
     def __post_init__(self):
         object.__setattr__(self, "label", _text(self.label, "'label'", required=True))
         object.__setattr__(self, "cue", _text(self.cue, "'cue'", required=False))
+        object.__setattr__(self, "until", _text(self.until, "'until'", required=False))
         if (self.seconds is None) == (self.reps is None):
             raise RoutineError(
                 f"give either 'seconds' or 'reps', not {'both' if self.reps is not None else 'neither'}"
@@ -105,7 +110,7 @@ class Step:
         if self.at_least is not None:
             low = _number(self.at_least, "'at_least'")
             if low > top:
-                raise RoutineError(f"'at_least' ({self.at_least!r}) must not be more than the dose ({top!r})")
+                raise RoutineError(f"'at_least' ({self.at_least!r}) must not be more than the dose ({_fmt(top)})")
             if self.reps is not None and low != int(low):
                 raise RoutineError(f"'at_least' must be a whole number of repetitions, got {self.at_least!r}")
             object.__setattr__(self, "at_least", low)
@@ -126,7 +131,7 @@ class Step:
             amount = f"{_fmt_range(self.at_least, self.reps)} repetitions"
         elif self.at_least is None or self.at_least == self.seconds:
             amount = format_duration(self.seconds)
-        elif self.seconds < 60:
+        elif self.seconds <= 60:
             amount = f"{_fmt_range(self.at_least, self.seconds)} s"
         else:
             amount = f"{format_duration(self.at_least)} to {format_duration(self.seconds)}"
@@ -134,7 +139,7 @@ class Step:
             amount += " each side"
         elif self.side:
             amount += f" on the {self.side} side"
-        return amount
+        return f"until {self.until} (the timer allows {amount})" if self.until else amount
 
 
 @dataclass(frozen=True)

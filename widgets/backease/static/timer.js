@@ -93,6 +93,7 @@ function render({ model, el: host }) {
   let audio = null;
   let wakeLock = null;
   let ticker = null;
+  let boundary = null;
 
   const now = () => performance.now();
   const segMs = (i) => segments[i].seconds * 1000;
@@ -171,7 +172,10 @@ function render({ model, el: host }) {
   function go(i, { cue = true } = {}) {
     index = i;
     leftMs = segMs(i);
-    if (state === "running") deadline = now() + leftMs;
+    if (state === "running") {
+      deadline = now() + leftMs;
+      startTicking();
+    }
     if (cue) cueSegment();
     report();
     draw();
@@ -206,17 +210,27 @@ function render({ model, el: host }) {
     }
   }
 
+  // Two clocks: a display tick, and a timeout set for the exact end of the segment,
+  // so a step changes on time rather than on the next display tick.
+  function onBoundary() {
+    catchUp();
+    draw();
+    if (state === "running") boundary = setTimeout(onBoundary, Math.max(0, deadline - now()));
+  }
+
   function startTicking() {
     stopTicking();
     ticker = setInterval(() => {
       catchUp();
       draw();
     }, 100);
+    boundary = setTimeout(onBoundary, Math.max(0, deadline - now()));
   }
 
   function stopTicking() {
-    if (ticker !== null) clearInterval(ticker);
-    ticker = null;
+    clearInterval(ticker);
+    clearTimeout(boundary);
+    ticker = boundary = null;
   }
 
   function start() {

@@ -1,0 +1,188 @@
+"""The session timer on the built page, offline, with the page's clock driven by the test."""
+import math
+
+import pytest
+
+from backease import get_routine
+
+PAGE = "book/start/timers.html"
+BREATHING = get_routine("breathing")
+HAMSTRING = get_routine("hamstring-stretch")
+
+# Records every oscillator the timer starts, to check which tones a cue plays.
+TONE_RECORDER = """
+window.__tones = [];
+const make = AudioContext.prototype.createOscillator;
+AudioContext.prototype.createOscillator = function () {
+  const osc = make.call(this);
+  window.__tones.push(osc);
+  return osc;
+};
+"""
+
+
+def mmss(seconds):
+    total = max(0, math.ceil(seconds))
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+@pytest.fixture
+def timers(server, offline_page):
+    """The timers page with a fake clock; returns (page, [breathing timer, hamstring timer], watch)."""
+    page, watch = offline_page
+    page.add_init_script(TONE_RECORDER)
+    page.clock.install()
+    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    found = page.locator(".be-timer")
+    found.first.wait_for()
+    assert found.count() == 2
+    yield page, [found.nth(0), found.nth(1)], watch
+    assert not watch.problems(), watch.problems()
+
+
+def button(timer, name):
+    return timer.get_by_role("button", name=name, exact=True)
+
+
+def text(timer, part):
+    return timer.locator(f".be-{part}").inner_text()
+
+
+def tones(page):
+    return page.evaluate("window.__tones.map(o => o.frequency.value)")
+
+
+def test_a_whole_routine_counts_down_in_step_with_the_clock(timers):
+    page, (timer, _), _ = timers
+    button(timer, "Start").click()
+    elapsed = 0.0
+    for i, seg in enumerate(BREATHING.segments()):
+        page.clock.run_for(500)
+        assert text(timer, "label") == seg.label
+        assert text(timer, "clock") == mmss(seg.seconds - 0.5)
+        assert timer.get_attribute("data-index") == str(i)
+        page.clock.run_for(int(seg.seconds * 1000) - 1000)
+        assert text(timer, "clock") == mmss(0.5)
+        assert timer.get_attribute("data-index") == str(i)
+        page.clock.run_for(500)
+        elapsed += seg.seconds
+    assert timer.get_attribute("data-state") == "done"
+    assert text(timer, "clock") == "00:00"
+    assert "Session complete" in text(timer, "live")
+    assert tones(page)[-3:] == [990, 784, 660]
+
+
+def test_pause_holds_and_resume_carries_on(timers):
+    page, (timer, _), _ = timers
+    button(timer, "Start").click()
+    page.clock.run_for(3000)
+    button(timer, "Pause").click()
+    assert text(timer, "clock") == "00:12" and timer.get_attribute("data-state") == "paused"
+    page.clock.run_for(60_000)
+    assert text(timer, "clock") == "00:12" and "Paused" in text(timer, "live")
+    button(timer, "Resume").click()
+    page.clock.run_for(2000)
+    assert text(timer, "clock") == "00:10" and timer.get_attribute("data-state") == "running"
+
+
+def test_skip_and_back_at_both_ends(timers):
+    page, (timer, _), _ = timers
+    last = len(BREATHING.segments()) - 1
+    assert button(timer, "Back").is_disabled()
+    button(timer, "Start").click()
+    button(timer, "Skip").click()
+    assert text(timer, "label") == BREATHING.segments()[1].label
+    assert text(timer, "clock") == mmss(BREATHING.segments()[1].seconds)
+    button(timer, "Back").click()
+    assert timer.get_attribute("data-index") == "0" and button(timer, "Back").is_disabled()
+    for _ in range(last):
+        button(timer, "Skip").click()
+    assert timer.get_attribute("data-index") == str(last)
+    button(timer, "Skip").click()
+    assert timer.get_attribute("data-state") == "done" and button(timer, "Skip").is_disabled()
+    button(timer, "Back").click()
+    assert timer.get_attribute("data-index") == str(last) and timer.get_attribute("data-state") == "paused"
+    button(timer, "Restart").click()
+    assert timer.get_attribute("data-state") == "ready" and text(timer, "clock") == mmss(BREATHING.get_ready)
+
+
+def test_switch_sides_has_its_own_cue(timers):
+    page, (_, timer), _ = timers
+    segs = HAMSTRING.segments()
+    assert [s.kind for s in segs] == ["get-ready", "work", "switch", "work"]
+    button(timer, "Start").click()
+    page.clock.run_for(int((segs[0].seconds + 0.2) * 1000))
+    assert text(timer, "label") == "Hamstring stretch, left side"
+    assert tones(page)[-1:] == [880]
+    page.clock.run_for(int(segs[1].seconds * 1000))
+    assert text(timer, "label") == "Switch sides, right side"
+    assert timer.get_attribute("data-kind") == "switch"
+    assert tones(page)[-2:] == [660, 990]
+    assert "Switch sides" in text(timer, "live")
+    page.clock.run_for(int(segs[2].seconds * 1000))
+    assert text(timer, "label") == "Hamstring stretch, right side"
+
+
+def test_time_stays_right_after_the_screen_was_locked(timers):
+    """A sleeping page fires no timers; on waking, the timer must show where it should be."""
+    page, (timer, _), _ = timers
+    button(timer, "Start").click()
+    segs = BREATHING.segments()
+    jump = segs[0].seconds + segs[1].seconds + 20  # into the third segment
+    page.clock.fast_forward(int(jump * 1000))
+    page.clock.run_for(100)
+    assert timer.get_attribute("data-index") == "2"
+    assert text(timer, "clock") == mmss(segs[2].seconds - 20.1)
+
+
+def test_keyboard_controls(timers):
+    page, (timer, _), _ = timers
+    timer.focus()
+    page.keyboard.press("Space")
+    assert timer.get_attribute("data-state") == "running"
+    page.keyboard.press("ArrowRight")
+    assert timer.get_attribute("data-index") == "1"
+    page.keyboard.press("ArrowLeft")
+    assert timer.get_attribute("data-index") == "0"
+    page.keyboard.press("Space")
+    assert timer.get_attribute("data-state") == "paused"
+    page.keyboard.press("Tab")  # onto the first button: Space presses it once, not twice
+    assert page.evaluate("document.activeElement.textContent") == "Resume"
+    page.keyboard.press("Space")
+    assert timer.get_attribute("data-state") == "running"
+
+
+def test_step_changes_are_announced(timers):
+    page, (timer, _), _ = timers
+    live = timer.locator("[aria-live]")
+    assert live.get_attribute("aria-live") == "polite"
+    button(timer, "Start").click()
+    first = live.inner_text()
+    assert first.startswith("Step 1 of 3: Get ready")
+    page.clock.run_for(int(BREATHING.get_ready * 1000) + 100)
+    assert live.inner_text().startswith("Step 2 of 3: Belly breathing")
+
+
+def test_mute_and_voice_are_toggle_buttons(timers):
+    page, (timer, _), _ = timers
+    mute = button(timer, "Mute")
+    assert mute.get_attribute("aria-pressed") == "false"
+    mute.click()
+    assert mute.get_attribute("aria-pressed") == "true"
+    button(timer, "Start").click()
+    page.clock.run_for(int(BREATHING.get_ready * 1000) + 100)
+    assert tones(page) == []  # muted: no tone at the step change
+
+
+def test_real_time_countdown(server, offline_page):
+    """One short check against the real clock."""
+    page, watch = offline_page
+    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    timer = page.locator(".be-timer").first
+    button(timer, "Start").click()
+    started = page.evaluate("performance.now()")
+    page.wait_for_timeout(2500)
+    shown, now = page.evaluate("[document.querySelector('.be-clock').textContent, performance.now()]")
+    elapsed = (now - started) / 1000
+    assert shown in {mmss(BREATHING.get_ready - elapsed), mmss(BREATHING.get_ready - elapsed + 0.15)}
+    assert not watch.problems(), watch.problems()
