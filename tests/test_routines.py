@@ -253,7 +253,7 @@ def test_library_has_the_doses_from_the_content_brief():
 
 
 def test_every_library_routine_is_valid_and_under_an_hour():
-    assert len(ROUTINES) == 12
+    assert len(ROUTINES) == 15
     for name, r in ROUTINES.items():
         assert r.name == name
         assert 0 < r.total_seconds < 3600
@@ -271,5 +271,7 @@ def test_timer_takes_a_routine_or_a_name_and_reports_progress():
     assert timer.completed_steps == []
     timer.completed = 2
     assert timer.completed_steps == ["Get ready", "Hamstring stretch"]
-    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine or a routine name, got 42"):
+    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan or a name, got 42"):
         SessionTimer(42)
+    with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
+        SessionTimer("yoga")

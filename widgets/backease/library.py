@@ -1,4 +1,4 @@
-"""The routine library: one routine per technique that has a dose. Every dose is typed once, here.
+"""The routine library: one routine per technique chapter. Every dose is typed once, here.
 
 Doses come from the source articles as summarised in the content brief. Where the sources
 give no time (a breathing pace, a rest, a get-ready countdown, how long to wait for a
@@ -57,6 +57,21 @@ _ALL = (
                  cue="Let your feet swing gently side to side; the rest of you stays soft."),
             Step("Clasped-hands swing", seconds=60, at_least=30,
                  cue="Hands clasped, swing them gently; let the wave run along your spine."),
+        ),
+    ),
+    Routine(
+        name="post-isometric-relaxation",
+        title="Post-isometric relaxation of the hamstring",
+        notes=DEFAULT_TIMES,
+        steps=tuple(
+            step
+            for n in range(1, 4)
+            for step in (
+                Step(f"Round {n}: press gently", seconds=5,
+                     cue="Press your heel down against the strap, very gently. The leg does not move."),
+                Step(f"Round {n}: let go and ease further", seconds=15,
+                     cue="Breathe out, let go, and let the leg come up a little further by itself."),
+            )
         ),
     ),
     Routine(
@@ -129,6 +144,17 @@ _ALL = (
         ),
     ),
     Routine(
+        name="foam-roller-and-self-massage",
+        title="Foam roller and self-massage",
+        notes=DEFAULT_TIMES,
+        steps=(
+            Step("Roll slowly", seconds=60, until="the muscle feels softer",
+                 cue="Roll slowly over the tight muscle. Keep off the spine itself."),
+            Step("Rest on a tender spot", seconds=30, breathing=CALM_BREATH,
+                 cue="Stop on a tender spot and breathe. Ease off if it hurts."),
+        ),
+    ),
+    Routine(
         name="progressive-muscle-relaxation",
         title="Progressive muscle relaxation",
         notes=DEFAULT_TIMES,
@@ -170,6 +196,18 @@ _ALL = (
         title="Somatic pandiculation",
         notes=DEFAULT_TIMES,
         steps=_pandiculation_steps(),
+    ),
+    Routine(
+        name="strength-and-habits",
+        title="A movement break from sitting",
+        notes=DEFAULT_TIMES,
+        get_ready=5,
+        steps=(
+            Step("Stand up, knees bent", seconds=10, cue="Feet under you, bend your knees, push up with your legs."),
+            Step("Walk about", seconds=120, cue="Walk at an easy pace. Let your arms swing."),
+            Step("Gentle back-bend", seconds=10, cue="Hands on your hips, look up, lean back a little."),
+            Step("Sit down, knees bent", seconds=10, cue="Bend your knees, not your back, as you sit."),
+        ),
     ),
 )
 

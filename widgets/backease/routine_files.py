@@ -1,4 +1,4 @@
-"""Routines in and out of JSON and YAML files, so a teacher can write their own.
+"""Routines (and the files that hold them) in and out of JSON and YAML, so a teacher can write their own.
 
 Files get the same validation as routines built in Python; a message names the file,
 the step (number and label) and the bad value.
@@ -18,7 +18,7 @@ _BREATHING_KEYS = {"inhale", "exhale", "hold", "sound"}
 _FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 
 
-def _check_keys(data, allowed: set[str], where: str) -> None:
+def check_fields(data, allowed: set[str], where: str) -> None:
     if not isinstance(data, dict):
         raise RoutineError(f"{where}: expected a mapping of fields, got {data!r}")
     unknown = sorted(set(map(str, data)) - allowed)
@@ -27,10 +27,10 @@ def _check_keys(data, allowed: set[str], where: str) -> None:
 
 
 def _step_from_dict(data, where: str) -> Step:
-    _check_keys(data, _STEP_KEYS, where)
+    check_fields(data, _STEP_KEYS, where)
     data = dict(data)
     if isinstance(data.get("breathing"), dict):
-        _check_keys(data["breathing"], _BREATHING_KEYS, f"{where}, breathing")
+        check_fields(data["breathing"], _BREATHING_KEYS, f"{where}, breathing")
         data["breathing"] = Breathing(**data["breathing"])
     if "label" not in data:
         raise RoutineError(f"{where}: missing 'label'")
@@ -39,7 +39,7 @@ def _step_from_dict(data, where: str) -> Step:
 
 def routine_from_dict(data, source: str = "routine") -> Routine:
     """Build and validate a Routine from plain data; errors start with ``source``."""
-    _check_keys(data, _ROUTINE_KEYS, source)
+    check_fields(data, _ROUTINE_KEYS, source)
     for key in ("name", "title", "steps"):
         if key not in data:
             raise RoutineError(f"{source}: missing {key!r}")
@@ -69,8 +69,8 @@ def _format(path: Path) -> str:
         raise RoutineError(f"{path}: unknown file type {path.suffix!r}; use .json, .yaml or .yml") from None
 
 
-def load_routine(path) -> Routine:
-    """Read a routine from a .json, .yaml or .yml file."""
+def read_data(path) -> tuple[Path, object]:
+    """The parsed contents of a .json, .yaml or .yml file, or a RoutineError naming the file."""
     path = Path(path)
     fmt = _format(path)
     try:
@@ -78,19 +78,28 @@ def load_routine(path) -> Routine:
     except OSError as err:
         raise RoutineError(f"{path}: cannot read the file ({err.strerror})") from None
     try:
-        data = json.loads(text) if fmt == "JSON" else yaml.safe_load(text)
+        return path, json.loads(text) if fmt == "JSON" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise RoutineError(f"{path}: not valid {fmt}: {err}") from None
-    return routine_from_dict(data, source=str(path))
 
 
-def save_routine(routine: Routine, path) -> Path:
-    """Write a routine to a .json, .yaml or .yml file; returns the path."""
+def write_data(data: dict, path) -> Path:
+    """Write plain data as JSON or YAML, chosen by the file's ending; returns the path."""
     path = Path(path)
-    data = routine.to_dict()
     if _format(path) == "JSON":
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def load_routine(path) -> Routine:
+    """Read a routine from a .json, .yaml or .yml file."""
+    path, data = read_data(path)
+    return routine_from_dict(data, source=str(path))
+
+
+def save_routine(routine: Routine, path) -> Path:
+    """Write a routine to a .json, .yaml or .yml file; returns the path."""
+    return write_data(routine.to_dict(), path)

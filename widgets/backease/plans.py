@@ -1,0 +1,185 @@
+"""Class plans: routines from the library (and talking time) in order, run as one session.
+
+A plan is a list of blocks. A block is either a library routine, done ``repeat`` times, or
+a talk: time for the teacher to explain, check in or set up, with no exercise. Plans load
+from and save to JSON or YAML like routines, with the same kind of messages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .library import get_routine
+from .routine_files import check_fields, read_data, write_data
+from .routines import MAX_TOTAL_SECONDS, Routine, RoutineError, Segment, _number, _text, format_duration
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of a class: a routine (by library name) done ``repeat`` times, or a talk."""
+
+    routine: str = ""
+    repeat: int = 1
+    talk: str = ""
+    seconds: float | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "routine", _text(self.routine, "'routine'", required=False))
+        object.__setattr__(self, "talk", _text(self.talk, "'talk'", required=False))
+        if bool(self.routine) == bool(self.talk):
+            raise RoutineError(f"a block is either a 'routine' or a 'talk', not {'both' if self.routine else 'neither'}")
+        if self.routine:
+            get_routine(self.routine)  # an unknown name lists the library
+            if isinstance(self.repeat, bool) or not isinstance(self.repeat, int) or not 1 <= self.repeat <= 10:
+                raise RoutineError(f"'repeat' must be a whole number from 1 to 10, got {self.repeat!r}")
+            if self.seconds is not None:
+                raise RoutineError(f"'seconds' goes with a 'talk'; a routine has its own times (seconds={self.seconds!r})")
+        else:
+            object.__setattr__(self, "seconds", _number(self.seconds, "'seconds'"))
+            if self.repeat != 1:
+                raise RoutineError(f"'repeat' goes with a 'routine', not a 'talk' (repeat={self.repeat!r})")
+
+    @property
+    def title(self) -> str:
+        if self.talk:
+            return self.talk
+        name = get_routine(self.routine).title
+        return f"{name} \u00d7 {self.repeat}" if self.repeat > 1 else name
+
+    def segments(self) -> list[Segment]:
+        if self.talk:
+            return [Segment("talk", self.talk, self.seconds, "Listen, ask, and get ready for what comes next.")]
+        one = get_routine(self.routine).segments()
+        return [seg for _ in range(self.repeat) for seg in one]
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(s.seconds for s in self.segments())
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A class: blocks in order, run by one timer as one continuous session."""
+
+    name: str
+    title: str
+    blocks: tuple[Block, ...]
+    notes: str = ""
+    _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        name = _text(self.name, "plan 'name'", required=True)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "title", _text(self.title, f"plan {name!r}: 'title'", required=True))
+        object.__setattr__(self, "notes", _text(self.notes, f"plan {name!r}: 'notes'", required=False))
+        blocks = tuple(self.blocks) if isinstance(self.blocks, (list, tuple)) else ()
+        if not blocks:
+            raise RoutineError(f"plan {name!r} has no blocks: give at least one routine or talk")
+        for i, block in enumerate(blocks, 1):
+            if not isinstance(block, Block):
+                raise RoutineError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "_segments", tuple(s for b in blocks for s in b.segments()))
+        if self.total_seconds > MAX_TOTAL_SECONDS:
+            raise RoutineError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
+                               f" {MAX_TOTAL_SECONDS // 60} minutes a session may last")
+
+    def segments(self) -> list[Segment]:
+        return list(self._segments)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(s.seconds for s in self._segments)
+
+    def routines(self) -> list[Routine]:
+        """The distinct routines the plan uses, in order of first use (for a handout)."""
+        names = dict.fromkeys(b.routine for b in self.blocks if b.routine)
+        return [get_routine(n) for n in names]
+
+    def outline_markdown(self) -> str:
+        """The plan as a numbered list with each block's time, and the total."""
+        lines = [f"{i}. **{b.title}**: {format_duration(b.total_seconds)}" for i, b in enumerate(self.blocks, 1)]
+        lines.append(f"\nTotal: {format_duration(self.total_seconds)}.")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        blocks = []
+        for b in self.blocks:
+            if b.talk:
+                blocks.append({"talk": b.talk, "seconds": b.seconds})
+            else:
+                blocks.append({"routine": b.routine, **({"repeat": b.repeat} if b.repeat > 1 else {})})
+        return {"name": self.name, "title": self.title, **({"notes": self.notes} if self.notes else {}), "blocks": blocks}
+
+
+_PLAN_KEYS = {"name", "title", "notes", "blocks"}
+_BLOCK_KEYS = {"routine", "repeat", "talk", "seconds"}
+
+
+def plan_from_dict(data, source: str = "plan") -> Plan:
+    """Build and validate a Plan from plain data; errors start with ``source`` and name the block."""
+    check_fields(data, _PLAN_KEYS, source)
+    for key in ("name", "title", "blocks"):
+        if key not in data:
+            raise RoutineError(f"{source}: missing {key!r}")
+    if not isinstance(data["blocks"], list):
+        raise RoutineError(f"{source}: 'blocks' must be a list, got {data['blocks']!r}")
+    blocks = []
+    for i, item in enumerate(data["blocks"], 1):
+        what = (item.get("routine") or item.get("talk")) if isinstance(item, dict) else None
+        where = f"{source}, block {i}" + (f" ({what!r})" if isinstance(what, str) and what else "")
+        try:
+            check_fields(item, _BLOCK_KEYS, where)
+            blocks.append(Block(**item))
+        except RoutineError as err:
+            raise RoutineError(str(err) if str(err).startswith(where) else f"{where}: {err}") from None
+    try:
+        return Plan(**{**data, "blocks": blocks})
+    except RoutineError as err:
+        raise RoutineError(f"{source}: {err}") from None
+
+
+def load_plan(path) -> Plan:
+    """Read a class plan from a .json, .yaml or .yml file."""
+    path, data = read_data(path)
+    return plan_from_dict(data, source=str(path))
+
+
+def save_plan(plan: Plan, path) -> Path:
+    """Write a class plan to a .json, .yaml or .yml file; returns the path."""
+    return write_data(plan.to_dict(), path)
+
+
+def _plan(name: str, title: str, *blocks) -> Plan:
+    return Plan(name, title, tuple(Block(**b) if isinstance(b, dict) else Block(routine=b) for b in blocks))
+
+
+_WELCOME = {"talk": "Welcome, how is everyone today, red-flag check", "seconds": 180}
+_BALLS = {"talk": "Hand out the balls; show how to get on and off", "seconds": 60}
+
+PLANS: dict[str, Plan] = {p.name: p for p in (
+    _plan("class-30", "A 30-minute gentle class",
+          _WELCOME, "breathing", "warm-up", "string-exercises", "hamstring-stretch", "hip-flexor-stretch",
+          "dead-bug", _BALLS, "ball-release", "progressive-muscle-relaxation",
+          {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
+    _plan("class-45", "A 45-minute class",
+          {**_WELCOME, "seconds": 240}, "breathing", "warm-up", "string-exercises", "forward-bend",
+          "hamstring-stretch", "hip-flexor-stretch", "psoas", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
+          "strength-and-habits", _BALLS, "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+          {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
+    _plan("class-60", "A 60-minute class",
+          {**_WELCOME, "seconds": 300}, "breathing", "warm-up", {"routine": "string-exercises", "repeat": 2},
+          "post-isometric-relaxation", "forward-bend", "hamstring-stretch", "hip-flexor-stretch", "psoas",
+          "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2}, "foam-roller-and-self-massage",
+          {"talk": "Bend your knees, not your back: practise lifting and sitting", "seconds": 120},
+          "strength-and-habits", _BALLS, "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+          "breathing", {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
+)}
+
+
+def get_plan(name: str) -> Plan:
+    """The ready-made class plan called ``name``: class-30, class-45 or class-60."""
+    try:
+        return PLANS[name]
+    except (KeyError, TypeError):
+        raise RoutineError(f"no class plan called {name!r}; ready-made plans: {', '.join(PLANS)}") from None
