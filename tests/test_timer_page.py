@@ -186,3 +186,22 @@ def test_real_time_countdown(server, offline_page):
     elapsed = (now - started) / 1000
     assert shown in {mmss(BREATHING.get_ready - elapsed), mmss(BREATHING.get_ready - elapsed + 0.15)}
     assert not watch.problems(), watch.problems()
+
+
+def test_presenter_view_fills_the_screen_with_large_digits(timers):
+    page, (timer, _), _ = timers
+    button(timer, "Full screen").click()
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.classList.contains('be-timer')")
+    assert "be-presenting" in timer.get_attribute("class")
+    viewport = page.viewport_size
+    digits = timer.locator(".be-clock").bounding_box()
+    assert digits["height"] >= 0.25 * viewport["height"]
+    assert digits["width"] >= 0.4 * viewport["width"]
+    colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.be-presenting'));
+        return [s.backgroundColor, s.color]; }""")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    page.keyboard.press("Space")  # the teacher's keys still work
+    assert timer.get_attribute("data-state") == "running"
+    button(timer, "Exit full screen").click()
+    page.wait_for_function("document.fullscreenElement === null")
+    assert "be-presenting" not in timer.get_attribute("class")

@@ -73,11 +73,13 @@ function render({ model, el: host }) {
   const restartBtn = button("Restart", "restart");
   const muteBtn = button("Mute", "mute");
   const voiceBtn = button("Speak cues", "voice");
+  const presentBtn = button("Full screen", "present");
   muteBtn.setAttribute("aria-pressed", "false");
   voiceBtn.setAttribute("aria-pressed", "false");
   const canSpeak = "speechSynthesis" in window;
   if (!canSpeak) voiceBtn.hidden = true;
-  controls.append(startBtn, backBtn, skipBtn, restartBtn, muteBtn, voiceBtn);
+  presentBtn.setAttribute("aria-pressed", "false");
+  controls.append(startBtn, backBtn, skipBtn, restartBtn, muteBtn, voiceBtn, presentBtn);
   const breathBox = el("div", { class: "be-breath-box" });
   breathBox.append(circle, breath);
   root.append(title, kind, label, cue, clock, breathBox, stepBar, allBar, status, next, controls, live);
@@ -323,11 +325,34 @@ function render({ model, el: host }) {
     voiceBtn.setAttribute("aria-pressed", String(voice));
     if (voice) say(describe(segments[index]));
   });
+  // Presenter view: full screen where the browser allows it, else a page-filling overlay.
+  function present(on) {
+    root.classList.toggle("be-presenting", on);
+    presentBtn.setAttribute("aria-pressed", String(on));
+    presentBtn.textContent = on ? "Exit full screen" : "Full screen";
+    root.focus();
+  }
+  presentBtn.addEventListener("click", async () => {
+    const on = !root.classList.contains("be-presenting");
+    if (!on && document.fullscreenElement === root) return document.exitFullscreen();
+    if (on && root.requestFullscreen) {
+      try {
+        return await root.requestFullscreen();
+      } catch (err) {
+        // refused (e.g. inside a frame): fall back to the overlay
+      }
+    }
+    present(on);
+  });
+  const onFullscreen = () => present(document.fullscreenElement === root);
+  document.addEventListener("fullscreenchange", onFullscreen);
+
   root.addEventListener("keydown", (event) => {
     const onButton = event.target instanceof HTMLButtonElement;
     if (event.key === " " && !onButton) start();
     else if (event.key === "ArrowRight") skip();
     else if (event.key === "ArrowLeft") back();
+    else if (event.key === "Escape" && root.classList.contains("be-presenting")) present(false);
     else return;
     event.preventDefault();
   });
@@ -344,6 +369,7 @@ function render({ model, el: host }) {
     stopTicking();
     keepAwake(false);
     document.removeEventListener("visibilitychange", onVisible);
+    document.removeEventListener("fullscreenchange", onFullscreen);
   };
 }
 
