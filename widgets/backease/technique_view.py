@@ -1,0 +1,52 @@
+"""A technique's steps, each with its drawn pose, as one block of HTML for a page or a notebook."""
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+from .techniques import Technique
+
+
+def _svg_data_uri(figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg")
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+class StepsView:
+    """Display object: numbered steps with a figure under each step that has a pose."""
+
+    def __init__(self, technique: Technique):
+        self.technique = technique
+
+    def _repr_html_(self) -> str:
+        from .figures import alt_text, draw_named  # matplotlib only when shown
+
+        items = []
+        for step in self.technique.steps:
+            figure = ""
+            if step.pose:
+                figure = (f'<figure class="be-step-figure"><img src="{_svg_data_uri(draw_named(step.pose))}"'
+                          f' alt="{escape(alt_text(step.pose))}"></figure>')
+            items.append(f'<li class="be-step"><p>{escape(step.text)}</p>{figure}</li>')
+        return f'<ol class="be-steps">{"".join(items)}</ol>'
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{i}. {s.text}" for i, s in enumerate(self.technique.steps, 1))
+
+
+def glue_technique(technique: Technique) -> None:
+    """Give a chapter its standard pieces by name: purpose, avoid, need, stop, evidence, dose, session."""
+    from .dose_text import dose_markdown
+    from .glue import glue_text
+    from .routines import format_duration
+    from .techniques import bullets
+
+    glue_text("purpose", technique.purpose)
+    glue_text("avoid", bullets(technique.avoid))
+    glue_text("need", bullets(technique.need))
+    glue_text("stop", bullets(technique.stop))
+    glue_text("evidence", technique.evidence)
+    glue_text("dose", dose_markdown(technique.session))
+    glue_text("session", format_duration(technique.session.total_seconds))
