@@ -102,6 +102,8 @@ def test_vertebra_pair_has_a_disc_between_two_bodies():
     assert disc[:, 1].max() <= upper[:, 1].min() + 0.01
     assert disc[:, 1].min() >= lower[:, 1].max() - 0.01
     assert upper[:, 0].min() - 0.1 <= disc[:, 0].min() and disc[:, 0].max() <= upper[:, 0].max() + 0.1
+    centre = points(shapes(fig, "soft-centre")[0])
+    assert all(MplPath(disc).contains_point(p) for p in centre), "the disc's soft centre lies inside its ring"
 
 
 def test_vertebra_pair_puts_spinous_processes_and_the_facet_joint_behind_the_bodies():

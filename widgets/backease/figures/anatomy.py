@@ -1,9 +1,9 @@
 """The spine and the muscles around it, drawn from small tables of anatomy.
 
 Every shape that a test or a caption talks about carries a ``gid`` (it becomes the
-shape's id in the SVG): ``vertebra:<region>``, ``disc``, ``spinous-process``,
-``facet-joint``, ``deep-muscle``, ``long-muscle``, ``psoas``, ``quadratus-lumborum`` ...
-Side views put the front of the body on the left and the back on the right.
+shape's id in the SVG), such as ``vertebra:<region>``, ``disc``, ``body:upper``,
+``arch:lower``, ``facet-joint``, ``deep-muscle``, ``long-muscle``, ``psoas`` or
+``quadratus-lumborum``. Side views put the front of the body on the left.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch, Polygon
+from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 
 from .style import PALETTE
 
@@ -193,6 +193,7 @@ def draw_vertebra_pair(width: float = 4.4) -> Figure:
     ax.add_patch(FancyBboxPatch((0.08, -DISC_HEIGHT), 2.84, DISC_HEIGHT, gid="disc",
                                 boxstyle="round,pad=0,rounding_size=0.2", facecolor=DISC_FILL,
                                 edgecolor=PALETTE["accent"], lw=1.0))
+    ax.add_patch(Ellipse((1.5, -DISC_HEIGHT / 2), 1.3, 0.4, facecolor="#c6e4d9", edgecolor="none", gid="soft-centre"))
     # The facet joint: where the upper vertebra's lower process meets the lower one's upper process.
     joint_top = max(y for _, y in ARCH) - SEGMENT_STEP     # top of the lower vertebra's rising process
     joint_bottom = min(y for _, y in ARCH)                 # tip of the upper vertebra's hanging process
