@@ -1,5 +1,13 @@
-"""Figures drawn by code for the guide. Each function returns a matplotlib Figure."""
+"""Figures drawn by code for the guide. Each drawing function returns a matplotlib Figure."""
+from .pose_library import POSES, SEQUENCES, alt_text, draw_named
+from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, describe, draw_pose, draw_scene,
+                    draw_sequence, level_foot, place, reach, settle)
 from .style import setup
 from .timeline import draw_timeline
+from .wave import wave_svg
 
-__all__ = ["draw_timeline", "setup"]
+__all__ = [
+    "Arrow", "POSES", "Pose", "PoseError", "Prop", "SEQUENCES", "Scene", "Side", "TopPose", "alt_text",
+    "describe", "draw_named", "draw_pose", "draw_scene", "draw_sequence", "draw_timeline", "level_foot",
+    "place", "reach", "settle", "setup", "wave_svg",
+]

@@ -100,9 +100,9 @@ _ON_ROLLER = _knees_up(settle(_supine(Side(shoulder=150.0, elbow=140.0, hip=100.
                               "trunk", (-90.0, -50.0), "pelvis", _ROLLER_BACK), thigh=40.0, props=_ROLLER_BACK)
 _ROLLER_THIGH = (MAT, Prop("roller", "near_thigh_back"))
 _ON_ROLLER_THIGH = settle(
-    _aim_leg(Pose("seated", trunk=-45.0, spine=10.0, neck=22.0, near=Side(shoulder=-30.0, elbow=6.0, ankle=-10.0)),
-             "both", 96.0, 97.0),
-    "both.shoulder", (-70.0, 0.0), ("near_arm", "far_arm"), _ROLLER_THIGH)
+    _aim_leg(Pose("seated", trunk=-50.0, spine=10.0, neck=22.0, near=Side(shoulder=-30.0, elbow=6.0, ankle=-10.0)),
+             "both", 100.0, 102.0),
+    "both.shoulder", (-90.0, 0.0), ("near_arm", "far_arm"), _ROLLER_THIGH)
 
 _ARCH = reach(_knees_up(_supine(Side(**ARMS_BY_SIDES), spine=-40.0, neck=17.0)), "both", ("chest", 0.0, 3.0))
 
@@ -153,14 +153,15 @@ POSES: dict[str, Scene] = {
         (Arrow(("near_toe", 10, -6), ("near_toe", 22, -22), label="press gently into\nthe strap, no\nmovement",
                label_at=("near_toe", 56, -22)),),
         caption="2. Press without moving",
-        alt="The same person presses the raised leg gently against the strap without letting it move; a "
-            "short arrow by the foot shows the direction of the press."),
+        alt="The same person, lying on a mat, presses the raised leg gently against the strap without "
+            "letting it move; a short arrow by the foot shows the direction of the press."),
     "pir-hamstring-relax": Scene(
         _leg_raised(8.0), _PIR_PROPS,
         (Arrow(("near_toe", 22, -14), ("near_toe", 10, 4), bend=-0.3, label="relax, then\nease further",
                label_at=("near_toe", 46, -18)),),
         caption="3. Relax, ease further",
-        alt="The person relaxes and the strap eases the straight leg a little further towards the head."),
+        alt="The person on the mat relaxes, and the strap eases the straight leg a little further towards "
+            "the head."),
     # Warm-up
     "warmup-march": Scene(
         Pose("standing", trunk=2.0, near=Side(shoulder=-28.0, elbow=40.0, hip=62.0, knee=75.0, ankle=-8.0),
@@ -244,7 +245,8 @@ POSES: dict[str, Scene] = {
     # Quadratus lumborum, seen from above
     "ql-start": Scene(
         TopPose(shift=0.0, arms=80.0), (MAT, Prop("level", "waist")), caption="From above: lie straight, knees up",
-        alt="Seen from above, a person lying straight on their back on a mat, knees bent."),
+        alt="Seen from above, a person lying straight on their back on a mat, knees bent, arms out to the "
+            "sides; a dashed level line runs along the middle of the body."),
     "ql-bend": Scene(
         TopPose(shift=10.0, arms=80.0), (MAT, Prop("level", "waist")),
         (Arrow(("pelvis", 12, 20), ("pelvis", 12, 38), label="1. hips to\none side", label_at=("pelvis", 22, 48)),
@@ -253,7 +255,7 @@ POSES: dict[str, Scene] = {
         caption="From above: bend sideways at the waist",
         alt="Seen from above, a person lying on their back on a mat, knees bent, curved sideways like a "
             "banana: the hips moved to one side, then the shoulders to the same side, stretching the other "
-            "side of the waist."),
+            "side of the waist. A dashed level line shows where the body lay straight."),
     # Dead bug
     "dead-bug-start": Scene(
         _supine(Side(shoulder=90.0, elbow=2.0, **_BUG)), (MAT,), caption="Start: thighs up, shins level",
@@ -372,11 +374,11 @@ POSES: dict[str, Scene] = {
 SEQUENCES: dict[str, tuple[str, ...]] = {
     "string": ("string-rest", "string-feet-swing", "string-hands-swing"),
     "pir-hamstring": ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax"),
-    "forward-bend": ("forward-bend-start", "forward-bend-further", "forward-bend-hang", "forward-bend-come-up"),
+    "forward-bend": ("forward-bend-start", "forward-bend-further", "forward-bend-hang"),
     "psoas-table": ("psoas-table-tight", "psoas-table-sinking"),
     "quadratus-lumborum": ("ql-start", "ql-bend"),
     "dead-bug": ("dead-bug-start", "dead-bug-extend"),
-    "ball-release": ("ball-under-tailbone", "ball-knees-up", "ball-roll-off", "ball-lie-flat"),
+    "ball-release": ("ball-under-tailbone", "ball-knees-up", "ball-roll-off"),
     "pandiculation": ("pandiculation-arch", "pandiculation-release"),
     "lifting": ("lift-knees", "lift-back"),
     "sitting": ("sitting-upright", "sitting-slumped"),

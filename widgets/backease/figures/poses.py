@@ -28,7 +28,7 @@ from typing import Sequence, Union
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, FancyArrowPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.text import Text
 
 from .style import PALETTE
@@ -45,7 +45,7 @@ LENGTH = {
 }
 RADIUS = {
     "pelvis": 12.0, "waist": 10.0, "chest": 13.0, "neck": 5.0, "head": 10.5, "nose": 2.3, "eye": 1.1,
-    "upper_arm": 4.6, "forearm": 3.7, "hand": 3.9,
+    "upper_arm": 4.6, "forearm": 3.8,
     "thigh": 7.5, "shin": 5.5, "foot": 3.3,
 }
 
@@ -68,6 +68,7 @@ RANGES = {
 # --- drawing: scale, colours -------------------------------------------------------------------
 SCALE = 0.019  # inches of figure per centimetre of body: a standing person is about 3.3 in tall
 OUTLINE_PT = 1.3  # outline width around each body shape, in points
+OUTLINE_CM = OUTLINE_PT / (SCALE * 72)  # the same in centimetres at the standard scale
 FONT_PT = 9.5
 
 
@@ -159,7 +160,7 @@ class TopPose:
     knees_up: bool = True
 
     def __post_init__(self):
-        for name, unit, (lo, hi) in (("shift", "cm", (-25.0, 25.0)), ("arms", "degrees", (0.0, 120.0))):
+        for name, unit, (lo, hi) in (("shift", "cm", (-20.0, 20.0)), ("arms", "degrees", (0.0, 120.0))):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
                 raise PoseError(f"{name} must be a finite number of {unit}, got {value!r}")
@@ -276,7 +277,8 @@ class Capsule:
 
     @property
     def bottom(self) -> float:
-        return min(y for _, y in self.points) - self.r
+        """The lowest point of the drawn shape, its outline included."""
+        return min(y for _, y in self.points) - self.r - OUTLINE_CM
 
 
 @dataclass
@@ -356,8 +358,7 @@ def _side_body(pose: Pose) -> Body:
         toe = _add(ankle, (L["ankle_height"], _u(sh)), (L["toe"], _u(ft)))
         caps += [
             Capsule(f"{side}_arm", arm_layer, (shoulder, elbow), R["upper_arm"]),
-            Capsule(f"{side}_arm", arm_layer, (elbow, wrist), R["forearm"]),
-            Capsule(f"{side}_arm", arm_layer, (_add(wrist, (1.5, _u(fa))), hand), R["hand"]),
+            Capsule(f"{side}_arm", arm_layer, (elbow, hand), R["forearm"]),
             Capsule(f"{side}_thigh", leg_layer, (hip, knee), R["thigh"]),
             Capsule(f"{side}_shin", leg_layer, (knee, ankle), R["shin"]),
             Capsule(f"{side}_foot", leg_layer, (heel, toe), R["foot"]),
@@ -409,10 +410,15 @@ def _part_of(landmark: str) -> str:
             "tailbone": "pelvis", "hip": "pelvis", "neck": "neck"}.get(landmark, "head")
 
 
-def place(pose: Pose, props: Sequence[Prop] = (), _ignore: tuple[str, ...] = ()) -> Body:
-    """The posed body lowered onto the floor or onto the props that carry it; hip joint at x = 0."""
+def place(pose: Pose | TopPose, props: Sequence[Prop] = (), _ignore: tuple[str, ...] = ()) -> Body:
+    """The posed body lowered onto the floor or onto the props that carry it; hip joint at x = 0.
+
+    A TopPose (seen from above) lies on the floor already: its waist is at the origin.
+    """
+    if isinstance(pose, TopPose):
+        return _top_body(pose)
     if not isinstance(pose, Pose):
-        raise PoseError(f"expected a Pose, got {type(pose).__name__}")
+        raise PoseError(f"expected a Pose or TopPose, got {type(pose).__name__}")
     body = _side_body(pose)
     for p in props:
         if p.at not in body.landmarks:
@@ -515,7 +521,7 @@ def _top_body(pose: TopPose) -> Body:
     The spine bends at the waist: a shift lifts both ends (hips and shoulders) up the picture
     while the feet stay where they were, so the body curves like a banana.
     """
-    tilt = math.degrees(math.atan2(pose.shift, 25.0))  # each half of the trunk turns by this much
+    tilt = math.degrees(math.asin(pose.shift / 25.0))  # each half of the trunk turns by this much
 
     def walk(angle: float) -> list[Point]:
         a = math.radians(angle)
@@ -545,7 +551,7 @@ def _top_body(pose: TopPose) -> Body:
     a = math.radians(pose.arms)
     for name, sign in (("left", 1.0), ("right", -1.0)):
         hip = _add(pelvis, (9.0 * sign, left0))
-        ankle = (pelvis[0] + reach_x, 11.0 * sign)  # the feet stay where they were
+        ankle = (25.0 + reach_x, 11.0 * sign)  # the feet stay where they were
         knee = ((hip[0] + ankle[0]) / 2, (hip[1] + ankle[1]) / 2)
         toe = _add(ankle, (15.0 if pose.knees_up else 3.0, (1.0, 0.0)))
         sh = _add(shoulders, (-4.0, up_end), (17.0 * sign, left_end))
@@ -582,10 +588,20 @@ def _rect(x0, y0, x1, y1, colours, label, z=1.0) -> Shape:
     return Shape(r, (x0, y0, x1, y1))
 
 
+@dataclass(frozen=True)
+class _Disc:
+    """A round prop (ball, roller end, towel roll), drawn as a dot with an outline: tiny in SVG."""
+
+    x: float
+    y: float
+    r: float
+    colours: tuple[str, str]
+    label: str
+    z: float
+
+
 def _circle(cx, cy, r, colours, label, z=1.0) -> Shape:
-    edge, face = colours
-    return Shape(Circle((cx, cy), r, facecolor=face, edgecolor=edge, linewidth=1.2, zorder=z, label=label),
-                 (cx - r, cy - r, cx + r, cy + r))
+    return Shape(_Disc(cx, cy, r, colours, label, z), (cx - r, cy - r, cx + r, cy + r))
 
 
 def _line(xs, ys, colour, width_pt, label, z=1.0, style="-") -> Shape:
@@ -629,7 +645,7 @@ def _prop_shapes(prop: Prop, body: Body, floor: float, tops: dict[str, float], f
     if kind == "table":
         if prop.at.endswith("hand"):
             x, y = mark
-            top = y - RADIUS["hand"]
+            top = y - RADIUS["forearm"]
             x0, x1 = sorted((x - facing * 12, x + facing * 55))
         else:
             top = tops["pelvis"]
@@ -726,13 +742,12 @@ def _layout(pose: Pose | TopPose, props: Sequence[Prop], arrows: Sequence[Arrow]
     for a in arrows:
         if not isinstance(a, Arrow):
             raise PoseError(f"arrows must be Arrow(...) items, got {a!r}")
+    body = place(pose, props)
     if isinstance(pose, TopPose):
-        body = _top_body(pose)
         floor = None
         facing = 1
         shapes = [s for p in props for s in _top_prop_shapes(p, body)]
     else:
-        body = place(pose, props)
         floor_h, tops = _surfaces(props)
         floor = 0.0
         facing = -1 if pose.facing == "left" else 1
@@ -762,7 +777,13 @@ def _render(ax, lay: _Layout, scale_pt: float) -> None:
         ax.add_line(Line2D([x0, x1], [lay.floor] * 2, color=PALETTE["muted"], linewidth=1.4, zorder=0.2,
                            label="floor"))
     for s in lay.shapes:
-        if isinstance(s.artist, Line2D):
+        if isinstance(s.artist, _Disc):
+            d = s.artist
+            for colour, extra, z in ((d.colours[0], 2.4, d.z), (d.colours[1], 0.0, d.z + 0.001)):
+                ax.add_line(Line2D([d.x - 0.05 * d.r, d.x + 0.05 * d.r], [d.y, d.y], color=colour, zorder=z,
+                                   linewidth=2 * d.r * scale_pt - 2.4 + extra, solid_capstyle="round",
+                                   clip_on=False, label=d.label))
+        elif isinstance(s.artist, Line2D):
             ax.add_line(s.artist)
         elif isinstance(s.artist, Text):
             ax.add_artist(s.artist)
@@ -773,11 +794,12 @@ def _render(ax, lay: _Layout, scale_pt: float) -> None:
     for layer in LAYER_COLOURS:
         caps = [c for c in lay.body.capsules if c.layer == layer]
         edge, face = LAYER_COLOURS[layer]
-        for colour, extra in ((edge, 2 * OUTLINE_PT), (face, 0.0)):
+        passes = ((face, 0.0),) if edge == face else ((edge, 2 * OUTLINE_PT), (face, 0.0))
+        for colour, extra in passes:
             for c in caps:
                 ax.add_line(Line2D([p[0] for p in c.points], [p[1] for p in c.points], color=colour,
                                    linewidth=2 * c.r * scale_pt + extra, solid_capstyle="round",
-                                   solid_joinstyle="round", zorder=z, label=f"body:{c.part}"))
+                                   solid_joinstyle="round", zorder=z, clip_on=False, label=f"body:{c.part}"))
             z += 0.1
 
 
@@ -814,7 +836,14 @@ def draw_sequence(scenes: Sequence[Scene], per_row: int | None = None) -> Figure
     """
     if not scenes:
         raise PoseError("draw_sequence needs at least one scene")
-    lays = [_layout(s.pose, s.props, s.arrows) for s in scenes]
+    lays = []
+    for s in scenes:
+        lay = _layout(s.pose, s.props, s.arrows)
+        x0, y0, x1, y1 = lay.extent
+        spare = (len(s.caption) * 0.56 * (FONT_PT + 0.5) / 72 + 0.1) / SCALE - (x1 - x0)
+        if spare > 0:  # widen the panel so that its caption fits under it
+            lay = replace(lay, extent=(x0 - spare / 2, y0, x1 + spare / 2, y1))
+        lays.append(lay)
     widths = [(lay.extent[2] - lay.extent[0]) * SCALE for lay in lays]
     gap, cap_h = 0.45, 0.32
     if per_row is None:
@@ -835,7 +864,7 @@ def draw_sequence(scenes: Sequence[Scene], per_row: int | None = None) -> Figure
     fig = Figure(figsize=(fig_w, fig_h))
     top = fig_h
     for row, h in zip(rows, row_h):
-        x = 0.0
+        x = (fig_w - sum(widths[i] for i in row) - gap * (len(row) - 1)) / 2  # rows are centred
         for k, i in enumerate(row):
             lay = lays[i]
             ex = lay.extent
