@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from matplotlib.figure import Figure
 
-from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, draw_sequence, level_foot, reach,
-                    settle)
+from .poses import (LIFTS, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, draw_sequence, level_foot,
+                    reach, settle)
 
 MAT = Prop("mat")
 ARMS_BY_SIDES = dict(shoulder=-6.0, elbow=8.0)
@@ -115,8 +115,10 @@ _STOOP = reach(_stand_bent(95.0, 45.0, -5.0), "both", ("near_ankle", 30.0, 12.0)
 
 
 def _on_book() -> Pose:
-    pose = Pose("standing", near=Side(shoulder=2.0, elbow=4.0, hip=14.0), far=Side(shoulder=2.0, elbow=4.0))
-    return settle(pose, "near.knee", (0.0, 40.0), "near_foot", (Prop("book"),), flat=True)
+    """Standing straight, the shorter near leg on a book as thick as the difference."""
+    pose = Pose("standing", near=Side(shoulder=2.0, elbow=4.0, shorter=LIFTS["book"]),
+                far=Side(shoulder=2.0, elbow=4.0, hip=10.0, knee=1.0))
+    return level_foot(level_foot(pose, "near"), "far")
 
 
 POSES: dict[str, Scene] = {
@@ -174,9 +176,9 @@ POSES: dict[str, Scene] = {
     # Stretches
     "hamstring-seated": Scene(
         reach(settle(_aim_leg(Pose("seated", trunk=46.0, spine=30.0, neck=4.0,
-                                   near=Side(ankle=-35.0), far=Side(ankle=12.0)), "near", 93.0, 256.0),
-                     "far.hip", (80.0, 140.0), "far_foot", (MAT,)),
-              "both", ("far_toe", -4.0, 2.0)),
+                                   near=Side(ankle=12.0), far=Side(ankle=39.0)), "far", 66.0, 229.0),
+                     "near.hip", (80.0, 140.0), "near_foot", (MAT,)),
+              "both", ("near_toe", -4.0, 2.0)),
         (MAT,), (Arrow(("head", 8, 16), ("head", 30, 8), bend=-0.3, label="reach for the foot",
                        label_at=("head", 30, 24)),),
         caption="Seated hamstring stretch",
@@ -362,13 +364,13 @@ POSES: dict[str, Scene] = {
         alt="A person sitting upright on a chair, back against the backrest, feet flat on the floor and hands "
             "resting on the thighs."),
     "sitting-slumped": Scene(
-        reach(_seated_on_chair(-10.0, 70.0, -45.0, thigh=100.0), "both", ("near_knee", -14.0, 8.0)), _CHAIR,
+        reach(_seated_on_chair(8.0, 66.0, -20.0, thigh=96.0), "both", ("near_knee", -10.0, 8.0)), _CHAIR,
         caption="Slumped like a question mark",
         alt="A person slumped on a chair, the back rounded like a question mark and the head pushed forward."),
     "stand-on-book": Scene(
         _on_book(), (Prop("book"),), caption="A book under the shorter leg",
-        alt="A person standing straight with one foot on a book, to level the pelvis when that leg is "
-            "known to be shorter."),
+        alt="A person standing straight with the foot of the shorter leg on a book and the other foot on "
+            "the floor, so that the pelvis is level."),
 }
 
 SEQUENCES: dict[str, tuple[str, ...]] = {

@@ -58,11 +58,11 @@ RESTS = {
 }
 FACINGS = ("right", "left")
 
-# Sane ranges (degrees); anything outside is almost certainly a typo.
+# Sane ranges (degrees; "shorter" in cm): anything outside is almost certainly a typo.
 RANGES = {
     "trunk": (-180.0, 180.0), "spine": (-45.0, 70.0), "neck": (-70.0, 70.0),
     "shoulder": (-90.0, 200.0), "elbow": (0.0, 160.0),
-    "hip": (-40.0, 150.0), "knee": (0.0, 165.0), "ankle": (-60.0, 40.0),
+    "hip": (-40.0, 150.0), "knee": (0.0, 165.0), "ankle": (-60.0, 40.0), "shorter": (0.0, 6.0),
 }
 
 # --- drawing: scale, colours -------------------------------------------------------------------
@@ -94,25 +94,32 @@ class PoseError(ValueError):
     """A pose, prop or arrow that cannot be drawn; the message names the bad value."""
 
 
-def _check_angle(where: str, value, kind: str) -> None:
+def _check_angle(where: str, value, kind: str, unit: str = "degrees") -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PoseError(f"{where} must be a number of degrees, got {value!r}")
+        raise PoseError(f"{where} must be a number of {unit}, got {value!r}")
     if not math.isfinite(value):
-        raise PoseError(f"{where} must be a finite number of degrees, got {value!r}")
+        raise PoseError(f"{where} must be a finite number of {unit}, got {value!r}")
     lo, hi = RANGES[kind]
     if not lo <= value <= hi:
-        raise PoseError(f"{where} = {value:g} degrees is outside the sane range {lo:g} to {hi:g}")
+        raise PoseError(f"{where} = {value:g} {unit} is outside the sane range {lo:g} to {hi:g}")
 
 
 @dataclass(frozen=True)
 class Side:
-    """Joint angles of one side of the body (degrees; see the module notes)."""
+    """Joint angles of one side of the body (degrees; see the module notes).
+
+    ``shorter``: how many centimetres shorter this leg is than a typical one (a true short leg).
+    """
 
     shoulder: float = 0.0
     elbow: float = 0.0
     hip: float = 0.0
     knee: float = 0.0
     ankle: float = 0.0
+    shorter: float = 0.0
+
+
+JOINTS = ("shoulder", "elbow", "hip", "knee", "ankle")
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,8 @@ class Pose:
             if not isinstance(limbs, Side):
                 raise PoseError(f"{side} must be a Side(...), got {limbs!r}")
             for f in fields(Side):
-                _check_angle(f"{side} {f.name}", getattr(limbs, f.name), f.name)
+                _check_angle(f"{side} {f.name}", getattr(limbs, f.name), f.name,
+                             "cm" if f.name == "shorter" else "degrees")
 
 
 @dataclass(frozen=True)
@@ -183,10 +191,10 @@ PROP_KINDS = {  # kind: (noun used in alt text, where it goes by default)
     "mat": ("mat", "hip"),
     "level": ("level line", "hip"),
 }
-LIFTS = {  # props that carry the body: how high their top is, and which body parts rest on it
+LIFTS = {  # props that carry the body: how high their top is (cm)
     "ball": 9.0, "roller": 15.0, "table": 74.0, "chair": 41.0, "book": 3.0,
 }
-PARTS_ON = {
+PARTS_ON = {  # the body parts that rest on them (other props carry the part at their landmark)
     "ball": ("pelvis",),
     "table": ("pelvis", "waist", "chest", "neck", "head"),
     "chair": ("pelvis",),
@@ -283,12 +291,15 @@ class Capsule:
 
 @dataclass
 class Body:
+    """A posed body: its rounded shapes and named points (landmarks) to hang props and arrows on."""
+
     capsules: list[Capsule]
     landmarks: dict[str, Point]
 
-    def shifted(self, dx: float, dy: float, mirror: bool = False) -> "Body":
+    def shifted(self, dy: float, mirror: bool = False) -> "Body":
+        """The body moved up by ``dy``, and mirrored left to right if ``mirror``."""
         def move(p: Point) -> Point:
-            return ((-p[0] if mirror else p[0]) + dx, p[1] + dy)
+            return (-p[0] if mirror else p[0], p[1] + dy)
         caps = [replace(c, points=tuple(move(p) for p in c.points)) for c in self.capsules]
         return Body(caps, {k: move(v) for k, v in self.landmarks.items()})
 
@@ -311,7 +322,7 @@ def _side_body(pose: Pose) -> Body:
     waist = _add(hip, (L["lumbar"], _u(t0)))
     chest = _add(waist, (L["lower_chest"], _u(t1)))
     shoulder = _add(chest, (L["upper_chest"], _u(t2)))
-    back0, back1, back2 = _u(t0 - 90), _u(t1 - 90), _u(t2 - 90)  # towards the back
+    back0, back1 = _u(t0 - 90), _u(t1 - 90)  # towards the back
     caps: list[Capsule] = [
         Capsule("pelvis", "body", (_add(hip, (2.5, back0), (2.0, _u(t0))), _add(waist, (1.0, back0))), R["pelvis"]),
         Capsule("waist", "body", (waist, chest), R["waist"]),
@@ -353,7 +364,7 @@ def _side_body(pose: Pose) -> Body:
         sh = th + s.knee
         ft = sh - 90 - s.ankle
         knee = _add(hip, (L["thigh"], _u(th)))
-        ankle = _add(knee, (L["shin"], _u(sh)))
+        ankle = _add(knee, (L["shin"] - s.shorter, _u(sh)))
         heel = _add(ankle, (L["ankle_height"], _u(sh)), (-L["heel"], _u(ft)))
         toe = _add(ankle, (L["ankle_height"], _u(sh)), (L["toe"], _u(ft)))
         caps += [
@@ -369,7 +380,7 @@ def _side_body(pose: Pose) -> Body:
             f"{side}_knee": knee, f"{side}_ankle": ankle,
             f"{side}_thigh": _add(hip, (0.5 * L["thigh"], _u(th))),
             f"{side}_thigh_back": _add(hip, (0.5 * L["thigh"], _u(th)), (R["thigh"], _u(th - 90))),
-            f"{side}_shin": _add(knee, (0.5 * L["shin"], _u(sh))),
+            f"{side}_shin": _add(knee, (0.5 * (L["shin"] - s.shorter), _u(sh))),
             f"{side}_heel": _add(heel, (R["foot"], sole)),
             f"{side}_toe": _add(toe, (R["foot"], _u(ft))),
             f"{side}_sole": _add(ankle, (L["ankle_height"] + R["foot"], sole), (0.45 * L["toe"], _u(ft))),
@@ -410,23 +421,32 @@ def _part_of(landmark: str) -> str:
             "tailbone": "pelvis", "hip": "pelvis", "neck": "neck"}.get(landmark, "head")
 
 
-def place(pose: Pose | TopPose, props: Sequence[Prop] = (), _ignore: tuple[str, ...] = ()) -> Body:
+def place(pose: Pose | TopPose, props: Sequence[Prop] = ()) -> Body:
     """The posed body lowered onto the floor or onto the props that carry it; hip joint at x = 0.
 
     A TopPose (seen from above) lies on the floor already: its waist is at the origin.
     """
     if isinstance(pose, TopPose):
         return _top_body(pose)
+    return _lowered(pose, props)
+
+
+def _side_view(pose) -> Pose:
     if not isinstance(pose, Pose):
-        raise PoseError(f"expected a Pose or TopPose, got {type(pose).__name__}")
-    body = _side_body(pose)
+        raise PoseError(f"expected a side-view Pose, got {type(pose).__name__}")
+    return pose
+
+
+def _lowered(pose: Pose, props: Sequence[Prop], ignore: tuple[str, ...] = ()) -> Body:
+    """The side-view body lowered onto its supports, leaving out the parts in ``ignore``."""
+    body = _side_body(_side_view(pose))
     for p in props:
         if p.at not in body.landmarks:
             raise PoseError(f"prop {p.kind!r} is placed at {p.at!r}, which is not a landmark; "
                             f"use one of {', '.join(sorted(body.landmarks))}")
     floor, tops = _surfaces(props)
-    dy = max(tops.get(c.part, floor) - c.bottom for c in body.capsules if c.part not in _ignore)
-    return body.shifted(0.0, dy, mirror=pose.facing == "left")
+    dy = max(tops.get(c.part, floor) - c.bottom for c in body.capsules if c.part not in ignore)
+    return body.shifted(dy, mirror=pose.facing == "left")
 
 
 def reach(pose: Pose, side: str, target: "Anchor") -> Pose:
@@ -438,7 +458,7 @@ def reach(pose: Pose, side: str, target: "Anchor") -> Pose:
     """
     if side not in ("near", "far", "both"):
         raise PoseError(f"reach needs side 'near', 'far' or 'both', got {side!r}")
-    body = _side_body(pose)
+    body = _side_body(_side_view(pose))
     tx, ty = _anchor(target, body, 1)
     sx, sy = body.landmarks["shoulder"]
     l1, l2 = LENGTH["upper_arm"], LENGTH["forearm"] + LENGTH["hand"] / 2
@@ -455,7 +475,9 @@ def reach(pose: Pose, side: str, target: "Anchor") -> Pose:
 
 def level_foot(pose: Pose, side: str) -> Pose:
     """``pose`` with the ankle on ``side`` turned so that the sole is level (flat on the floor)."""
-    s: Side = getattr(pose, side)
+    if side not in ("near", "far"):
+        raise PoseError(f"level_foot needs side 'near' or 'far', got {side!r}")
+    s: Side = getattr(_side_view(pose), side)
     ankle = (pose.trunk - pose.spine / 2 - s.hip + s.knee + 180.0) % 360.0 - 180.0
     return replace(pose, **{side: replace(s, ankle=round(ankle, 2))})
 
@@ -472,7 +494,7 @@ def settle(pose: Pose, joint: str, between: tuple[float, float], touch: str | tu
     """
     side, _, name = joint.rpartition(".")
     if (side, name) not in {("", n) for n in ("trunk", "spine", "neck")} | {
-            (s, f.name) for s in ("near", "far", "both") for f in fields(Side)}:
+            (s, j) for s in ("near", "far", "both") for j in JOINTS}:
         raise PoseError(f"settle cannot turn {joint!r}; use trunk, spine, neck or e.g. 'near.knee', 'both.hip'")
     parts = (touch,) if isinstance(touch, str) else tuple(touch)
     if flat and not side:
@@ -488,7 +510,7 @@ def settle(pose: Pose, joint: str, between: tuple[float, float], touch: str | tu
         return p
 
     def gap(angle: float) -> float:
-        body = place(posed(angle), props, _ignore=parts)
+        body = _lowered(posed(angle), props, ignore=parts)
         return min(body.lowest(part)[1] - tops.get(part, floor) for part in parts)
 
     lo, hi = between
@@ -622,7 +644,7 @@ def _prop_shapes(prop: Prop, body: Body, floor: float, tops: dict[str, float], f
                 _circle(mark[0], floor + r, r * 0.45, TOOL, label + ":detail", z=2.36)]
     if kind in ("ball", "roller"):
         part = _part_of(prop.at)
-        x, bottom = body.lowest(part)
+        x, _ = body.lowest(part)
         r = LIFTS[kind] / 2
         shapes = [_circle(x, floor + r, r, TOOL, label, z=0.5)]
         if kind == "roller":
@@ -887,9 +909,10 @@ def draw_sequence(scenes: Sequence[Scene], per_row: int | None = None) -> Figure
 # --- alt text --------------------------------------------------------------------------------------
 _PLACES = {
     "neck": "the neck", "low_back": "the low back", "mid_back": "the upper back", "tailbone": "the tailbone",
-    "hip": "the hips", "near_thigh": "a thigh", "near_thigh_back": "a thigh", "near_sole": "a foot",
-    "near_hand": "the hands", "far_thigh": "a thigh", "far_sole": "a foot",
+    "hip": "the hips", "waist": "the waist", "near_thigh": "the thighs", "near_thigh_back": "the thighs",
+    "near_sole": "a foot", "far_sole": "a foot", "near_hand": "the hands",
 }
+_RESTING_ON = {"chair": "on a chair", "mat": "on a mat", "table": "on a table, the end of the spine at its edge"}
 
 
 def _prop_phrase(p: Prop) -> str:
@@ -903,40 +926,44 @@ def _prop_phrase(p: Prop) -> str:
         "book": f"a {noun} under {where}",
         "box": f"a {noun} held in the hands",
         "strap": f"a {noun} around {where}, held in the hands",
-        "level": f"a dotted {noun} showing level from {where}",
+        "level": f"a dotted line level with {where}",
     }[p.kind]
 
 
-_RESTING_ON = {"chair": " on a chair", "mat": " on a mat", "table": " on a table, the end of the spine at its edge"}
+def _posture(pose: Pose | TopPose) -> list[str]:
+    """Short phrases for what the body is doing."""
+    if isinstance(pose, TopPose):
+        words = ["knees bent" if pose.knees_up else "legs straight"]
+        if abs(pose.shift) >= 3:
+            words.append("the body curved sideways at the waist, hips and shoulders moved to the same side")
+        return words
+    words = []
+    knees = [s.knee for s in (pose.near, pose.far)]
+    if pose.rest == "standing" and pose.trunk >= 20:
+        words.append("bending forward")
+    elif pose.rest == "standing" and pose.trunk <= -8:
+        words.append("leaning back")
+    if min(knees) >= 45:
+        words.append("knees bent")
+    elif max(knees) >= 45:
+        words.append("one knee bent")
+    if pose.rest in ("supine", "prone") and max(s.hip for s in (pose.near, pose.far)) >= 45 and min(knees) < 20:
+        words.append("one leg raised")
+    return words
 
 
 def describe(pose: Pose | TopPose, props: Sequence[Prop] = (), arrows: Sequence[Arrow] = ()) -> str:
-    """A one-sentence alt text built from the pose, its props and its arrows."""
+    """A plain-words alt text built from the pose, its props and its arrows."""
     if isinstance(pose, TopPose):
-        text = "Seen from above, a person lying on their back"
-        text += ", knees bent" if pose.knees_up else ", legs straight"
-        if abs(pose.shift) >= 3:
-            text += ", the body curved sideways at the waist with hips and shoulders moved to the same side"
+        start = "Seen from above, a person lying on their back"
     else:
-        text = f"A person {RESTS[pose.rest]}"
-        knees = [s.knee for s in (pose.near, pose.far)]
-        hips = [s.hip for s in (pose.near, pose.far)]
-        if pose.rest == "standing" and pose.trunk >= 20:
-            text += ", bending forward"
-        elif pose.trunk <= -8 and pose.rest == "standing":
-            text += ", leaning back"
-        if min(knees) >= 45:
-            text += ", knees bent"
-        elif max(knees) >= 45:
-            text += ", one knee bent"
-        if pose.rest in ("supine", "prone") and max(hips) >= 45 and min(knees) < 20:
-            text += ", one leg raised"
+        start = f"A person {RESTS[pose.rest]}"
     on = [p for p in props if p.kind in _RESTING_ON and not (p.kind == "table" and p.at.endswith("hand"))]
-    text += "".join(_RESTING_ON[p.kind] for p in on)
-    phrases = [_prop_phrase(p) for p in props if p not in on]
-    if phrases:
-        text += ", with " + (", ".join(phrases[:-1]) + " and " + phrases[-1] if len(phrases) > 1 else phrases[0])
-    text += "."
+    parts = [" ".join([start] + [_RESTING_ON[p.kind] for p in on])] + _posture(pose)
+    extras = [_prop_phrase(p) for p in props if p not in on]
+    if extras:
+        parts.append("with " + (", ".join(extras[:-1]) + " and " + extras[-1] if len(extras) > 1 else extras[0]))
+    text = ", ".join(parts) + "."
     labels = [a.label.replace("\n", " ") for a in arrows if a.label]
     if labels:
         text += " Arrows: " + "; ".join(labels) + "."

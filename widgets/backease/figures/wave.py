@@ -62,8 +62,7 @@ def _fmt(v: float, digits: int = 1) -> str:
 
 def _wavy_line(x_from: float, x_to: float, y: float, wavelength: float, height: float = 5.0) -> str:
     """An SVG path drawing a sine-like line from ``x_from`` to ``x_to`` (one curve per half wave)."""
-    half = wavelength / 2 * (1 if x_to > x_from else -1)
-    n = max(1, round(abs(x_to - x_from) / abs(half)))
+    n = max(1, round(abs(x_to - x_from) / (wavelength / 2)))
     half = (x_to - x_from) / n
     d = f"M{_fmt(x_from)} {_fmt(y)}"
     for k in range(n):
@@ -85,17 +84,17 @@ def wave_svg(animated: bool = True, period: float = 3.0, amplitude: float = 6.0,
             raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}")
     total = sum(length for _, length, _ in VERTEBRAE) + DISC * (len(VERTEBRAE) - 1)
     x0 = 80.0
-    parts = []
+    vertebrae = []
     x = x0
-    for i, (name, length, height) in enumerate(VERTEBRAE):
+    for name, length, height in VERTEBRAE:
         centre = x + length / 2
         u = (centre - x0) / total
         base_y = FLOOR_Y - 9.0 - amplitude - _lift(u) - height / 2  # 9: room for the spinous process
         phase = (1.0 - u) * waves  # the pelvis end leads, so the wave travels towards the head
         dy = -_wave(phase, amplitude)  # SVG y points down
         delay = f' style="animation-delay:{_fmt(-phase * period, 3)}s"' if animated else ""
-        process = (f"M{_fmt(centre - 3)} {_fmt(base_y + height / 2)}l3 8 3 -8z")
-        parts.append(
+        process = f"M{_fmt(centre - 3)} {_fmt(base_y + height / 2)}l3 8 3 -8z"  # spinous process, pointing down
+        vertebrae.append(
             f'<g class="vertebra" data-name="{name}" transform="translate(0 {_fmt(dy)})"{delay}>'
             f'<rect x="{_fmt(x)}" y="{_fmt(base_y - height / 2)}" width="{_fmt(length)}" '
             f'height="{_fmt(height)}" rx="3"/><path d="{process}"/></g>')
@@ -106,39 +105,40 @@ def wave_svg(animated: bool = True, period: float = 3.0, amplitude: float = 6.0,
         % (PALETTE["accent-light"], PALETTE["accent"]),
     ]
     if animated:
-        frames = " ".join(f"{_fmt(100 * k / SAMPLES)}%{{transform:translateY({_fmt(-_wave(k / SAMPLES, amplitude))}px)}}"
+        frames = " ".join(f"{_fmt(100 * k / SAMPLES)}%"
+                          f"{{transform:translateY({_fmt(-_wave(k / SAMPLES, amplitude))}px)}}"
                           for k in range(SAMPLES + 1))
         style += [
             f"@keyframes backease-wave-bob{{{frames}}}",
             f".backease-wave .vertebra{{animation:backease-wave-bob {_fmt(period)}s linear infinite}}",
             "@media (prefers-reduced-motion: reduce){.backease-wave .vertebra{animation:none}}",
         ]
-    neck_x, low_x = x0 + 0.12 * total, x0 + 0.86 * total
-    towel = PALETTE["warm"]
     width = end + 40
+    muted, warm, ink = PALETTE["muted"], PALETTE["warm"], PALETTE["ink"]
+    text = f'font-family="sans-serif" fill="{ink}" text-anchor="middle"'
+    dashed = f'fill="none" stroke="{muted}" stroke-width="1.5" stroke-dasharray="4 3"'
+    scenery = [
+        f'<rect x="0" y="{_fmt(FLOOR_Y)}" width="{_fmt(width)}" height="25" fill="{PALETTE["line"]}" '
+        f'opacity="0.5"/>',
+        f'<line x1="0" y1="{_fmt(FLOOR_Y)}" x2="{_fmt(width)}" y2="{_fmt(FLOOR_Y)}" stroke="{muted}" '
+        f'stroke-width="2"/>',
+        f'<circle cx="42" cy="{_fmt(FLOOR_Y - 30)}" r="30" {dashed}/>',  # the head, outlined
+        f'<path d="M{_fmt(end + 2)} {_fmt(FLOOR_Y - 40)}q26 4 28 30l-6 10h-20z" {dashed}/>',  # the sacrum
+    ] + [
+        f'<circle cx="{_fmt(x0 + u * total)}" cy="{_fmt(FLOOR_Y - 7)}" r="7" fill="{warm}" fill-opacity="0.35" '
+        f'stroke="{warm}" stroke-width="1.5"/>' for u in (0.12, 0.86)  # towel rolls under neck and low back
+    ]
+    labels = [
+        f'<path d="{_wavy_line(end - 30, x0 + 60, 44.0, total / waves)}" stroke="{warm}" stroke-width="2" '
+        f'fill="none"/>',
+        f'<path d="M{_fmt(x0 + 60)} 44l10 -5v10z" fill="{warm}"/>',
+        f'<text x="{_fmt((x0 + end) / 2 + 15)}" y="22" font-size="13" {text}>the wave runs towards the head</text>',
+        f'<text x="42" y="{_fmt(FLOOR_Y + 18)}" font-size="12" {text}>head</text>',
+        f'<text x="{_fmt(end + 14)}" y="{_fmt(FLOOR_Y + 18)}" font-size="12" {text}>pelvis</text>',
+    ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="backease-wave" viewBox="0 0 {_fmt(width)} 175" '
         f'width="{_fmt(width)}" height="175" role="img" aria-labelledby="backease-wave-title">'
         f'<title id="backease-wave-title">{escape(TITLE)}</title><desc>{escape(DESCRIPTION)}</desc>'
-        f'<style>{"".join(style)}</style>'
-        f'<rect x="0" y="{_fmt(FLOOR_Y)}" width="{_fmt(width)}" height="25" fill="{PALETTE["line"]}" opacity="0.5"/>'
-        f'<line x1="0" y1="{_fmt(FLOOR_Y)}" x2="{_fmt(width)}" y2="{_fmt(FLOOR_Y)}" stroke="{PALETTE["muted"]}" '
-        f'stroke-width="2"/>'
-        f'<circle cx="42" cy="{_fmt(FLOOR_Y - 30)}" r="30" fill="none" stroke="{PALETTE["muted"]}" stroke-width="1.5" '
-        f'stroke-dasharray="4 3"/>'
-        f'<path d="M{_fmt(end + 2)} {_fmt(FLOOR_Y - 40)}q26 4 28 30l-6 10h-20z" fill="none" stroke="{PALETTE["muted"]}" '
-        f'stroke-width="1.5" stroke-dasharray="4 3"/>'
-        + "".join(f'<circle cx="{_fmt(cx)}" cy="{_fmt(FLOOR_Y - 7)}" r="7" fill="{towel}" fill-opacity="0.35" '
-                  f'stroke="{towel}" stroke-width="1.5"/>' for cx in (neck_x, low_x))
-        + "".join(parts)
-        + f'<path d="{_wavy_line(end - 30, x0 + 60, 44.0, total / waves)}" stroke="{towel}" stroke-width="2" '
-          f'fill="none"/>'
-          f'<path d="M{_fmt(x0 + 60)} 44l10 -5v10z" fill="{towel}"/>'
-          f'<text x="{_fmt((x0 + end) / 2 + 15)}" y="22" text-anchor="middle" font-family="sans-serif" '
-          f'font-size="13" fill="{PALETTE["ink"]}">the wave runs towards the head</text>'
-        + f'<text x="42" y="{_fmt(FLOOR_Y + 18)}" text-anchor="middle" font-family="sans-serif" font-size="12" '
-          f'fill="{PALETTE["ink"]}">head</text>'
-          f'<text x="{_fmt(end + 14)}" y="{_fmt(FLOOR_Y + 18)}" text-anchor="middle" font-family="sans-serif" '
-          f'font-size="12" fill="{PALETTE["ink"]}">pelvis</text>'
-        + "</svg>"
+        f'<style>{"".join(style)}</style>' + "".join(scenery + vertebrae + labels) + "</svg>"
     )
