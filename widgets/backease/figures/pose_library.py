@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from .poses import (LIFTS, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, draw_sequence, level_foot,
                     reach, settle)
 
-MAT = Prop("mat")
+_ON_MAT = Prop("mat")
 ARMS_BY_SIDES = dict(shoulder=-6.0, elbow=8.0)
 STRAIGHT_LEG = dict(hip=0.0, knee=4.0, ankle=-22.0)
 
@@ -38,7 +38,7 @@ def _arms(pose: Pose, shoulder: float, elbow: float) -> Pose:
                    far=replace(pose.far, shoulder=shoulder, elbow=elbow))
 
 
-def _knees_up(pose: Pose, thigh: float = 46.0, props: tuple[Prop, ...] = (MAT,)) -> Pose:
+def _knees_up(pose: Pose, thigh: float = 46.0, props: tuple[Prop, ...] = (_ON_MAT,)) -> Pose:
     """Knees bent with both feet flat on the floor (or the mat), thighs ``thigh`` degrees from upright."""
     pose = _aim_leg(pose, "both", thigh, thigh + 90.0)
     return settle(pose, "both.knee", (125.0 - thigh, 160.0), ("near_foot", "far_foot"), props, flat=True)
@@ -59,13 +59,13 @@ def _stand_bent(trunk: float, spine: float, neck: float) -> Pose:
 
 
 LYING = settle(_supine(Side(**ARMS_BY_SIDES, **STRAIGHT_LEG)), "both.hip", (-20.0, 10.0), ("near_foot", "far_foot"),
-               (MAT,))
+               (_ON_MAT,))
 LYING_KNEES_UP = _knees_up(LYING)
 
-_STRING_PROPS = (MAT, Prop("towel", "neck"), Prop("towel", "low_back"))
+_STRING_PROPS = (_ON_MAT, Prop("towel", "neck"), Prop("towel", "low_back"))
 _HANDS_UP = replace(LYING, near=replace(LYING.near, shoulder=88.0, elbow=4.0))
 
-_PIR_PROPS = (MAT, Prop("strap", "near_sole"))
+_PIR_PROPS = (_ON_MAT, Prop("strap", "near_sole"))
 
 
 def _leg_raised(thigh: float) -> Pose:
@@ -77,14 +77,14 @@ def _leg_raised(thigh: float) -> Pose:
 _KNEEL = settle(
     _aim_leg(_aim_leg(Pose("kneeling", trunk=-2.0, spine=-4.0, near=Side(ankle=-45.0)), "near", 195.0, 268.0),
              "far", 90.0, 180.0),
-    "far.hip", (50.0, 120.0), "far_foot", (MAT,), flat=True)
+    "far.hip", (50.0, 120.0), "far_foot", (_ON_MAT,), flat=True)
 _KNEEL = reach(_KNEEL, "both", ("far_knee", -8.0, 6.0))
 
 # seated on the floor: the near leg straight, the far one folded (drawn behind, its knee up a little)
 _SEATED_FOLD = _aim_leg(Pose("seated", trunk=42.0, spine=36.0, neck=4.0, near=Side(ankle=12.0), far=Side(ankle=40.0)),
                         "far", 47.0, 211.0)
 _SEATED_FOLD = _aim_leg(_SEATED_FOLD, "near", 95.0, 96.0)
-_SEATED_FOLD = settle(_SEATED_FOLD, "near.hip", (80.0, 140.0), "near_foot", (MAT,))
+_SEATED_FOLD = settle(_SEATED_FOLD, "near.hip", (80.0, 140.0), "near_foot", (_ON_MAT,))
 
 _CHAIR = (Prop("chair"),)
 
@@ -97,14 +97,14 @@ def _psoas_table(thigh: float) -> Pose:
     return reach(pose, "both", ("far_knee", -2.0, 4.0))
 
 
-_BALL = (MAT, Prop("ball", "tailbone"))
+_BALL = (_ON_MAT, Prop("ball", "tailbone"))
 _ON_BALL = _knees_up(settle(replace(LYING, neck=22.0, spine=4.0), "trunk", (-125.0, -90.0), ("chest", "head"), _BALL),
                      thigh=64.0, props=_BALL)
 
-_ROLLER_BACK = (MAT, Prop("roller", "mid_back"))
+_ROLLER_BACK = (_ON_MAT, Prop("roller", "mid_back"))
 _ON_ROLLER = _knees_up(settle(_supine(Side(shoulder=150.0, elbow=140.0, hip=100.0, knee=100.0), neck=22.0),
                               "trunk", (-90.0, -50.0), "pelvis", _ROLLER_BACK), thigh=40.0, props=_ROLLER_BACK)
-_ROLLER_THIGH = (MAT, Prop("roller", "near_thigh_back"))
+_ROLLER_THIGH = (_ON_MAT, Prop("roller", "near_thigh_back"))
 _ON_ROLLER_THIGH = settle(
     _aim_leg(Pose("seated", trunk=-50.0, spine=10.0, neck=22.0, near=Side(shoulder=-30.0, elbow=6.0, ankle=-10.0)),
              "both", 100.0, 102.0),
@@ -182,14 +182,14 @@ POSES: dict[str, Scene] = {
     # Stretches
     "hamstring-seated": Scene(
         reach(_SEATED_FOLD, "both", ("near_toe", -4.0, 2.0)),
-        (MAT,), (Arrow(("head", 8, 16), ("head", 30, 8), bend=-0.3, label="reach for the foot",
+        (_ON_MAT,), (Arrow(("head", 8, 16), ("head", 30, 8), bend=-0.3, label="reach for the foot",
                        label_at=("head", 30, 24)),),
         caption="Seated hamstring stretch",
         alt="A person sitting on a mat with one leg straight in front and the other leg folded so its sole "
             "rests against the inner thigh of the straight leg, leaning forward to reach for the foot of "
             "the straight leg."),
     "hip-flexor-kneeling": Scene(
-        _KNEEL, (MAT,), (Arrow(("hip", -34, 2), ("hip", -16, 2), label="ease the hips\nforward",
+        _KNEEL, (_ON_MAT,), (Arrow(("hip", -34, 2), ("hip", -16, 2), label="ease the hips\nforward",
                                label_at=("hip", -36, 22)),),
         caption="Kneeling hip-flexor stretch",
         alt="A person kneeling on a mat on one knee, the other foot flat in front with that knee at a right "
@@ -249,11 +249,11 @@ POSES: dict[str, Scene] = {
             "ceiling; a curved arrow shows the head going up and back."),
     # Quadratus lumborum, seen from above
     "ql-start": Scene(
-        TopPose(shift=0.0, arms=80.0), (MAT, Prop("level", "waist")), caption="From above: lie straight, knees up",
+        TopPose(shift=0.0, arms=80.0), (_ON_MAT, Prop("level", "waist")), caption="From above: lie straight, knees up",
         alt="Seen from above, a person lying straight on their back on a mat, knees bent, arms out to the "
             "sides; a dashed level line runs along the middle of the body."),
     "ql-bend": Scene(
-        TopPose(shift=10.0, arms=80.0), (MAT, Prop("level", "waist")),
+        TopPose(shift=10.0, arms=80.0), (_ON_MAT, Prop("level", "waist")),
         (Arrow(("pelvis", 12, 20), ("pelvis", 12, 38), label="1. hips to\none side", label_at=("pelvis", 22, 48)),
          Arrow(("shoulders", -22, 24), ("shoulders", -22, 42), label="2. then the\nshoulders",
                label_at=("shoulders", -22, 52)),),
@@ -263,13 +263,13 @@ POSES: dict[str, Scene] = {
             "side of the waist. A dashed level line shows where the body lay straight."),
     # Dead bug
     "dead-bug-start": Scene(
-        _supine(Side(shoulder=90.0, elbow=2.0, **_BUG)), (MAT,), caption="Start: thighs up, shins level",
+        _supine(Side(shoulder=90.0, elbow=2.0, **_BUG)), (_ON_MAT,), caption="Start: thighs up, shins level",
         alt="A person lying on their back on a mat, thighs pointing straight up, shins level, and both arms "
             "reaching up towards the ceiling."),
     "dead-bug-extend": Scene(
         _supine(Side(shoulder=168.0, elbow=4.0, **_BUG), Side(shoulder=90.0, elbow=2.0, hip=18.0, knee=4.0,
                                                                 ankle=-15.0)),
-        (MAT,),
+        (_ON_MAT,),
         (Arrow(("near_hand", 18, 14), ("near_hand", -2, 12), bend=0.3, label="arm back",
                label_at=("near_hand", 8, 26)),
          Arrow(("far_ankle", -16, 16), ("far_ankle", 6, 14), bend=-0.3, label="opposite\nleg out",
@@ -279,7 +279,7 @@ POSES: dict[str, Scene] = {
             "stretched out long just above the floor, while the other arm and leg stay up."),
     "dead-bug-easier": Scene(
         replace(LYING_KNEES_UP, near=replace(LYING_KNEES_UP.near, shoulder=165.0, elbow=4.0),
-                far=replace(LYING_KNEES_UP.far, shoulder=90.0, elbow=2.0)), (MAT,),
+                far=replace(LYING_KNEES_UP.far, shoulder=90.0, elbow=2.0)), (_ON_MAT,),
         (Arrow(("near_hand", 20, 14), ("near_hand", -2, 12), bend=0.3, label="one arm at a time",
                label_at=("near_hand", 10, 26)),),
         caption="Easier: feet down, one limb",
@@ -309,10 +309,10 @@ POSES: dict[str, Scene] = {
             "back; a curved arrow shows slow, firm circles."),
     # Relaxation and breathing
     "relax-knees-bent": Scene(
-        LYING_KNEES_UP, (MAT,), caption="Lie comfortably, knees bent",
+        LYING_KNEES_UP, (_ON_MAT,), caption="Lie comfortably, knees bent",
         alt="A person lying comfortably on their back on a mat, knees bent, feet flat, arms resting by the sides."),
     "breathing-belly": Scene(
-        reach(LYING_KNEES_UP, "near", ("belly", 0.0, 3.0)), (MAT,),
+        reach(LYING_KNEES_UP, "near", ("belly", 0.0, 3.0)), (_ON_MAT,),
         (Arrow(("belly", 2, 12), ("belly", 2, 28), label="the belly rises\nas you breathe in",
                label_at=("belly", -34, 30)),),
         caption="Hand on the belly",
@@ -337,17 +337,17 @@ POSES: dict[str, Scene] = {
         alt="A person lying on their back on a mat with a small soft ball under the tailbone, feet on the "
             "floor; a curved arrow shows rolling to one side to slide the ball out quickly."),
     "ball-lie-flat": Scene(
-        LYING, (MAT,), caption="Lie flat, notice the low back",
+        LYING, (_ON_MAT,), caption="Lie flat, notice the low back",
         alt="A person lying flat on their back on a mat, legs long, resting after the ball has been removed."),
     # Somatic pandiculation
     "pandiculation-arch": Scene(
-        _ARCH, (MAT,),
+        _ARCH, (_ON_MAT,),
         (Arrow(("belly", 0, 8), ("belly", 0, 24), label="arch gently", label_at=("belly", -4, 32)),),
         caption="1. Arch the low back",
         alt="A person lying on their back on a mat, knees bent, gently arching the low back up away from "
             "the floor; an arrow shows the arch."),
     "pandiculation-release": Scene(
-        reach(LYING_KNEES_UP, "both", ("chest", 0.0, 3.0)), (MAT,),
+        reach(LYING_KNEES_UP, "both", ("chest", 0.0, 3.0)), (_ON_MAT,),
         (Arrow(("belly", 0, 24), ("belly", 0, 8), label="release very slowly", label_at=("belly", -4, 32)),),
         caption="2. Release very slowly",
         alt="The same person lets the back settle slowly back down onto the mat; an arrow shows the slow "
