@@ -1,0 +1,416 @@
+"""Named poses for the technique chapters: one picture per key step, each with its alt text.
+
+``POSES`` maps a name to a :class:`~.poses.Scene`; ``SEQUENCES`` maps a name to the poses that
+make up the steps of one technique. ``draw_named(name)`` draws either; ``alt_text(name)`` says
+what it shows.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from matplotlib.figure import Figure
+
+from .poses import (LIFTS, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, draw_sequence, level_foot,
+                    reach, settle)
+
+_ON_MAT = Prop("mat")
+ARMS_BY_SIDES = dict(shoulder=-6.0, elbow=8.0)
+STRAIGHT_LEG = dict(hip=0.0, knee=4.0, ankle=-22.0)
+
+
+def _supine(near: Side = Side(), far: Side | None = None, trunk: float = -90.0, spine: float = -10.0,
+            neck: float = 0.0) -> Pose:
+    return Pose("supine", trunk=trunk, spine=spine, neck=neck, near=near, far=far)
+
+
+def _aim_leg(pose: Pose, side: str, thigh: float, shin: float) -> Pose:
+    """``pose`` with the leg on ``side`` ("near", "far" or "both") aimed: thigh and shin directions
+    in degrees from straight up, turning towards the way the person faces."""
+    hip = pose.trunk - pose.spine / 2 + 180.0 - thigh
+    for sd in ("near", "far") if side == "both" else (side,):
+        pose = replace(pose, **{sd: replace(getattr(pose, sd), hip=hip, knee=shin - thigh)})
+    return pose
+
+
+def _arms(pose: Pose, shoulder: float, elbow: float) -> Pose:
+    """``pose`` with both arms set to ``shoulder`` and ``elbow`` degrees."""
+    return replace(pose, near=replace(pose.near, shoulder=shoulder, elbow=elbow),
+                   far=replace(pose.far, shoulder=shoulder, elbow=elbow))
+
+
+def _knees_up(pose: Pose, thigh: float = 46.0, props: tuple[Prop, ...] = (_ON_MAT,)) -> Pose:
+    """Knees bent with both feet flat on the floor (or the mat), thighs ``thigh`` degrees from upright."""
+    pose = _aim_leg(pose, "both", thigh, thigh + 90.0)
+    return settle(pose, "both.knee", (125.0 - thigh, 160.0), ("near_foot", "far_foot"), props, flat=True)
+
+
+def _seated_on_chair(trunk: float, spine: float, neck: float, thigh: float = 92.0) -> Pose:
+    """Sitting on a chair, thighs ``thigh`` degrees from upright, feet flat on the floor, arms down."""
+    pose = Pose("seated", trunk=trunk, spine=spine, neck=neck, near=Side(shoulder=10.0, elbow=10.0))
+    pose = _aim_leg(pose, "both", thigh, 180.0)
+    return settle(pose, "both.knee", (50.0, 130.0), ("near_foot", "far_foot"), (Prop("chair"),), flat=True)
+
+
+def _stand_bent(trunk: float, spine: float, neck: float) -> Pose:
+    """Standing on straight legs, the upper body bent forward by ``trunk`` degrees."""
+    pose = Pose("standing", trunk=trunk, spine=spine, neck=neck, near=Side(shoulder=trunk, elbow=5.0))
+    pose = _aim_leg(pose, "both", 178.0, 181.0)
+    return level_foot(level_foot(pose, "near"), "far")
+
+
+LYING = settle(_supine(Side(**ARMS_BY_SIDES, **STRAIGHT_LEG)), "both.hip", (-20.0, 10.0), ("near_foot", "far_foot"),
+               (_ON_MAT,))
+LYING_KNEES_UP = _knees_up(LYING)
+
+_STRING_PROPS = (_ON_MAT, Prop("towel", "neck"), Prop("towel", "low_back"))
+_HANDS_UP = replace(LYING, near=replace(LYING.near, shoulder=88.0, elbow=4.0))
+
+_PIR_PROPS = (_ON_MAT, Prop("strap", "near_sole"))
+
+
+def _leg_raised(thigh: float) -> Pose:
+    pose = _aim_leg(LYING, "near", thigh, thigh + 2.0)
+    pose = replace(pose, near=replace(pose.near, ankle=8.0))
+    return reach(pose, "both", ("near_sole", -30.0, -28.0))
+
+
+_KNEEL = settle(
+    _aim_leg(_aim_leg(Pose("kneeling", trunk=-2.0, spine=-4.0, near=Side(ankle=-45.0)), "near", 195.0, 268.0),
+             "far", 90.0, 180.0),
+    "far.hip", (50.0, 120.0), "far_foot", (_ON_MAT,), flat=True)
+_KNEEL = reach(_KNEEL, "both", ("far_knee", -8.0, 6.0))
+
+# seated on the floor: the near leg straight, the far one folded (drawn behind, its knee up a little)
+_SEATED_FOLD = _aim_leg(Pose("seated", trunk=42.0, spine=36.0, neck=4.0, near=Side(ankle=12.0), far=Side(ankle=40.0)),
+                        "far", 47.0, 211.0)
+_SEATED_FOLD = _aim_leg(_SEATED_FOLD, "near", 95.0, 96.0)
+_SEATED_FOLD = settle(_SEATED_FOLD, "near.hip", (80.0, 140.0), "near_foot", (_ON_MAT,))
+
+_CHAIR = (Prop("chair"),)
+
+_TABLE = (Prop("table", "tailbone"), Prop("level", "hip"))
+
+
+def _psoas_table(thigh: float) -> Pose:
+    pose = _aim_leg(_aim_leg(_supine(spine=-4.0), "near", thigh, 178.0), "far", -48.0, 84.0)
+    pose = replace(pose, near=replace(pose.near, ankle=-15.0), far=replace(pose.far, ankle=-20.0))
+    return reach(pose, "both", ("far_knee", -2.0, 4.0))
+
+
+_BALL = (_ON_MAT, Prop("ball", "tailbone"))
+_ON_BALL = _knees_up(settle(replace(LYING, neck=22.0, spine=4.0), "trunk", (-125.0, -90.0), ("chest", "head"), _BALL),
+                     thigh=64.0, props=_BALL)
+
+_ROLLER_BACK = (_ON_MAT, Prop("roller", "mid_back"))
+_ON_ROLLER = _knees_up(settle(_supine(Side(shoulder=150.0, elbow=140.0, hip=100.0, knee=100.0), neck=22.0),
+                              "trunk", (-90.0, -50.0), "pelvis", _ROLLER_BACK), thigh=40.0, props=_ROLLER_BACK)
+_ROLLER_THIGH = (_ON_MAT, Prop("roller", "near_thigh_back"))
+_ON_ROLLER_THIGH = settle(
+    _aim_leg(Pose("seated", trunk=-50.0, spine=10.0, neck=22.0, near=Side(shoulder=-30.0, elbow=6.0, ankle=-10.0)),
+             "both", 100.0, 102.0),
+    "both.shoulder", (-90.0, 0.0), ("near_arm", "far_arm"), _ROLLER_THIGH)
+
+_ARCH = reach(_knees_up(_supine(Side(**ARMS_BY_SIDES), spine=-40.0, neck=17.0)), "both", ("chest", 0.0, 3.0))
+
+_BUG = dict(hip=90.0, knee=90.0, ankle=-10.0)
+
+_SQUAT = _aim_leg(Pose("standing", trunk=42.0, spine=4.0, neck=-14.0), "both", 105.0, 205.0)
+_SQUAT = level_foot(level_foot(_SQUAT, "near"), "far")
+_SQUAT = reach(_SQUAT, "both", ("near_knee", 16.0, -26.0))
+_STOOP = reach(_stand_bent(95.0, 45.0, -5.0), "both", ("near_ankle", 30.0, 12.0))
+
+
+def _on_book() -> Pose:
+    """Standing straight, the shorter near leg on a book as thick as the difference."""
+    pose = Pose("standing", near=Side(shoulder=2.0, elbow=4.0, shorter=LIFTS["book"]),
+                far=Side(shoulder=2.0, elbow=4.0, hip=10.0, knee=1.0))
+    return level_foot(level_foot(pose, "near"), "far")
+
+
+POSES: dict[str, Scene] = {
+    # String exercises
+    "string-rest": Scene(
+        LYING, _STRING_PROPS, caption="Lie still, eyes closed",
+        alt="A person lying on their back on a mat, legs long and arms by the sides, with a small towel "
+            "roll under the neck and another under the low back."),
+    "string-feet-swing": Scene(
+        LYING, _STRING_PROPS,
+        (Arrow(("near_toe", -14, 8), ("near_toe", 12, 8), bend=-0.7, both=True, label="swing the feet\nside to side",
+               label_at=("near_toe", -1, 30)),),
+        caption="Swing the feet",
+        alt="A person lying on their back on a mat with small towel rolls under the neck and the low back; "
+            "a curved double arrow over the feet shows them swinging gently side to side."),
+    "string-hands-swing": Scene(
+        _HANDS_UP, _STRING_PROPS,
+        (Arrow(("near_hand", -14, 8), ("near_hand", 14, 8), bend=-0.7, both=True, label="swing side to side",
+               label_at=("near_hand", 0, 26)),),
+        caption="Swing the clasped hands",
+        alt="A person lying on their back on a mat with small towel rolls under the neck and the low back, "
+            "both arms raised towards the ceiling with the hands clasped; a curved double arrow over the "
+            "hands shows them swinging side to side."),
+    # Post-isometric relaxation of the hamstring
+    "pir-hamstring-raise": Scene(
+        _leg_raised(24.0), _PIR_PROPS,
+        (Arrow(("near_toe", 22, -22), ("near_toe", 10, -2), bend=-0.3, label="raise to a\ngentle stretch",
+               label_at=("near_toe", 48, -26)),),
+        caption="1. Raise the leg",
+        alt="A person lying on their back on a mat raises one straight leg, a strap around the foot held in "
+            "both hands; an arrow shows the leg rising until a gentle stretch is felt."),
+    "pir-hamstring-press": Scene(
+        _leg_raised(24.0), _PIR_PROPS,
+        (Arrow(("near_toe", 10, -6), ("near_toe", 22, -22), label="press gently into\nthe strap, no\nmovement",
+               label_at=("near_toe", 56, -22)),),
+        caption="2. Press without moving",
+        alt="The same person, lying on a mat, presses the raised leg gently against the strap without "
+            "letting it move; a short arrow by the foot shows the direction of the press."),
+    "pir-hamstring-relax": Scene(
+        _leg_raised(8.0), _PIR_PROPS,
+        (Arrow(("near_toe", 22, -14), ("near_toe", 10, 4), bend=-0.3, label="relax, then\nease further",
+               label_at=("near_toe", 46, -18)),),
+        caption="3. Relax, ease further",
+        alt="The person on the mat relaxes, and the strap eases the straight leg a little further towards "
+            "the head."),
+    # Warm-up
+    "warmup-march": Scene(
+        Pose("standing", trunk=2.0, near=Side(shoulder=-28.0, elbow=40.0, hip=62.0, knee=75.0, ankle=-8.0),
+             far=Side(shoulder=30.0, elbow=45.0, hip=0.0, knee=2.0)),
+        (), (Arrow(("near_knee", 16, -16), ("near_knee", 16, 12), both=True, label="march\ngently",
+                   label_at=("near_knee", 32, -2)),),
+        caption="March in place",
+        alt="A person standing and marching gently in place, one knee lifted and the opposite arm swinging "
+            "forward; an up-and-down arrow beside the knee."),
+    # Stretches
+    "hamstring-seated": Scene(
+        reach(_SEATED_FOLD, "both", ("near_toe", -4.0, 2.0)),
+        (_ON_MAT,), (Arrow(("head", 8, 16), ("head", 30, 8), bend=-0.3, label="reach for the foot",
+                       label_at=("head", 30, 24)),),
+        caption="Seated hamstring stretch",
+        alt="A person sitting on a mat with one leg straight in front and the other leg folded so its sole "
+            "rests against the inner thigh of the straight leg, leaning forward to reach for the foot of "
+            "the straight leg."),
+    "hip-flexor-kneeling": Scene(
+        _KNEEL, (_ON_MAT,), (Arrow(("hip", -34, 2), ("hip", -16, 2), label="ease the hips\nforward",
+                               label_at=("hip", -36, 22)),),
+        caption="Kneeling hip-flexor stretch",
+        alt="A person kneeling on a mat on one knee, the other foot flat in front with that knee at a right "
+            "angle, back upright, hands resting on the front thigh; an arrow shows the hips easing forward."),
+    # Gravity-assisted forward bend
+    "forward-bend-start": Scene(
+        reach(_stand_bent(26.0, 14.0, 12.0), "both", ("shoulder", 50.0, -40.0)), (Prop("table", "near_hand"),),
+        caption="Bend a little, lean on furniture",
+        alt="A person standing with straight knees, bending forward a little with both hands resting on a "
+            "table in front to support the weight of the upper body."),
+    "forward-bend-further": Scene(
+        reach(_stand_bent(58.0, 26.0, 18.0), "both", ("near_knee", 8.0, 14.0)), (),
+        (Arrow(("head", 16, -2), ("head", 14, -24), bend=-0.4, label="wait, then\na little further",
+               label_at=("head", 26, -42)),),
+        caption="Hands on the thighs, go further",
+        alt="A person standing with straight knees, bent further forward, hands sliding down the front of "
+            "the thighs to take the weight; an arrow shows the head going a little lower after a wait."),
+    "forward-bend-hang": Scene(
+        _stand_bent(100.0, 46.0, 28.0), (),
+        caption="Hang, let the back relax",
+        alt="A person standing with straight knees, folded forward with the upper body and arms hanging "
+            "loosely towards the floor."),
+    "forward-bend-come-up": Scene(
+        reach(_stand_bent(58.0, 30.0, 18.0), "both", ("near_knee", 8.0, 14.0)), (),
+        (Arrow(("head_top", -2, 6), ("head_top", -30, 34), bend=-0.35, label="come up\nslowly",
+               label_at=("head_top", 14, 30)),),
+        caption="Come up slowly",
+        alt="A person half bent forward with straight knees, hands resting on the thighs; a curved arrow "
+            "shows the upper body rolling slowly back up to standing."),
+    "forward-bend-seated": Scene(
+        _arms(_seated_on_chair(46.0, 50.0, 24.0), shoulder=70.0, elbow=30.0), _CHAIR,
+        (Arrow(("mid_back", -4, 10), ("mid_back", 18, 6), bend=-0.4, label="let the upper back round",
+               label_at=("mid_back", 6, 26)),),
+        caption="Seated forward bend",
+        alt="A person sitting on a chair with feet flat, the upper back rounded forward and the arms hanging "
+            "down between the knees."),
+    # Psoas
+    "psoas-table-tight": Scene(
+        _psoas_table(78.0), _TABLE, caption="Thigh stays above level: psoas tight",
+        alt="A person lying on their back on a table, the end of the spine at the table edge, hugging one "
+            "knee to the chest; the other thigh hangs over the edge but stays above a dotted level line, "
+            "a sign of a tight psoas."),
+    "psoas-table-sinking": Scene(
+        _psoas_table(108.0), _TABLE,
+        (Arrow(("near_knee", 12, 10), ("near_knee", 12, -10), bend=-0.3, label="let the\nthigh sink",
+               label_at=("near_knee", 34, -10)),),
+        caption="Let the thigh sink below level",
+        alt="The same person on the table lets the hanging thigh sink slowly below the dotted level line as "
+            "the psoas relaxes; an arrow shows the thigh sinking."),
+    "psoas-standing-backbend": Scene(
+        reach(_aim_leg(Pose("standing", trunk=-20.0, spine=-40.0, neck=-14.0), "both", 188.0, 190.0),
+              "both", ("low_back", -7.0, -14.0)),
+        (), (Arrow(("face", 4, 10), ("head_top", -16, 10), bend=0.5, label="look up and back",
+                   label_at=("head_top", -6, 30)),),
+        caption="Standing back bend",
+        alt="A person standing, hands on the low back, bending gently backwards and looking up at the "
+            "ceiling; a curved arrow shows the head going up and back."),
+    # Quadratus lumborum, seen from above
+    "ql-start": Scene(
+        TopPose(shift=0.0, arms=80.0), (_ON_MAT, Prop("level", "waist")), caption="From above: lie straight, knees up",
+        alt="Seen from above, a person lying straight on their back on a mat, knees bent, arms out to the "
+            "sides; a dashed level line runs along the middle of the body."),
+    "ql-bend": Scene(
+        TopPose(shift=10.0, arms=80.0), (_ON_MAT, Prop("level", "waist")),
+        (Arrow(("pelvis", 12, 20), ("pelvis", 12, 38), label="1. hips to\none side", label_at=("pelvis", 22, 48)),
+         Arrow(("shoulders", -22, 24), ("shoulders", -22, 42), label="2. then the\nshoulders",
+               label_at=("shoulders", -22, 52)),),
+        caption="From above: bend sideways at the waist",
+        alt="Seen from above, a person lying on their back on a mat, knees bent, curved sideways like a "
+            "banana: the hips moved to one side, then the shoulders to the same side, stretching the other "
+            "side of the waist. A dashed level line shows where the body lay straight."),
+    # Dead bug
+    "dead-bug-start": Scene(
+        _supine(Side(shoulder=90.0, elbow=2.0, **_BUG)), (_ON_MAT,), caption="Start: thighs up, shins level",
+        alt="A person lying on their back on a mat, thighs pointing straight up, shins level, and both arms "
+            "reaching up towards the ceiling."),
+    "dead-bug-extend": Scene(
+        _supine(Side(shoulder=168.0, elbow=4.0, **_BUG), Side(shoulder=90.0, elbow=2.0, hip=18.0, knee=4.0,
+                                                                ankle=-15.0)),
+        (_ON_MAT,),
+        (Arrow(("near_hand", 18, 14), ("near_hand", -2, 12), bend=0.3, label="arm back",
+               label_at=("near_hand", 8, 26)),
+         Arrow(("far_ankle", -16, 16), ("far_ankle", 6, 14), bend=-0.3, label="opposite\nleg out",
+               label_at=("far_ankle", -4, 32)),),
+        caption="Extend the opposite arm and leg",
+        alt="A person lying on their back on a mat with one arm stretched back overhead and the opposite leg "
+            "stretched out long just above the floor, while the other arm and leg stay up."),
+    "dead-bug-easier": Scene(
+        replace(LYING_KNEES_UP, near=replace(LYING_KNEES_UP.near, shoulder=165.0, elbow=4.0),
+                far=replace(LYING_KNEES_UP.far, shoulder=90.0, elbow=2.0)), (_ON_MAT,),
+        (Arrow(("near_hand", 20, 14), ("near_hand", -2, 12), bend=0.3, label="one arm at a time",
+               label_at=("near_hand", 10, 26)),),
+        caption="Easier: feet down, one limb",
+        alt="An easier version: a person lying on their back on a mat, knees bent and feet on the floor, "
+            "stretching one arm back overhead."),
+    # Foam roller and self-massage
+    "roller-upper-back": Scene(
+        _ON_ROLLER, _ROLLER_BACK,
+        (Arrow(("chest", 14, 18), ("chest", -10, 18), both=True, label="roll slowly", label_at=("chest", 2, 28)),),
+        caption="Foam roller under the upper back",
+        alt="A person lying with a foam roller across the upper back, hips on the mat, knees bent, feet flat "
+            "and hands behind the head; a double arrow shows rolling slowly up and down."),
+    "roller-thigh": Scene(
+        _ON_ROLLER_THIGH, _ROLLER_THIGH,
+        (Arrow(("near_knee", 0, 16), ("near_knee", -26, 16), both=True, label="roll along the thigh",
+               label_at=("near_knee", -13, 26)),),
+        caption="Foam roller under the thighs",
+        alt="A person sitting with hands on the mat behind, legs straight, the backs of the thighs resting "
+            "on a foam roller and the hips lifted; a double arrow shows rolling along the thigh."),
+    "self-massage": Scene(
+        reach(_aim_leg(Pose("standing", trunk=2.0, neck=4.0), "both", 180.0, 181.0), "both", ("low_back", -2.0, -2.0)),
+        (),
+        (Arrow(("low_back", -14, 8), ("low_back", -14, -8), bend=1.2, label="firm, slow\ncircles",
+               label_at=("low_back", -44, 0)),),
+        caption="Self-massage of the low back",
+        alt="A person standing upright, reaching behind to press both hands into the muscles of the low "
+            "back; a curved arrow shows slow, firm circles."),
+    # Relaxation and breathing
+    "relax-knees-bent": Scene(
+        LYING_KNEES_UP, (_ON_MAT,), caption="Lie comfortably, knees bent",
+        alt="A person lying comfortably on their back on a mat, knees bent, feet flat, arms resting by the sides."),
+    "breathing-belly": Scene(
+        reach(LYING_KNEES_UP, "near", ("belly", 0.0, 3.0)), (_ON_MAT,),
+        (Arrow(("belly", 2, 12), ("belly", 2, 28), label="the belly rises\nas you breathe in",
+               label_at=("belly", -34, 30)),),
+        caption="Hand on the belly",
+        alt="A person lying on their back on a mat, knees bent, one hand resting on the belly; an arrow "
+            "shows the belly rising with each breath in."),
+    # Small-ball release
+    "ball-under-tailbone": Scene(
+        _ON_BALL, _BALL, caption="Ball under the tailbone, let go",
+        alt="A person lying on their back on a mat, knees bent and feet flat, with a small soft ball under "
+            "the tailbone so the hips rest on it."),
+    "ball-knees-up": Scene(
+        _aim_leg(_ON_BALL, "both", 0.0, 95.0), _BALL,
+        caption="Harder: knees above the hips",
+        alt="A person lying on their back on a mat with a small soft ball under the tailbone, both knees "
+            "lifted so they are above the hips and the shins hang relaxed."),
+    "ball-roll-off": Scene(
+        _ON_BALL, _BALL,
+        (Arrow(("hip", -12, 22), ("hip", 12, 22), bend=-0.8, label="feet down, roll to one side\n"
+                                                                      "and slide the ball out",
+               label_at=("hip", -6, 44)),),
+        caption="Roll off quickly",
+        alt="A person lying on their back on a mat with a small soft ball under the tailbone, feet on the "
+            "floor; a curved arrow shows rolling to one side to slide the ball out quickly."),
+    "ball-lie-flat": Scene(
+        LYING, (_ON_MAT,), caption="Lie flat, notice the low back",
+        alt="A person lying flat on their back on a mat, legs long, resting after the ball has been removed."),
+    # Somatic pandiculation
+    "pandiculation-arch": Scene(
+        _ARCH, (_ON_MAT,),
+        (Arrow(("belly", 0, 8), ("belly", 0, 24), label="arch gently", label_at=("belly", -4, 32)),),
+        caption="1. Arch the low back",
+        alt="A person lying on their back on a mat, knees bent, gently arching the low back up away from "
+            "the floor; an arrow shows the arch."),
+    "pandiculation-release": Scene(
+        reach(LYING_KNEES_UP, "both", ("chest", 0.0, 3.0)), (_ON_MAT,),
+        (Arrow(("belly", 0, 24), ("belly", 0, 8), label="release very slowly", label_at=("belly", -4, 32)),),
+        caption="2. Release very slowly",
+        alt="The same person lets the back settle slowly back down onto the mat; an arrow shows the slow "
+            "release."),
+    # Strength and everyday habits
+    "lift-knees": Scene(
+        _SQUAT, (Prop("box", "near_hand"),), caption="Better: bend the knees",
+        alt="A person lifting a box from the floor by bending the knees and hips, back long and straight, "
+            "the box held close to the body."),
+    "lift-back": Scene(
+        _STOOP, (Prop("box", "near_hand"),), caption="Harder on the back: a rounded back",
+        alt="A person lifting a box from the floor with straight legs and a rounded back, the way that "
+            "loads the back most."),
+    "sitting-upright": Scene(
+        reach(_seated_on_chair(-2.0, -4.0, 0.0), "both", ("near_knee", -12.0, 8.0)), _CHAIR,
+        caption="Sitting upright, supported",
+        alt="A person sitting upright on a chair, back against the backrest, feet flat on the floor and hands "
+            "resting on the thighs."),
+    "sitting-slumped": Scene(
+        reach(_seated_on_chair(8.0, 66.0, -20.0, thigh=96.0), "both", ("near_knee", -10.0, 8.0)), _CHAIR,
+        caption="Slumped like a question mark",
+        alt="A person slumped on a chair, the back rounded like a question mark and the head pushed forward."),
+    "stand-on-book": Scene(
+        _on_book(), (Prop("book"),), caption="A book under the shorter leg",
+        alt="A person standing straight with the foot of the shorter leg on a book and the other foot on "
+            "the floor, so that the pelvis is level."),
+}
+
+SEQUENCES: dict[str, tuple[str, ...]] = {
+    "string": ("string-rest", "string-feet-swing", "string-hands-swing"),
+    "pir-hamstring": ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax"),
+    "forward-bend": ("forward-bend-start", "forward-bend-further", "forward-bend-hang"),
+    "psoas-table": ("psoas-table-tight", "psoas-table-sinking"),
+    "quadratus-lumborum": ("ql-start", "ql-bend"),
+    "dead-bug": ("dead-bug-start", "dead-bug-extend"),
+    "ball-release": ("ball-under-tailbone", "ball-knees-up", "ball-roll-off"),
+    "pandiculation": ("pandiculation-arch", "pandiculation-release"),
+    "lifting": ("lift-knees", "lift-back"),
+    "sitting": ("sitting-upright", "sitting-slumped"),
+}
+
+
+def _names(name: str) -> tuple[str, ...]:
+    if name in POSES:
+        return (name,)
+    if name in SEQUENCES:
+        return SEQUENCES[name]
+    raise PoseError(f"no pose or sequence called {name!r}; poses: {', '.join(POSES)}; "
+                    f"sequences: {', '.join(SEQUENCES)}")
+
+
+def draw_named(name: str, per_row: int | None = None) -> Figure:
+    """Draw a named pose, or a named sequence of poses side by side (``per_row`` as in draw_sequence)."""
+    names = _names(name)
+    if name in POSES:
+        return draw_scene(POSES[name])
+    return draw_sequence([POSES[n] for n in names], per_row=per_row)
+
+
+def alt_text(name: str) -> str:
+    """The alt text of a named pose; for a sequence, each step's caption and alt text in order."""
+    names = _names(name)
+    if name in POSES:
+        return POSES[name].alt
+    return " ".join(f"Step {i}, {POSES[n].caption.lstrip('0123456789. ')}: {POSES[n].alt}"
+                    for i, n in enumerate(names, 1))
