@@ -1,10 +1,14 @@
 """Interactive pieces of the guide "Easing a Tight Back": routines, timers, checks, figures."""
+from .checks import GuidedCheck, RedFlagScreen
+from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
 from .routine_files import load_routine, routine_from_dict, save_routine
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
 from .timer import SessionTimer
+from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
 
 __all__ = [
-    "Breathing", "ROUTINES", "Routine", "RoutineError", "SessionTimer", "Step",
-    "format_duration", "get_routine", "load_routine", "routine_from_dict", "save_routine",
+    "Breathing", "GuidedCheck", "LEG_LENGTH", "ROUTINES", "RedFlagScreen", "Routine", "RoutineError",
+    "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_routine",
+    "load_routine", "read_mm", "routine_from_dict", "save_routine", "walk_paths",
 ]
