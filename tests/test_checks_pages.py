@@ -122,7 +122,7 @@ def test_back_and_start_over(check):
     assert widget.locator(".be-progress").inner_text() == "Step 1"
 
 
-@pytest.mark.parametrize("typed", ["-5", "abc", "NaN", "150", "1e3", "", "0", "12 cm"])
+@pytest.mark.parametrize("typed", ["-5", "abc", "NaN", "150", "100.5", "1e3", "", "0", "12 cm"])
 def test_bad_millimetres_get_the_same_message_as_in_python(check, typed):
     page, widget = check
     walk(widget, route_to("right-lower").choices)

@@ -132,6 +132,7 @@ def test_typed_millimetres_are_read(typed, mm):
     (math.nan, ["“nan”", "not a number"]),
     (math.inf, ["“inf”", "not a number"]),
     ("150", ["150 mm", "more than 100 mm"]),
+    ("100,5 mm", ["100,5 mm", "more than 100 mm"]),
     ("1e3", ["“1e3”", "not a number"]),
     ("12 cm", ["“12 cm”", "not a number"]),
     ("0", ["0 mm"]),

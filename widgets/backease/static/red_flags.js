@@ -15,7 +15,8 @@ function render({ model, el: host }) {
   const { flags, advice, urgencies } = model.get("screen");
   const uid = `be-flags-${++counter}`;
 
-  const root = el("section", { class: "be-flags", "aria-label": "Red-flag check" });
+  // In JupyterLab, Space ticks a box here instead of reaching the notebook's shortcuts.
+  const root = el("section", { class: "be-flags", "aria-label": "Red-flag check", "data-lm-suppress-shortcuts": "true" });
   const fieldset = el("fieldset");
   const legend = el("legend", {}, "Along with your back pain, do you have any of these? Tick each one that applies.");
   const list = el("ul", { class: "be-flag-list" });

@@ -41,7 +41,11 @@ function render({ model, el: host }) {
   const figures = model.get("figures");
   const uid = `be-check-${++counter}`;
 
-  const root = el("section", { class: "be-check", "aria-label": `Guided check: ${data.title}` });
+  // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here (Enter, Space, typing a
+  // number) go to the check, not to the notebook's command-mode shortcuts.
+  const root = el("section", {
+    class: "be-check", "aria-label": `Guided check: ${data.title}`, "data-lm-suppress-shortcuts": "true",
+  });
   const title = el("h3", { class: "be-title" }, data.title);
   const stage = el("div", { class: "be-stage" });
   const nav = el("div", { class: "be-nav", role: "group", "aria-label": "Move through the check" });
@@ -145,6 +149,12 @@ function render({ model, el: host }) {
       const error = el("p", { class: "be-error", id: `${uid}-mm-error` });
       row.append(input, unit, save);
       form.append(label, row, error);
+      // Enter submits explicitly: in JupyterLab the form's own Enter-to-submit does not happen.
+      input.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        form.requestSubmit();
+      });
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const result = readMm(input.value, outcome.measure.max_mm);
