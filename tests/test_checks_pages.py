@@ -1,0 +1,307 @@
+"""The guided checks on the BUILT pages, with no kernel: every path, Back, Start over, the
+summary, copy and print, the red-flag messages, and keyboard-only use."""
+import pytest
+
+from backease import LEG_LENGTH, read_mm, walk_paths
+from backease.red_flags import ADVICE, EMERGENCY, RED_FLAGS, SOON
+from backease.walkthroughs import WalkthroughError
+
+LEG = "book/checks/leg-length.html"
+SAFETY = "book/start/safety.html"
+ROUTES = walk_paths(LEG_LENGTH)
+FOCUSED = "document.activeElement"
+
+
+def open_page(server, offline_page, rel, widget_class, viewport=None):
+    page, watch = offline_page
+    if viewport:
+        page.set_viewport_size(viewport)
+    page.goto(f"{server}/{rel}", wait_until="networkidle")
+    widget = page.locator(widget_class)
+    widget.wait_for()
+    return page, watch, widget
+
+
+@pytest.fixture
+def check(server, offline_page):
+    page, watch, widget = open_page(server, offline_page, LEG, ".be-check")
+    yield page, widget
+    assert not watch.problems(), watch.problems()
+
+
+@pytest.fixture
+def screen(server, offline_page):
+    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags")
+    yield page, widget
+    assert not watch.problems(), watch.problems()
+
+
+def answer(widget, label):
+    widget.get_by_role("button", name=label, exact=True).click()
+
+
+def walk(widget, choices):
+    for step_id, label in choices:
+        assert widget.get_attribute("data-node") == step_id
+        assert widget.locator("h4").inner_text() == LEG_LENGTH.step(step_id).question
+        answer(widget, label)
+
+
+def summary(widget):
+    return widget.locator(".be-summary-text").inner_text()
+
+
+def enter_mm(widget, typed):
+    widget.locator(".be-measure input").fill(typed)
+    widget.get_by_role("button", name="Add to summary").click()
+
+
+def route_to(outcome_id):
+    return next(r for r in ROUTES if r.outcome == outcome_id)
+
+
+# --- the leg-length walkthrough ---------------------------------------------------------
+
+@pytest.mark.parametrize("route", ROUTES, ids=[f"{i:02d}-{r.outcome}" for i, r in enumerate(ROUTES)])
+def test_every_path_reaches_its_outcome(check, route):
+    page, widget = check
+    walk(widget, route.choices)
+    outcome = LEG_LENGTH.outcome(route.outcome)
+    assert widget.get_attribute("data-node") == route.outcome
+    assert widget.locator("h4").inner_text() == f"Result: {outcome.title}"
+    assert widget.locator(".be-live").inner_text().startswith(f"Result: {outcome.title}")
+    text = summary(widget)
+    assert f"Result: {outcome.title}" in text and outcome.found in text and outcome.advice in text
+    if outcome.measure:
+        assert f"Lower side: {outcome.lower_side}" in text
+        assert "Estimated difference: not entered yet" in text
+        widget.get_by_label(outcome.measure.prompt, exact=True).fill("12,5")
+        widget.get_by_role("button", name="Add to summary").click()
+        text = summary(widget)
+        assert f"Estimated difference: about 12.5 mm (the books under the {outcome.lower_side} foot)" in text
+        assert outcome.measure.note_for(12.5) in text
+    else:
+        assert widget.locator(".be-measure").count() == 0
+        assert "Estimated difference" not in text
+
+
+def test_each_step_announces_itself(check):
+    page, widget = check
+    live = widget.locator(".be-live")
+    assert live.get_attribute("aria-live") == "polite"
+    answer(widget, "No, or I do not know")
+    assert live.inner_text() == f"Step 2. {LEG_LENGTH.step('prepare').question}"
+
+
+def test_a_step_with_a_figure_shows_it_with_words(check):
+    page, widget = check
+    walk(widget, route_to("level").choices[:2])
+    img = widget.locator("img.be-figure")
+    assert img.get_attribute("alt") == LEG_LENGTH.step("find-crests").figure_alt
+    assert img.evaluate("i => i.complete && i.naturalWidth > 0")
+
+
+def test_back_and_start_over(check):
+    page, widget = check
+    back = widget.get_by_role("button", name="Back")
+    restart = widget.get_by_role("button", name="Start over")
+    assert back.is_disabled() and restart.is_disabled()
+    choices = route_to("left-lower").choices
+    walk(widget, choices)
+    enter_mm(widget, "9")
+    back.click()
+    assert widget.get_attribute("data-node") == choices[-1][0]
+    back.click()
+    assert widget.get_attribute("data-node") == choices[-2][0]
+    answer(widget, choices[-2][1])
+    answer(widget, choices[-1][1])
+    assert "not entered yet" in summary(widget), "the measurement is forgotten after going back"
+    restart.click()
+    assert widget.get_attribute("data-node") == LEG_LENGTH.start
+    assert back.is_disabled() and restart.is_disabled()
+    assert widget.locator(".be-progress").inner_text() == "Step 1"
+
+
+@pytest.mark.parametrize("typed", ["-5", "abc", "NaN", "150", "100.5", "1e3", "", "0", "12 cm"])
+def test_bad_millimetres_get_the_same_message_as_in_python(check, typed):
+    page, widget = check
+    walk(widget, route_to("right-lower").choices)
+    enter_mm(widget, typed)
+    with pytest.raises(WalkthroughError) as err:
+        read_mm(typed, LEG_LENGTH.outcome("right-lower").measure.max_mm)
+    assert widget.locator(".be-error").inner_text() == str(err.value)
+    field = widget.locator(".be-measure input")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.evaluate(f"f => f === {FOCUSED}")
+    assert "not entered yet" in summary(widget)
+    enter_mm(widget, "18")
+    assert widget.locator(".be-error").inner_text() == ""
+    assert "about 18 mm" in summary(widget)
+
+
+def test_copy_summary_to_the_clipboard(server, check):
+    page, widget = check
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    walk(widget, route_to("left-lower").choices)
+    enter_mm(widget, "14")
+    widget.get_by_role("button", name="Copy summary").click()
+    rows = [p.inner_text() for p in widget.locator(".be-summary-text p").all()]
+    expect_text = "\n".join([f"{LEG_LENGTH.title}: summary", *rows])
+    assert "Estimated difference: about 14 mm (the books under the left foot)" in rows
+    assert page.evaluate("navigator.clipboard.readText()") == expect_text
+    assert "Summary copied" in widget.locator(".be-copy-status").inner_text()
+
+
+def test_copy_summary_without_a_clipboard_selects_the_text(check):
+    page, widget = check
+    page.evaluate("() => { Object.defineProperty(navigator, 'clipboard', {get: () => undefined}); }")
+    walk(widget, route_to("level").choices)
+    widget.get_by_role("button", name="Copy summary").click()
+    selected = page.evaluate("window.getSelection().toString()")
+    assert LEG_LENGTH.outcome("level").advice in selected and "Result:" in selected
+    assert "selected" in widget.locator(".be-copy-status").inner_text()
+
+
+def test_print_prints_only_the_summary(check):
+    page, widget = check
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    walk(widget, route_to("unsure").choices)
+    widget.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    visibility = "e => getComputedStyle(e).visibility"
+    assert widget.locator(".be-summary-text p").first.evaluate(visibility) == "visible"
+    assert page.locator("article h1").evaluate(visibility) == "hidden"
+    assert not widget.locator(".be-copy").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("html").get_attribute("data-be-print") is None
+    assert page.locator("article h1").evaluate(visibility) == "visible"
+
+
+def test_the_summary_fits_a_small_phone(server, offline_page):
+    page, watch, widget = open_page(server, offline_page, LEG, ".be-check", {"width": 320, "height": 640})
+    walk(widget, route_to("left-lower").choices)
+    enter_mm(widget, "150")
+    enter_mm(widget, "22")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert not watch.problems(), watch.problems()
+
+
+# --- keyboard only ----------------------------------------------------------------------
+
+def tab_to(page, selector, limit=200):
+    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"{FOCUSED}.matches({selector!r})"):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def tab_to_text(page, text, limit=10):
+    """Press Tab until the focused element's text is ``text``; fail if it never is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"{FOCUSED}.textContent") == text:
+            return
+    pytest.fail(f"Tab never reached {text!r}")
+
+
+def assert_focus_ring(page):
+    ring = page.evaluate(f"(() => {{ const s = getComputedStyle({FOCUSED}); return [s.outlineStyle, s.outlineWidth]; }})()")
+    assert ring[0] != "none" and float(ring[1].removesuffix("px")) >= 2, ring
+
+
+def test_the_walkthrough_works_with_the_keyboard_alone(check):
+    page, widget = check
+    route = route_to("left-lower")
+    tab_to(page, ".be-check .be-answer")
+    page.keyboard.press("Shift+Tab")  # back to just before the first answer
+    for n, (step_id, label) in enumerate(route.choices):
+        assert widget.get_attribute("data-node") == step_id
+        if n:  # after an answer, focus is at the start of the new step, before its answers
+            assert page.evaluate(f"{FOCUSED}.textContent") == f"Step {n + 1}"
+        tab_to_text(page, label)
+        assert_focus_ring(page)
+        page.keyboard.press("Enter" if n % 2 else "Space")  # both keys press a button
+    assert widget.get_attribute("data-node") == "left-lower"
+    assert page.evaluate(f"{FOCUSED}.textContent") == "Result: Your left side is lower"
+    tab_to(page, ".be-measure input")
+    page.keyboard.type("16")
+    page.keyboard.press("Enter")
+    assert "about 16 mm" in summary(widget)
+    tab_to(page, ".be-back")
+    assert_focus_ring(page)
+    page.keyboard.press("Enter")
+    assert widget.get_attribute("data-node") == route.choices[-1][0]
+
+
+def test_the_red_flag_screen_works_with_the_keyboard_alone(screen):
+    page, widget = screen
+    tab_to(page, ".be-flags input[type=checkbox]")
+    assert_focus_ring(page)
+    page.keyboard.press("Space")
+    assert widget.locator(".be-alert").get_attribute("data-urgency") == RED_FLAGS[0].urgency
+    page.keyboard.press("Space")
+    assert widget.locator(".be-alert").inner_text() == ""
+    soon = next(i for i, f in enumerate(RED_FLAGS) if f.urgency == SOON)
+    for _ in range(soon):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert widget.locator(".be-alert").get_attribute("data-urgency") == SOON
+
+
+# --- the red-flag screen ----------------------------------------------------------------
+
+def test_nothing_ticked_shows_nothing(screen):
+    page, widget = screen
+    banner = widget.locator(".be-alert")
+    assert banner.get_attribute("role") == "alert"
+    assert banner.inner_text() == "" and banner.get_attribute("data-urgency") is None
+    assert banner.evaluate("b => b.getBoundingClientRect().height") == 0
+
+
+@pytest.mark.parametrize("flag", RED_FLAGS, ids=lambda f: f.id)
+def test_each_flag_shows_its_urgency(screen, flag):
+    page, widget = screen
+    box = widget.get_by_label(flag.text, exact=True)
+    widget.locator("label", has_text=flag.text).click()  # the label ticks its box
+    assert box.is_checked()
+    banner = widget.locator(".be-alert")
+    assert banner.get_attribute("data-urgency") == flag.urgency
+    assert banner.locator(".be-alert-title").inner_text() == ADVICE[flag.urgency].title
+    assert ADVICE[flag.urgency].action in banner.inner_text()
+    box.uncheck()
+    assert banner.inner_text() == ""
+
+
+def test_emergency_wins_over_soon(screen):
+    page, widget = screen
+    soon = next(f for f in RED_FLAGS if f.urgency == SOON)
+    emergency = next(f for f in RED_FLAGS if f.urgency == EMERGENCY)
+    banner = widget.locator(".be-alert")
+    widget.get_by_label(soon.text, exact=True).check()
+    assert banner.get_attribute("data-urgency") == SOON
+    widget.get_by_label(emergency.text, exact=True).check()
+    assert banner.get_attribute("data-urgency") == EMERGENCY
+    assert ADVICE[SOON].title not in banner.inner_text()
+    widget.get_by_label(emergency.text, exact=True).uncheck()
+    assert banner.get_attribute("data-urgency") == SOON
+
+
+def test_the_emergency_message_fits_a_small_phone(server, offline_page):
+    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags", {"width": 320, "height": 640})
+    banner = widget.locator(".be-alert")
+    first = widget.get_by_label(RED_FLAGS[0].text, exact=True)
+    first.evaluate("b => b.scrollIntoView({block: 'start'})")
+    first.check()  # the top of a long list: the message must still be in sight
+    top, bottom = banner.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
+    assert 0 <= top and bottom <= 640, (top, bottom)
+    for flag in RED_FLAGS:
+        box = widget.get_by_label(flag.text, exact=True)
+        box.evaluate("b => b.scrollIntoView({block: 'center'})")  # as a reader scrolls to it
+        box.check()  # the message at the foot of the screen leaves the middle free
+    assert banner.get_attribute("data-urgency") == EMERGENCY
+    assert banner.evaluate("b => b.getBoundingClientRect().height") < 640 / 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert not watch.problems(), watch.problems()

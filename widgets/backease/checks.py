@@ -1,0 +1,62 @@
+"""The guided-check widgets: a walkthrough, one step at a time, and the red-flag screen.
+
+Both run entirely in the browser (``static/walkthrough.js``, ``static/red_flags.js``):
+answers, ticks and typed numbers are never sent back to the kernel, so nothing a reader
+enters leaves their device, even with a remote Jupyter server.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import anywidget
+import matplotlib
+import traitlets
+
+from . import red_flags
+from .figures.pelvis import CHECK_FIGURES
+from .figures.style import RC
+from .walkthroughs import Walkthrough, WalkthroughError
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _svg(name: str, where: str) -> str:
+    """The drawing ``name`` as inline SVG text, in the book's figure style."""
+    if name not in CHECK_FIGURES:
+        raise WalkthroughError(f"{where}: no figure called {name!r}; known: {', '.join(CHECK_FIGURES)}")
+    with matplotlib.rc_context(RC):
+        buffer = io.StringIO()
+        CHECK_FIGURES[name]().savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # drop the XML declaration and doctype
+
+
+class GuidedCheck(anywidget.AnyWidget):
+    """A walkthrough as a widget: ``GuidedCheck(LEG_LENGTH)``."""
+
+    _esm = _STATIC / "walkthrough.js"
+    _css = _STATIC / "checks.css"
+
+    walkthrough = traitlets.Dict().tag(sync=True)
+    figures = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, walkthrough: Walkthrough, **kwargs):
+        if not isinstance(walkthrough, Walkthrough):
+            raise WalkthroughError(f"GuidedCheck needs a Walkthrough, got {walkthrough!r}")
+        self.check = walkthrough
+        figures = {s.figure: _svg(s.figure, f"walkthrough {walkthrough.name!r}, step {s.id!r}")
+                   for s in walkthrough.steps if s.figure}
+        super().__init__(walkthrough=walkthrough.to_dict(), figures=figures, **kwargs)
+
+
+class RedFlagScreen(anywidget.AnyWidget):
+    """A checklist of red flags that shows, at once, how urgently to get help."""
+
+    _esm = _STATIC / "red_flags.js"
+    _css = _STATIC / "checks.css"
+
+    screen = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(screen=red_flags.to_dict(), **kwargs)
