@@ -6,16 +6,14 @@ enters leaves their device, even with a remote Jupyter server.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import anywidget
-import matplotlib
 import traitlets
 
 from . import red_flags
 from .figures.pelvis import CHECK_FIGURES
-from .figures.style import RC
+from .figures.style import to_svg
 from .walkthroughs import Walkthrough, WalkthroughError
 
 _STATIC = Path(__file__).parent / "static"
@@ -25,11 +23,7 @@ def _svg(name: str, where: str) -> str:
     """The drawing ``name`` as inline SVG text, in the book's figure style."""
     if name not in CHECK_FIGURES:
         raise WalkthroughError(f"{where}: no figure called {name!r}; known: {', '.join(CHECK_FIGURES)}")
-    with matplotlib.rc_context(RC):
-        buffer = io.StringIO()
-        CHECK_FIGURES[name]().savefig(buffer, format="svg", metadata={"Date": None})
-    text = buffer.getvalue()
-    return text[text.index("<svg"):]  # drop the XML declaration and doctype
+    return to_svg(CHECK_FIGURES[name]())
 
 
 class GuidedCheck(anywidget.AnyWidget):

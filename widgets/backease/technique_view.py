@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import base64
-import io
 from html import escape
 
 from .techniques import Technique
 
 
 def _svg_data_uri(figure) -> str:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg")
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    from .figures.style import to_svg
+
+    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(figure).encode()).decode("ascii")
 
 
 class StepsView:

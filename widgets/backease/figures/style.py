@@ -39,3 +39,14 @@ def setup() -> None:
         return
     if get_ipython() is not None:
         set_matplotlib_formats("svg")
+
+
+def to_svg(figure) -> str:
+    """``figure`` as SVG text in the book's style, with no date in it (the same figure, the same bytes)."""
+    import io
+
+    with matplotlib.rc_context(RC):
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # drop the XML declaration and doctype
