@@ -2,6 +2,7 @@
 from .checks import GuidedCheck, RedFlagScreen
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
+from .plan_builder import PlanBuilder
 from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
 from .routine_files import load_routine, routine_from_dict, save_routine
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
@@ -9,7 +10,7 @@ from .timer import SessionTimer
 from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
 
 __all__ = [
-    "PLANS", "ROUTINES", "Block", "Breathing", "GuidedCheck", "LEG_LENGTH", "Plan", "RedFlagScreen", "Routine",
+    "PLANS", "ROUTINES", "Block", "Breathing", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
     "RoutineError", "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_plan",
     "get_routine", "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan",
     "save_routine", "walk_paths",

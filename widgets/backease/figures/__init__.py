@@ -1,6 +1,7 @@
 """Figures drawn by code for the guide. Each drawing function returns a matplotlib Figure."""
 from .anatomy import draw_muscle_layers, draw_psoas_and_ql, draw_spine, draw_vertebra_pair
 from .loop import draw_tension_loop
+from .plan import draw_plan
 from .pelvis import draw_book_under_foot, draw_hands_on_crests
 from .pose_library import POSES, SEQUENCES, alt_text, draw_named
 from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, describe, draw_pose, draw_scene,
@@ -11,7 +12,7 @@ from .wave import wave_svg
 
 __all__ = [
     "Arrow", "POSES", "Pose", "PoseError", "Prop", "SEQUENCES", "Scene", "Side", "TopPose", "alt_text",
-    "describe", "draw_book_under_foot", "draw_hands_on_crests", "draw_muscle_layers", "draw_named", "draw_pose",
+    "describe", "draw_book_under_foot", "draw_hands_on_crests", "draw_muscle_layers", "draw_named", "draw_plan", "draw_pose",
     "draw_psoas_and_ql", "draw_scene", "draw_sequence", "draw_spine", "draw_tension_loop", "draw_timeline",
     "draw_vertebra_pair", "level_foot", "place", "reach", "settle", "setup", "wave_svg",
 ]
