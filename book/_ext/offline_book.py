@@ -2,9 +2,11 @@
 
 - Every chapter written as a MyST Markdown notebook can be downloaded as an executed
   ``.ipynb`` (the theme offers this only when online launch buttons are configured).
-- A change to the ``backease`` package or to ``book/_assets`` rebuilds every page and
+- A change to the ``backease`` package, ``book/_assets`` or this glue rebuilds every page and
   re-executes every notebook. Sphinx and the execution cache look only at the pages'
   own text, so otherwise a changed timer or figure would never reach the built site.
+- The bibliography's markup is mended: docutils gives it ARIA roles that do not fit together
+  (a "list" of deprecated "doc-biblioentry" items), which screen readers and axe-core reject.
 - Thebe (live code through Binder) is switched off: it needs the network, and its
   set-up script is added to every page twice, a page error each time.
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 from shutil import copy2
 
 ROOT = Path(__file__).resolve().parents[2]
-INPUTS = (ROOT / "widgets" / "backease", ROOT / "book" / "_assets")
+INPUTS = (ROOT / "widgets" / "backease", ROOT / "book" / "_assets", ROOT / "book" / "_ext")
 _SKIP = {"__pycache__", ".ipynb_checkpoints"}
 
 
@@ -63,6 +65,13 @@ def _offer_ipynb_download(app, pagename, templatename, context, doctree):
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def _mend_citation_roles(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+    if "citation-list" in body:
+        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">').replace(
+            ' role="doc-biblioentry"', "")
+
+
 def _drop_thebe(app):
     """Unhook sphinx-thebe, which Jupyter Book always loads, before it adds anything."""
     for listeners in app.events.listeners.values():
@@ -77,4 +86,5 @@ def setup(app):
     app.connect("build-finished", _save_stamp)
     # Before the theme builds its header buttons (priority 501).
     app.connect("html-page-context", _offer_ipynb_download, priority=400)
+    app.connect("html-page-context", _mend_citation_roles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

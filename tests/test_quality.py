@@ -1,0 +1,190 @@
+"""Quality gates on the built site: accessibility (axe-core), zoom, focus rings, internal links,
+spelling of the book's prose, and text copied from the source articles."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import axe_playwright_python
+import pytest
+from bs4 import BeautifulSoup
+from spellchecker import SpellChecker
+
+from conftest import ROOT, built_pages
+
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+REPORT = ROOT / "_build" / "accessibility-report.md"
+DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
+
+
+def run_axe(page):
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)["violations"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_no_serious_accessibility_violations(site, server, browser, theme):
+    context = browser.new_context()
+    if theme == "dark":
+        context.add_init_script(DARK)
+    page = context.new_page()
+    blocking, report = {}, []
+    for rel in built_pages(site):
+        page.goto(f"{server}/{rel}", wait_until="networkidle")
+        page.wait_for_timeout(100)
+        assert page.evaluate("document.documentElement.dataset.theme") == theme
+        for v in run_axe(page):
+            where = [n["target"][0] for n in v["nodes"]][:3]
+            report.append(f"| {rel} | {v['impact']} | {v['id']} | {len(v['nodes'])} | {', '.join(map(str, where))} |")
+            if v["impact"] in BLOCKING:
+                blocking.setdefault(rel, []).append(f"{v['id']} ({v['impact']}): {v['help']} at {where}")
+    context.close()
+    REPORT.parent.mkdir(exist_ok=True)
+    with REPORT.open("a" if theme == "dark" else "w", encoding="utf-8") as f:
+        if theme == "light":
+            f.write("# Accessibility report (axe-core)\n\n")
+        f.write(f"\n## {theme} theme\n\n| page | impact | rule | nodes | where |\n|---|---|---|---|---|\n")
+        f.write("\n".join(report) + "\n")
+    assert not blocking, json.dumps(blocking, indent=2)
+
+
+def test_every_image_has_alt_text(site):
+    missing = []
+    for rel in built_pages(site):
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        missing += [f"{rel}: {img.get('src', '')[:60]}" for img in soup.select("img") if not img.get("alt", "").strip()
+                    and "logo" not in img.get("class", [])]
+    assert not missing, missing
+
+
+def test_pages_work_at_200_percent_zoom(site, server, browser):
+    """200 % zoom on a 1280 px screen leaves a 640 px wide page: nothing may scroll sideways."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page = context.new_page()
+    too_wide = {}
+    for rel in built_pages(site):
+        page.goto(f"{server}/{rel}", wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 640:
+            too_wide[rel] = width
+    context.close()
+    assert not too_wide, too_wide
+
+
+@pytest.mark.parametrize("rel", ["book/start/timers.html", "book/class/plans.html", "book/start/safety.html",
+                                 "book/checks/leg-length.html"])
+def test_widget_controls_have_a_visible_focus_ring(server, offline_page, rel):
+    page, _ = offline_page
+    page.goto(f"{server}/{rel}", wait_until="networkidle")
+    controls = page.locator(".be-widget button:not([disabled]), .be-widget input, .be-widget select")
+    assert controls.count() > 0
+    for i in range(min(controls.count(), 12)):
+        control = controls.nth(i)
+        control.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+        style = control.evaluate("e => [document.activeElement === e, getComputedStyle(e).outlineStyle,"
+                                 " parseFloat(getComputedStyle(e).outlineWidth)]")
+        assert style[0] and style[1] != "none" and style[2] >= 2, (rel, control.evaluate("e => e.outerHTML.slice(0, 80)"), style)
+
+
+def _targets(site, rel):
+    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    for tag, attr in (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src")):
+        for node in soup.select(f"{tag}[{attr}]"):
+            yield node[attr]
+
+
+def test_internal_links_resolve(site):
+    ids = {}
+    broken = []
+    for rel in built_pages(site):
+        for target in _targets(site, rel):
+            url = urlparse(target)
+            if url.scheme or target.startswith(("//", "data:", "mailto:")) or target.startswith("javascript:"):
+                continue
+            path = (site / rel).parent / unquote(url.path) if url.path else site / rel
+            if url.path.endswith("/"):
+                path = path / "index.html"
+            if not path.resolve().is_file():
+                broken.append(f"{rel}: {target}")
+                continue
+            if url.fragment and path.suffix == ".html":
+                if path not in ids:
+                    ids[path] = {n["id"] for n in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("[id]")}
+                if unquote(url.fragment) not in ids[path]:
+                    broken.append(f"{rel}: {target} (no such anchor)")
+    assert not broken, broken
+
+
+def test_no_link_leaves_the_site_except_citations_and_docs(site):
+    """Outside links are allowed only as plain links a reader may follow, never as page resources."""
+    for rel in built_pages(site):
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("img", "src"), ("link", "href"), ("script", "src"), ("iframe", "src")):
+            for node in soup.select(f"{tag}[{attr}]"):
+                assert not urlparse(node[attr]).scheme.startswith("http"), f"{rel}: {node}"
+
+
+# --- spelling ------------------------------------------------------------------------------
+
+WORDLIST = ROOT / "book" / "wordlist.txt"
+_NOISE = [
+    re.compile(r"^---\n.*?\n---\n", re.S),                    # front matter
+    re.compile(r"^```\{code-cell\}.*?^```", re.S | re.M),      # code cells
+    re.compile(r"^```(?!\{).*?^```", re.S | re.M),             # code blocks
+    re.compile(r"^:[a-z-]+:.*$", re.M),                        # directive options
+    re.compile(r"\{[a-z:-]+\}`[^`]*`"),                          # roles
+    re.compile(r"`[^`]*`"),                                    # inline code
+    re.compile(r"\]\([^)]*\)"),                                # link targets
+    re.compile(r"https?://\S+"),
+    re.compile(r"^\([a-z0-9-]+\)=$", re.M),                    # labels
+    re.compile(r"^(```|:::)\{[a-z:-]+\}.*$", re.M),            # directive lines
+]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+
+def prose_words(text: str) -> set[str]:
+    for pattern in _NOISE:
+        text = pattern.sub(" ", text)
+    words = set()
+    for w in _WORD.findall(text):
+        w = w.replace("’", "'").strip("'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 2 and not (w.isupper() and len(w) <= 6):  # acronyms: NICE, ACP, WCAG
+            words.add(w.lower())
+    return words
+
+
+def test_spelling_of_the_book():
+    checker = SpellChecker()
+    checker.word_frequency.load_words(
+        w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    unknown = {}
+    for path in sorted((ROOT / "book").rglob("*.md")):
+        for word in sorted(checker.unknown(prose_words(path.read_text(encoding="utf-8")))):
+            unknown.setdefault(word, []).append(path.relative_to(ROOT).as_posix())
+    assert not unknown, "unknown words (fix them, or add real ones to book/wordlist.txt):\n" + "\n".join(
+        f"{w}: {', '.join(p)}" for w, p in sorted(unknown.items()))
+
+
+def test_spell_check_catches_a_misspelling():
+    checker = SpellChecker()
+    assert checker.unknown(prose_words("Your spine is made of vertabrae.")) == {"vertabrae"}
+    assert prose_words("Run {ref}`the timer <timers>` with `SessionTimer` now") == {"run", "with", "now"}
+
+
+# --- copied text ---------------------------------------------------------------------------
+
+SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
+
+
+@pytest.mark.skipif(not SEED_TOOL.is_file(), reason="the source articles (../shared) are not beside this checkout")
+def test_no_text_copied_from_the_source_articles():
+    run = subprocess.run([sys.executable, str(SEED_TOOL), str(ROOT)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
