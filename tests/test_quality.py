@@ -188,3 +188,17 @@ SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
 def test_no_text_copied_from_the_source_articles():
     run = subprocess.run([sys.executable, str(SEED_TOOL), str(ROOT)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
+
+
+def test_every_icon_the_pages_use_is_in_the_cut_down_icon_font(site):
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from offline_book import ICONS, _theme_static, icon_codepoints
+
+    css = (_theme_static() / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert set(ICONS) <= set(icon_codepoints(css)), "an icon in ICONS is not in the theme's CSS"
+    modifiers = {"solid", "regular", "brands", "lg", "sm", "xs", "fw", "spin"}
+    used = set()
+    for rel in built_pages(site):
+        used |= set(re.findall(r"\bfa-([a-z0-9-]+)", (site / rel).read_text(encoding="utf-8"))) - modifiers
+    assert used <= set(ICONS), f"icons missing from offline_book.ICONS: {sorted(used - set(ICONS))}"
+    assert (site / "_static" / "icons-subset.woff").stat().st_size < 10_000

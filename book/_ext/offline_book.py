@@ -7,10 +7,14 @@
   own text, so otherwise a changed timer or figure would never reach the built site.
 - The bibliography's markup is mended: docutils gives it ARIA roles that do not fit together
   (a "list" of deprecated "doc-biblioentry" items), which screen readers and axe-core reject.
+- The theme's icon font (156 kB) is cut down to the few icons the theme shows (``ICONS``), a
+  small WOFF file written into ``_static`` with a CSS rule that takes its place; the theme's
+  1.5 MB fontawesome.js is left out by ``book/_templates/static/webpack-macros.html``.
 - Thebe (live code through Binder) is switched off: it needs the network, and its
   set-up script is added to every page twice, a page error each time.
 """
 import hashlib
+import re
 import shutil
 from pathlib import Path
 from shutil import copy2
@@ -65,6 +69,50 @@ def _offer_ipynb_download(app, pagename, templatename, context, doctree):
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+ICONS = ("angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "code", "download", "file",
+         "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun")
+_FA = Path("vendor/fontawesome/webfonts/fa-solid-900.ttf")
+
+
+def _theme_static() -> Path:
+    import pydata_sphinx_theme
+
+    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+
+
+def icon_codepoints(css: str) -> dict[str, int]:
+    """Code points of the icons in ``ICONS`` and of the theme's own CSS icons (admonitions, links)."""
+    found = {}
+    for name in ICONS:
+        match = re.search(r"\.fa-" + re.escape(name) + r":before[^{]*\{content:\"\\([0-9a-f]+)\"", css)
+        if match:
+            found[name] = int(match.group(1), 16)
+    for name, char in re.findall(r"--pst-icon-([a-z-]+):\"(.)\"", css):
+        found.setdefault(name, ord(char))
+    return found
+
+
+def _write_icon_font(app, exception):
+    """Write the cut-down icon font and the CSS that points the theme's icon family at it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from fontTools import subset
+
+    static = _theme_static()
+    points = icon_codepoints((static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8"))
+    options = subset.Options()
+    options.flavor = "woff"
+    font = subset.load_font(str(static / _FA), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=points.values())
+    subsetter.subset(font)
+    out = Path(app.outdir) / "_static"
+    subset.save_font(font, str(out / "icons-subset.woff"), options)
+    (out / "icons-subset.css").write_text(
+        '@font-face{font-display:block;font-family:"Font Awesome 6 Free";font-style:normal;font-weight:900;'
+        'src:url(icons-subset.woff) format("woff")}\n', encoding="utf-8")
+
+
 def _mend_citation_roles(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     if "citation-list" in body:
@@ -84,6 +132,8 @@ def setup(app):
     app.connect("builder-inited", _check_inputs)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _save_stamp)
+    app.connect("build-finished", _write_icon_font)
+    app.add_css_file("icons-subset.css")
     # Before the theme builds its header buttons (priority 501).
     app.connect("html-page-context", _offer_ipynb_download, priority=400)
     app.connect("html-page-context", _mend_citation_roles)
