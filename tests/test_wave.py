@@ -1,10 +1,12 @@
 """The spine-wave animation: a self-contained SVG whose first frame already shows the wave."""
+import base64
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 
-from backease.figures import wave_svg
+from backease.figures import WavePicture, wave_svg
 from backease.figures.wave import VERTEBRAE
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -82,3 +84,26 @@ def test_it_displays_with_ipython():
 def test_bad_settings_are_refused_by_name(kwargs, word):
     with pytest.raises(ValueError, match=word):
         wave_svg(**kwargs)
+
+
+def _svg_from_data_uri(uri: str) -> str:
+    prefix = "data:image/svg+xml;base64,"
+    assert uri.startswith(prefix)
+    return base64.b64decode(uri[len(prefix):]).decode("utf-8")
+
+
+def test_the_page_picture_is_still_for_readers_who_ask_for_reduced_motion():
+    alt = "A spine lying on the floor with a gentle wave running along it towards the head."
+    soup = BeautifulSoup(WavePicture(alt)._repr_html_(), "html.parser")
+    source, img = soup.select_one("picture > source"), soup.select_one("picture > img")
+    assert source["media"] == "(prefers-reduced-motion: reduce)"
+    still, moving = _svg_from_data_uri(source["srcset"]), _svg_from_data_uri(img["src"])
+    assert "@keyframes" not in still and len(vertebrae(still)) == 24
+    assert "@keyframes" in moving and len(vertebrae(moving)) == 24
+    assert img["alt"] == alt
+
+
+def test_the_page_picture_needs_real_alt_text():
+    with pytest.raises(ValueError, match="'a spine'"):
+        WavePicture("a spine")
+    assert 'alt="Tom &amp; the &quot;wave&quot;' in WavePicture('Tom & the "wave" in a spine on the floor')._repr_html_()

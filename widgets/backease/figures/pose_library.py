@@ -179,6 +179,13 @@ POSES: dict[str, Scene] = {
         caption="March in place",
         alt="A person standing and marching gently in place, one knee lifted and the opposite arm swinging "
             "forward; an up-and-down arrow beside the knee."),
+    "warmup-knee-rock": Scene(
+        LYING_KNEES_UP, (_ON_MAT,),
+        (Arrow(("near_knee", -14, 8), ("near_knee", 14, 8), bend=-0.7, both=True,
+               label="let the knees sway\nside to side", label_at=("near_knee", 0, 30)),),
+        caption="Rock the knees",
+        alt="A person lying on their back on a mat, knees bent and feet flat; a curved double arrow over the "
+            "knees shows them swaying gently together from side to side."),
     # Stretches
     "hamstring-seated": Scene(
         reach(_SEATED_FOLD, "both", ("near_toe", -4.0, 2.0)),

@@ -6,9 +6,14 @@ vertebra bobs up and down a little, one slightly after the next, so a wave runs 
 the head. The animation is CSS inside the SVG. Its first frame is baked into the drawing itself, so
 with motion switched off (``prefers-reduced-motion: reduce``, ``animated=False``, or any viewer
 without CSS animation) the picture still shows the spine with a wave drawn along it.
+
+``WavePicture(alt)`` puts the picture on a page as an image: the moving SVG, or the still one when
+the reader's device asks for reduced motion.
 """
 from __future__ import annotations
 
+import base64
+import html
 import math
 from xml.sax.saxutils import escape
 
@@ -142,3 +147,29 @@ def wave_svg(animated: bool = True, period: float = 3.0, amplitude: float = 6.0,
         f'<title id="backease-wave-title">{escape(TITLE)}</title><desc>{escape(DESCRIPTION)}</desc>'
         f'<style>{"".join(style)}</style>' + "".join(scenery + vertebrae + labels) + "</svg>"
     )
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+class WavePicture:
+    """Display object: the wave as an image with alt text, still when the reader asks for reduced motion.
+
+    An SVG shown as an image does not always see the page's reduced-motion setting (Chromium's does
+    not), so the page makes the choice: a ``<picture>`` whose source for
+    ``prefers-reduced-motion: reduce`` is the still drawing.
+    """
+
+    def __init__(self, alt: str):
+        if not isinstance(alt, str) or len(alt.split()) < 8:
+            raise ValueError(f"alt must be a sentence of 8 or more words that describes the picture, got {alt!r}")
+        self.alt = " ".join(alt.split())
+
+    def _repr_html_(self) -> str:
+        return (f'<picture class="backease-wave-picture">'
+                f'<source media="(prefers-reduced-motion: reduce)" srcset="{_data_uri(wave_svg(animated=False))}">'
+                f'<img src="{_data_uri(wave_svg())}" alt="{html.escape(self.alt)}"></picture>')
+
+    def __repr__(self) -> str:
+        return self.alt
