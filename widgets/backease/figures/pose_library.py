@@ -292,6 +292,29 @@ POSES: dict[str, Scene] = {
         caption="Easier: feet down, one limb",
         alt="An easier version: a person lying on their back on a mat, knees bent and feet on the floor, "
             "stretching one arm back overhead."),
+    # Dead bug as the source article describes it: the arms start by the sides
+    "dead-bug-arms-down": Scene(
+        _supine(Side(**ARMS_BY_SIDES, **_BUG)), (_ON_MAT,), caption="Start: thighs up, arms by the sides",
+        alt="A person lying on their back on a mat, thighs pointing straight up, knees bent at a right angle "
+            "so the shins are level, and the arms resting on the mat by the sides."),
+    "dead-bug-arms-down-reach": Scene(
+        _supine(Side(shoulder=168.0, elbow=4.0, **_BUG), Side(**ARMS_BY_SIDES, hip=18.0, knee=4.0, ankle=-15.0)),
+        (_ON_MAT,),
+        (Arrow(("near_hand", 18, 14), ("near_hand", -2, 12), bend=0.3, label="arm back",
+               label_at=("near_hand", 8, 26)),
+         Arrow(("far_ankle", -16, 16), ("far_ankle", 6, 14), bend=-0.3, label="opposite\nleg out",
+               label_at=("far_ankle", -4, 32)),),
+        caption="Reach one arm back, the opposite leg out",
+        alt="A person lying on their back on a mat reaches one arm back overhead and stretches the opposite "
+            "leg out long just above the floor; the other leg stays up with the knee bent and the other arm "
+            "rests by the side."),
+    "dead-bug-arms-down-easier": Scene(
+        replace(LYING_KNEES_UP, near=replace(LYING_KNEES_UP.near, shoulder=165.0, elbow=4.0)), (_ON_MAT,),
+        (Arrow(("near_hand", 20, 14), ("near_hand", -2, 12), bend=0.3, label="one arm at a time",
+               label_at=("near_hand", 10, 26)),),
+        caption="Easier: feet down, one arm at a time",
+        alt="An easier version: a person lying on their back on a mat, knees bent and both feet on the floor, "
+            "reaching one arm back overhead while the other arm rests by the side."),
     # Foam roller and self-massage
     "roller-upper-back": Scene(
         _ON_ROLLER, _ROLLER_BACK,
