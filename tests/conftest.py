@@ -85,10 +85,8 @@ def _is_local(url: str) -> bool:
     return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
-@pytest.fixture
-def offline_page(browser):
-    """A fresh page that can reach only 127.0.0.1 and local files; returns (page, watch)."""
-    context = browser.new_context()
+def watched_page(context):
+    """A new page in ``context`` that can reach only 127.0.0.1 and local files, and what it did wrong."""
     watch = PageWatch()
 
     def route(r):
@@ -104,7 +102,14 @@ def offline_page(browser):
     page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and watch.http_errors.append(f"HTTP {r.status}: {r.url}"))
     page.on("requestfailed", lambda r: _is_local(r.url) and watch.failed.append(f"failed: {r.url} ({r.failure})"))
-    yield page, watch
+    return page, watch
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh offline page; returns (page, watch)."""
+    context = browser.new_context()
+    yield watched_page(context)
     context.close()
 
 
@@ -112,3 +117,51 @@ def built_pages(site: Path) -> list[str]:
     """Every page of the book, as a path relative to the site root."""
     skip = ("_static", "_sources", "_images")
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+
+
+def open_built(page, url: str) -> None:
+    """Load a built page and wait until every widget on it has rendered (or failed to)."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function("!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')")
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
+
+
+def _crawl(browser, site, url_of, viewport, dark=False, device_scale_factor=1):
+    """Visit every built page once, offline, and record for each: problems, page width, axe-core violations."""
+    import axe_playwright_python
+
+    axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    context = browser.new_context(viewport=viewport, device_scale_factor=device_scale_factor)
+    if dark:
+        context.add_init_script(DARK)
+    page, watch = watched_page(context)
+    results = {}
+    for rel in built_pages(site):
+        open_built(page, url_of(rel))
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        results[rel] = {
+            "problems": watch.problems(),
+            "width": page.evaluate("document.documentElement.scrollWidth"),
+            "theme": page.evaluate("document.documentElement.dataset.theme"),
+            "violations": violations["violations"],
+        }
+        watch.__init__()
+    context.close()
+    return results
+
+
+@pytest.fixture(scope="session")
+def crawl_phone(browser, site, server):
+    """Every page over http, on a 320 px phone, in the light theme."""
+    return _crawl(browser, site, lambda rel: f"{server}/{rel}", {"width": 320, "height": 640})
+
+
+@pytest.fixture(scope="session")
+def crawl_zoomed(browser, site):
+    """Every page from the files (file://), at 200 % zoom of a 1280 px screen, in the dark theme."""
+    return _crawl(browser, site, lambda rel: (site / rel).as_uri(), {"width": 640, "height": 400}, dark=True,
+                  device_scale_factor=2)

@@ -6,6 +6,8 @@ from backease import LEG_LENGTH, read_mm, walk_paths
 from backease.red_flags import ADVICE, EMERGENCY, RED_FLAGS, SOON
 from backease.walkthroughs import WalkthroughError
 
+from conftest import open_built
+
 LEG = "book/checks/leg-length.html"
 SAFETY = "book/start/safety.html"
 ROUTES = walk_paths(LEG_LENGTH)
@@ -16,7 +18,7 @@ def open_page(server, offline_page, rel, widget_class, viewport=None):
     page, watch = offline_page
     if viewport:
         page.set_viewport_size(viewport)
-    page.goto(f"{server}/{rel}", wait_until="networkidle")
+    open_built(page, f"{server}/{rel}")
     widget = page.locator(widget_class)
     widget.wait_for()
     return page, watch, widget

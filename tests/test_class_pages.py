@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 
 from backease import PLANS, get_plan, plan_from_dict
 
+from conftest import open_built
+
 PLANS_PAGE = "book/class/plans.html"
 
 
@@ -26,7 +28,7 @@ def test_each_plan_runs_as_one_session_on_the_page(site):
 @pytest.fixture
 def builder(server, offline_page):
     page, watch = offline_page
-    page.goto(f"{server}/{PLANS_PAGE}", wait_until="networkidle")
+    open_built(page, f"{server}/{PLANS_PAGE}")
     root = page.locator(".be-builder")
     root.wait_for()
     yield page, root
@@ -83,7 +85,7 @@ def test_builder_runs_the_plan_in_a_timer(builder):
 
 def test_technique_page_prints_clean_on_at_most_three_a4_pages(server, offline_page):
     page, _ = offline_page
-    page.goto(f"{server}/book/techniques/hamstring-stretch.html", wait_until="networkidle")
+    open_built(page, f"{server}/book/techniques/hamstring-stretch.html")
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.bd-sidebar-primary', '.bd-header-article', '.be-controls', '.be-timer',
         '.prev-next-area', '.bd-sidebar-secondary'].map(s => [...document.querySelectorAll(s)]

@@ -1,4 +1,6 @@
 """Each chapter, downloaded as a notebook, runs in a reader's own kernel with the package installed."""
+from concurrent.futures import ThreadPoolExecutor
+
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -17,14 +19,21 @@ def test_every_notebook_page_can_be_downloaded(site):
     assert notebooks <= pages
 
 
+def run_fresh(path, folder):
+    """Run a downloaded notebook from scratch in a new kernel, as a reader would; returns the notebook."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    return nb
+
+
 def test_downloaded_notebooks_run_in_a_fresh_kernel(site, tmp_path):
-    for path in downloadable_notebooks(site):
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.outputs = []
-        client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
-        client.execute()  # raises CellExecutionError on any failing cell
+    paths = downloadable_notebooks(site)
+    with ThreadPoolExecutor(max_workers=2) as pool:  # two kernels at a time, one per core
+        notebooks = list(pool.map(lambda p: run_fresh(p, tmp_path), paths))  # a failing cell raises here
+    for path, nb in zip(paths, notebooks):
         state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
         if any("SessionTimer" in c.source for c in nb.cells if c.cell_type == "code"):
             timers = [m["state"] for m in state.values() if "segments" in m["state"]]

@@ -7,48 +7,30 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 from spellchecker import SpellChecker
 
-from conftest import ROOT, built_pages
+from conftest import ROOT, built_pages, open_built
 
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 REPORT = ROOT / "_build" / "accessibility-report.md"
-DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
 
 
-def run_axe(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)["violations"]
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_no_serious_accessibility_violations(site, server, browser, theme):
-    context = browser.new_context()
-    if theme == "dark":
-        context.add_init_script(DARK)
-    page = context.new_page()
-    blocking, report = {}, []
-    for rel in built_pages(site):
-        page.goto(f"{server}/{rel}", wait_until="networkidle")
-        page.wait_for_timeout(100)
-        assert page.evaluate("document.documentElement.dataset.theme") == theme
-        for v in run_axe(page):
-            where = [n["target"][0] for n in v["nodes"]][:3]
-            report.append(f"| {rel} | {v['impact']} | {v['id']} | {len(v['nodes'])} | {', '.join(map(str, where))} |")
-            if v["impact"] in BLOCKING:
-                blocking.setdefault(rel, []).append(f"{v['id']} ({v['impact']}): {v['help']} at {where}")
-    context.close()
-    REPORT.parent.mkdir(exist_ok=True)
-    with REPORT.open("a" if theme == "dark" else "w", encoding="utf-8") as f:
-        if theme == "light":
-            f.write("# Accessibility report (axe-core)\n\n")
-        f.write(f"\n## {theme} theme\n\n| page | impact | rule | nodes | where |\n|---|---|---|---|---|\n")
-        f.write("\n".join(report) + "\n")
+def test_no_serious_accessibility_violations(crawl_phone, crawl_zoomed):
+    """axe-core on every page: light theme on a phone, dark theme zoomed; the rest is reported."""
+    blocking, lines = {}, ["# Accessibility report (axe-core)", ""]
+    for theme, results in (("light", crawl_phone), ("dark", crawl_zoomed)):
+        lines += [f"## {theme} theme", "", "| page | impact | rule | nodes |", "|---|---|---|---|"]
+        for rel, r in results.items():
+            assert r["theme"] == theme, rel
+            for v in r["violations"]:
+                lines.append(f"| {rel} | {v['impact']} | {v['id']} | {len(v['nodes'])} |")
+                if v["impact"] in BLOCKING:
+                    where = [n["target"][0] for n in v["nodes"]][:3]
+                    blocking.setdefault(f"{rel} ({theme})", []).append(f"{v['id']} ({v['impact']}): {v['help']} at {where}")
+        lines.append("")
+    REPORT.write_text("\n".join(lines), encoding="utf-8")
     assert not blocking, json.dumps(blocking, indent=2)
 
 
@@ -61,17 +43,9 @@ def test_every_image_has_alt_text(site):
     assert not missing, missing
 
 
-def test_pages_work_at_200_percent_zoom(site, server, browser):
+def test_pages_work_at_200_percent_zoom(crawl_zoomed):
     """200 % zoom on a 1280 px screen leaves a 640 px wide page: nothing may scroll sideways."""
-    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
-    page = context.new_page()
-    too_wide = {}
-    for rel in built_pages(site):
-        page.goto(f"{server}/{rel}", wait_until="networkidle")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 640:
-            too_wide[rel] = width
-    context.close()
+    too_wide = {rel: r["width"] for rel, r in crawl_zoomed.items() if r["width"] > 640}
     assert not too_wide, too_wide
 
 
@@ -79,7 +53,7 @@ def test_pages_work_at_200_percent_zoom(site, server, browser):
                                  "book/checks/leg-length.html"])
 def test_widget_controls_have_a_visible_focus_ring(server, offline_page, rel):
     page, _ = offline_page
-    page.goto(f"{server}/{rel}", wait_until="networkidle")
+    open_built(page, f"{server}/{rel}")
     controls = page.locator(".be-widget button:not([disabled]), .be-widget input, .be-widget select")
     assert controls.count() > 0
     for i in range(min(controls.count(), 12)):

@@ -13,30 +13,16 @@ def test_book_has_pages(site):
     assert "index.html" in pages and "book/start/welcome.html" in pages and "book/start/timers.html" in pages
 
 
-@pytest.mark.parametrize("scheme", ["http", "file"])
-def test_every_page_makes_no_outside_request_and_no_error(site, server, offline_page, scheme):
-    page, watch = offline_page
-    problems = {}
-    for rel in built_pages(site):
-        url = f"{server}/{rel}" if scheme == "http" else (site / rel).as_uri()
-        page.goto(url, wait_until="networkidle")
-        page.wait_for_timeout(200)  # let late scripts (widgets, search) run
-        if watch.problems():
-            problems[rel] = watch.problems()
-        watch.__init__()
+@pytest.mark.parametrize("crawl", ["crawl_phone", "crawl_zoomed"])
+def test_every_page_makes_no_outside_request_and_no_error(request, crawl):
+    """Over http and over file://: no outside request, no 4xx/5xx, no console or page error."""
+    results = request.getfixturevalue(crawl)
+    problems = {rel: r["problems"] for rel, r in results.items() if r["problems"]}
     assert not problems, json.dumps(problems, indent=2)
 
 
-def test_pages_fit_a_small_phone(site, server, browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    too_wide = {}
-    for rel in built_pages(site):
-        page.goto(f"{server}/{rel}", wait_until="networkidle")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > PHONE["width"]:
-            too_wide[rel] = width
-    context.close()
+def test_pages_fit_a_small_phone(crawl_phone):
+    too_wide = {rel: r["width"] for rel, r in crawl_phone.items() if r["width"] > PHONE["width"]}
     assert not too_wide, f"pages wider than {PHONE['width']} px: {too_wide}"
 
 

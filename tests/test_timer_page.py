@@ -1,11 +1,15 @@
 """The session timer on the built page, offline, with the page's clock driven by the test."""
 import math
+from datetime import datetime, timedelta
 
 import pytest
 
 from backease import get_routine
 
+from conftest import open_built
+
 PAGE = "book/start/timers.html"
+START = datetime(2026, 1, 1, 9, 0, 0)
 BREATHING = get_routine("breathing")
 HAMSTRING = get_routine("hamstring-stretch")
 
@@ -28,11 +32,14 @@ def mmss(seconds):
 
 @pytest.fixture
 def timers(server, offline_page):
-    """The timers page with a fake clock; returns (page, [breathing timer, hamstring timer], watch)."""
+    """The timers page with a paused fake clock; returns (page, [breathing timer, hamstring timer], watch).
+
+    The clock moves only when a test moves it, so a busy machine cannot change what a test reads."""
     page, watch = offline_page
     page.add_init_script(TONE_RECORDER)
-    page.clock.install()
-    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    page.clock.install(time=START)
+    open_built(page, f"{server}/{PAGE}")
+    page.clock.pause_at(START + timedelta(minutes=1))
     found = page.locator(".be-timer")
     found.first.wait_for()
     assert found.count() == 2
@@ -177,7 +184,7 @@ def test_mute_and_voice_are_toggle_buttons(timers):
 def test_real_time_countdown(server, offline_page):
     """One short check against the real clock."""
     page, watch = offline_page
-    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    open_built(page, f"{server}/{PAGE}")
     timer = page.locator(".be-timer").first
     button(timer, "Start").click()
     started = page.evaluate("performance.now()")

@@ -1,6 +1,8 @@
 """The spine wave on the String exercises page: it moves, unless the reader asks for reduced motion."""
 import pytest
 
+from conftest import open_built
+
 PAGE = "book/techniques/string-exercises.html"
 
 
@@ -8,7 +10,7 @@ def frames(browser, server, motion: str, count: int = 4) -> list[bytes]:
     """Screenshots of the wave picture a little apart in time, with the given reduced-motion setting."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion=motion)
     page = context.new_page()
-    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    open_built(page, f"{server}/{PAGE}")
     picture = page.locator("figure picture img")
     assert picture.count() == 1
     picture.scroll_into_view_if_needed()

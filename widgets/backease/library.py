@@ -51,6 +51,8 @@ _ALL = (
     Routine(
         name="string-exercises",
         title="String exercises",
+        notes="The time for each swing comes from the source. The time to get ready and the short rest"
+              " between swings are the timer's.",
         get_ready=20,
         steps=(
             Step("Feet swing", seconds=60, at_least=30, rest=10,
@@ -137,7 +139,7 @@ _ALL = (
     Routine(
         name="dead-bug",
         title="Dead bug",
-        notes="The sources say slow repetitions but give no pace: the timer allows 4 s for each one.",
+        notes="The source gives the number of repetitions but no pace: the timer allows a slow 4 s for each.",
         steps=(
             Step("Dead bug", reps=20, at_least=15, tempo=4,
                  cue="Slowly reach one arm back and the opposite leg out. Return. Swap."),

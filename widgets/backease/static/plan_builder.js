@@ -60,7 +60,7 @@ async function render({ model, el: host }) {
   const list = el("ol", { class: "be-builder-list", "aria-label": "Your plan" });
   const total = el("p", { class: "be-builder-total", "aria-live": "polite" });
   const message = el("p", { class: "be-builder-message", role: "alert" });
-  const yaml = el("pre", { class: "be-builder-yaml", "aria-label": "Your plan as YAML" });
+  const yaml = el("pre", { class: "be-builder-yaml", "aria-label": "Your plan as YAML", tabindex: "0" });
   const actions = el("div", { class: "be-builder-actions" });
   const runBtn = el("button", { type: "button", class: "be-builder-run" }, "Run this plan");
   const copyBtn = el("button", { type: "button" }, "Copy YAML");
