@@ -96,3 +96,18 @@ def test_technique_page_prints_clean_on_at_most_three_a4_pages(server, offline_p
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 3, pages
+
+
+def test_handout_has_every_exercise_of_the_plan_with_dose_steps_and_stop_rules(site):
+    from backease.techniques import technique_for_routine
+
+    soup = BeautifulSoup((site / "book/class/handout.html").read_text(encoding="utf-8"), "html.parser")
+    items = soup.select(".be-handout-item")
+    plan = get_plan("class-30")
+    assert [i.h3.get_text() for i in items] == [technique_for_routine(r.name).title for r in plan.routines()]
+    for item, routine in zip(items, plan.routines()):
+        technique = technique_for_routine(routine.name)
+        assert [li.get_text() for li in item.select(".be-handout-stop li")] == list(technique.stop)
+        assert len(item.select("li.be-step")) == len(technique.steps)
+        for step in routine.steps:
+            assert f"{step.label}: {step.dose()}" in item.get_text()

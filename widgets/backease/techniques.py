@@ -99,3 +99,11 @@ def all_techniques() -> list[Technique]:
 def bullets(items) -> str:
     """Sentences as a Markdown bullet list."""
     return "\n".join(f"- {item}" for item in items)
+
+
+def technique_for_routine(routine: str) -> Technique:
+    """The technique card whose timer runs ``routine``."""
+    for technique in all_techniques():
+        if technique.routine == routine:
+            return technique
+    raise RoutineError(f"no technique card uses the routine {routine!r}")
