@@ -23,9 +23,9 @@ html: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
-# Benchmarks (not tests): measured numbers against their budgets.
+# Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
 bench: $(STAMP) chromium
-	$(BIN)/python bench/timer_drift.py
+	$(BIN)/python bench/run.py
 
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html

@@ -4,7 +4,7 @@ Runs a 120-second routine in headless Chromium in real time, on a page made the 
 built book shows widgets (the book's own widget loader and the timer's own module), and
 reports when each step change and the end happened against when they were due.
 
-    .venv/bin/python bench/timer_drift.py        (or: make bench)
+    .venv/bin/python bench/timer_drift.py        (make bench runs it with the other measures)
 """
 from __future__ import annotations
 

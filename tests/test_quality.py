@@ -176,3 +176,11 @@ def test_every_icon_the_pages_use_is_in_the_cut_down_icon_font(site):
         used |= set(re.findall(r"\bfa-([a-z0-9-]+)", (site / rel).read_text(encoding="utf-8"))) - modifiers
     assert used <= set(ICONS), f"icons missing from offline_book.ICONS: {sorted(used - set(ICONS))}"
     assert (site / "_static" / "icons-subset.woff").stat().st_size < 10_000
+
+
+def test_unused_icon_rules_are_dropped_and_used_ones_kept():
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from offline_book import drop_unused_icon_rules
+
+    css = '.a{color:red}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-cat:before{content:"\\f6be"}.b{x:y}'
+    assert drop_unused_icon_rules(css) == '.a{color:red}.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.b{x:y}'
