@@ -43,7 +43,7 @@ async function render({ model, el: host }) {
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
   let blocks = model.get("blocks").map((b) => ({ ...b }));
 
-  const root = el("section", { class: "be-builder", "aria-label": "Class plan builder" });
+  const root = el("section", { class: "be-builder", "aria-label": "Class plan builder", "data-lm-suppress-shortcuts": "true" });
   const titleLabel = el("label", {}, "Name of your class ");
   const titleInput = el("input", { type: "text", value: model.get("title"), class: "be-builder-title" });
   titleLabel.append(titleInput);

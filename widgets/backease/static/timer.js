@@ -52,7 +52,9 @@ function render({ model, el: host }) {
   const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
 
   // --- view -------------------------------------------------------------------------
-  const root = el("section", { class: "be-timer", tabindex: "0", "aria-label": `Session timer: ${model.get("title")}` });
+  // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here belong to the timer, not the notebook.
+  const root = el("section", { class: "be-timer", tabindex: "0", "aria-label": `Session timer: ${model.get("title")}`,
+    "data-lm-suppress-shortcuts": "true" });
   const title = el("h3", { class: "be-title" }, model.get("title"));
   const kind = el("p", { class: "be-kind" });
   const label = el("p", { class: "be-label" });
