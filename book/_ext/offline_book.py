@@ -2,7 +2,7 @@
 
 - Every chapter written as a MyST Markdown notebook can be downloaded as an executed
   ``.ipynb`` (the theme offers this only when online launch buttons are configured).
-- A change to the ``backease`` package, ``book/_assets`` or this glue rebuilds every page and
+- A change to the ``backease`` package, ``book/_assets``, ``book/_templates`` or this glue rebuilds every page and
   re-executes every notebook. Sphinx and the execution cache look only at the pages'
   own text, so otherwise a changed timer or figure would never reach the built site.
 - The bibliography's markup is mended: docutils gives it ARIA roles that do not fit together
@@ -18,10 +18,9 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
-from shutil import copy2
 
 ROOT = Path(__file__).resolve().parents[2]
-INPUTS = (ROOT / "widgets" / "backease", ROOT / "book" / "_assets", ROOT / "book" / "_ext")
+INPUTS = tuple(ROOT / p for p in ("widgets/backease", "book/_assets", "book/_ext", "book/_templates"))
 _SKIP = {"__pycache__", ".ipynb_checkpoints"}
 
 
@@ -66,7 +65,7 @@ def _offer_ipynb_download(app, pagename, templatename, context, doctree):
         return  # a plain Markdown page, not a notebook
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    copy2(executed, target)
+    shutil.copy2(executed, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
