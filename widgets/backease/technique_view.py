@@ -36,19 +36,21 @@ class StepsView:
 
 
 def glue_technique(technique: Technique) -> None:
-    """Give a chapter its standard pieces by name: purpose, avoid, need, stop, evidence, dose, session."""
+    """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session."""
     from .dose_text import dose_markdown
     from .glue import glue_text
     from .routines import format_duration
+    from .technique_text import glance_markdown, who_markdown
     from .techniques import bullets
 
-    glue_text("purpose", technique.purpose)
-    glue_text("avoid", bullets(technique.avoid))
+    session = format_duration(technique.session.total_seconds)
+    glue_text("glance", glance_markdown(technique, session))
+    glue_text("who", who_markdown(technique))
     glue_text("need", bullets(technique.need))
     glue_text("stop", bullets(technique.stop))
-    glue_text("evidence", technique.evidence)
+    glue_text("evidence", technique.evidence.markdown())
     glue_text("dose", dose_markdown(technique.session))
-    glue_text("session", format_duration(technique.session.total_seconds))
+    glue_text("session", session)
 
 
 class HandoutView:
