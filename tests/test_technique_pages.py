@@ -45,7 +45,9 @@ def test_page_follows_the_template(site, technique):
 
 
 def text(node):
-    return " ".join(node.get_text().split())
+    """The words of a node as the reader sees them, with Sphinx's curly quotes made straight."""
+    words = " ".join(node.get_text().split())
+    return words.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
 
 
 @pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
