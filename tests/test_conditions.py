@@ -111,3 +111,23 @@ def broken(name, **changes):
 def test_bad_cards_are_refused_with_a_clear_message(changes, message):
     with pytest.raises(RoutineError, match=message):
         technique_from_dict(broken("dead-bug", **changes), "dead-bug.yml")
+
+
+def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
+    """The words pages render from data are spell-checked like the chapters' own prose."""
+    from spellchecker import SpellChecker
+    from test_quality import WORDLIST, prose_words
+
+    from backease.red_flags import ADVICE, RED_FLAGS
+
+    checker = SpellChecker()
+    checker.word_frequency.load_words(
+        w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *t.need, *(s.text for s in t.steps), *t.stop,
+                                        t.evidence.plain(), *(a.text for a in t.conditions)])
+             for t in TECHNIQUES}
+    texts["red_flags.py"] = " ".join([f.text for f in RED_FLAGS] + [f"{a.title} {a.action}" for a in ADVICE.values()])
+    texts["conditions.py"] = " ".join(f"{c.name} {c.explain}" for c in CONDITIONS)
+    unknown = {where: sorted(checker.unknown(prose_words(text))) for where, text in texts.items()}
+    unknown = {where: words for where, words in unknown.items() if words}
+    assert not unknown, f"unknown words (fix them, or add real ones to book/wordlist.txt): {unknown}"

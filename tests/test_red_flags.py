@@ -89,3 +89,18 @@ def test_the_widget_carries_every_flag_the_advice_and_the_levels():
     assert [(f["id"], f["text"], f["level"]) for f in screen["flags"]] == [(f.id, f.text, f.level) for f in RED_FLAGS]
     assert screen["levels"] == list(LEVELS)
     assert screen == json.loads(json.dumps(to_dict()))
+
+
+@pytest.mark.parametrize("rel", ["book/start/safety.html", "book/class/teaching.html"])
+def test_built_pages_list_exactly_the_red_flags(site, rel):
+    """The safety page and the class chapter render the same lists as the screen: text and level."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    for level in LEVELS:
+        box = soup.select_one(f".be-red-flags-{level}")
+        assert box, f"{rel}: no {level} box"
+        assert box.select_one(".admonition-title").get_text(strip=True) == ADVICE[level].title
+        listed = [" ".join(li.get_text().split()) for li in box.select("li")]
+        assert listed == [f.text for f in flags_at(level)], (rel, level)
+        assert " ".join(ADVICE[level].action.split()) in " ".join(box.get_text().split())

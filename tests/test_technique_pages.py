@@ -44,8 +44,14 @@ def test_page_follows_the_template(site, technique):
     assert section(soup, "Who should not do it").select_one("a[href*='safety.html#red-flags']")
 
 
+def straight(words: str) -> str:
+    """Curly quotes made straight: Sphinx curls them on the page, the cards use both."""
+    return words.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
 def text(node):
-    return " ".join(node.get_text().split())
+    """The words of a node as the reader sees them."""
+    return straight(" ".join(node.get_text().split()))
 
 
 @pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
@@ -126,3 +132,18 @@ def test_steps_view_without_a_browser():
     html = StepsView(technique)._repr_html_()
     assert html.count("<li class=\"be-step\">") == len(technique.steps)
     assert repr(StepsView(technique)).startswith("1. ")
+
+
+def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
+    from backease.techniques import EVIDENCE_LABELS
+
+    soup = BeautifulSoup((site / "book" / "reference" / "evidence.html").read_text(encoding="utf-8"), "html.parser")
+    defined = [text(dt) for dt in soup.select("section#how-to-read-the-labels dt")]
+    assert sorted(defined) == sorted(EVIDENCE_LABELS)
+    rows = soup.select("section#technique-by-technique table tbody tr")
+    by_title = {text(row.select_one("td a")): row for row in rows}
+    assert sorted(by_title) == sorted(straight(t.title) for t in TECHNIQUES)
+    for technique in TECHNIQUES:
+        row = by_title[straight(technique.title)]
+        assert row.select_one("td a")["href"].endswith(f"techniques/{technique.name}.html")
+        assert technique.evidence.plain() in text(row)

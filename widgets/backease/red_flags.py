@@ -83,8 +83,8 @@ ADVICE = {
     EMERGENCY: Advice(
         title="Get emergency help now",
         action=(
-            "Call 999 (or your local emergency number) for an ambulance, or go to A&E, "
-            "the emergency department, now. Do not start the exercises."
+            "Call 999 (or your local emergency number) or go to A&E, the emergency "
+            "department, now. Do not start the exercises."
         ),
     ),
     URGENT: Advice(

@@ -6,7 +6,7 @@ page come from the card and follow one rule, checked by tests rather than typed 
 from __future__ import annotations
 
 from .conditions import ADVICE_KINDS, ADVICE_TITLES, Condition
-from .techniques import Technique, bullets
+from .techniques import Technique, all_techniques, bullets
 
 
 def timer_label(technique: Technique) -> str:
@@ -45,3 +45,11 @@ def glance_markdown(technique: Technique, session: str) -> str:
         lines.append("- **On the floor:** see {ref}`how to get down to the floor and up again safely <getting-down>`.")
     lines.append(f"- **Evidence:** {technique.evidence.label}.")
     return "\n".join(lines)
+
+
+def evidence_table_markdown() -> str:
+    """Every technique's evidence label, from its card, as a table for the evidence page."""
+    rows = ["| Technique, and where its steps come from | Evidence |", "|---|---|"]
+    for t in sorted(all_techniques(), key=lambda t: t.title):
+        rows.append(f"| {{doc}}`{t.title} </book/techniques/{t.name}>` {{cite}}`{t.source}` | {t.evidence.markdown()} |")
+    return "\n".join(rows)

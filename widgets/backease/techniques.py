@@ -22,7 +22,7 @@ from .routines import Routine, RoutineError
 DATA = Path(__file__).parent / "technique_data"
 
 _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence", "conditions", "positions",
-         "moves"}
+         "moves", "source"}
 _OPTIONAL = {"avoid"}
 _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
@@ -51,10 +51,12 @@ class Evidence:
     text: str
     cite: tuple[str, ...]
 
+    def keys(self) -> str:
+        return ",".join(self.cite)
+
     def markdown(self) -> str:
         """The label as MyST: bold label, the sentence, the certainty, and the citation."""
-        keys = ",".join(self.cite)
-        return f"**{self.label}.** {self.text} Certainty, as the source grades it: {self.certainty}. {{cite}}`{keys}`"
+        return f"**{self.label}.** {self.text} Certainty, as the source grades it: {self.certainty}. {{cite}}`{self.keys()}`"
 
     def plain(self) -> str:
         """The same words without markup (for tests and plain-text views)."""
@@ -77,6 +79,7 @@ class Technique:
     need: tuple[str, ...]
     steps: tuple[TechniqueStep, ...]
     stop: tuple[str, ...]
+    source: str  # the bib key of the source article its steps come from
     evidence: Evidence
     conditions: tuple[ConditionAdvice, ...]
     positions: tuple[str, ...]
@@ -158,7 +161,7 @@ def technique_from_dict(data, source: str) -> Technique:
     missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:
         raise RoutineError(f"{source}: missing {', '.join(map(repr, missing))}")
-    for key in ("name", "title", "purpose"):
+    for key in ("name", "title", "purpose", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RoutineError(f"{source}: {key!r} must be non-empty text, got {data[key]!r}")
     if data["routine"] not in ROUTINES:
@@ -175,7 +178,7 @@ def technique_from_dict(data, source: str) -> Technique:
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
         avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=_lines(data, "need", source),
-        steps=tuple(steps), stop=_lines(data, "stop", source), evidence=_evidence(data["evidence"], source),
+        steps=tuple(steps), stop=_lines(data, "stop", source), source=data["source"].strip(), evidence=_evidence(data["evidence"], source),
         conditions=_conditions(data["conditions"], source), positions=_choices(data["positions"], "positions", POSITIONS, source),
         moves=_choices(data["moves"], "moves", MOVES, source, empty=True),
     )
