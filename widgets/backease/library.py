@@ -225,6 +225,7 @@ def _from(technique: str, *labels: str) -> tuple[Step, ...]:
 WHERE_TO_START_NOTE = (
     "Each step, with its time, is taken unchanged from its technique's own routine. Which"
     " techniques go together, and in what order, is this guide's own suggestion, not the sources'."
+    " Where a technique's chapter says a time is the timer's starting point, that holds here too."
 )
 
 STARTER = Routine(
