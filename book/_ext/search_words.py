@@ -52,8 +52,16 @@ def _check_pages(app, env):
         logger.warning(f"{WORDS_FILE.name}: {page!r} is not a page of the book")
 
 
+def _write_every_page(app, env):
+    """Sphinx 7.4 saves its environment before it writes the pages, so on a rebuild a page that is not
+    written again loses its index entries (these and the glossary's) from ``searchindex.js``. Writing
+    every page again keeps them; nothing is read or executed again, so it costs a few seconds."""
+    return sorted(env.found_docs)
+
+
 def setup(app):
     app.add_config_value("search_words", load_words(), "env")
     app.add_transform(AddSearchWords)
     app.connect("env-check-consistency", _check_pages)
+    app.connect("env-get-updated", _write_every_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
