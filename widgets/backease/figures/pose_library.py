@@ -129,12 +129,13 @@ def _on_book() -> Pose:
 
 # Getting down to the floor and up again, holding on to a chair; onto and off a table
 _HOLD_CHAIR = (Prop("chair", "near_hand"),)
-_KNEEL_LEG = (180.0, 268.0)  # thigh straight down, shin flat on the floor behind
+_KNEEL_LEG = (180.0, 280.0)  # thigh straight down, the shin back along the floor, rising a little to the toes
+_POINTED = -60.0  # the kneeling leg's ankle: toes pointed, so the knee, not the foot, is on the floor
 
 
 def _half_kneel() -> Pose:
     """One knee on the floor, the other foot flat in front, both hands on the seat of a chair in front."""
-    pose = Pose("kneeling", trunk=10.0, spine=4.0, far=Side(ankle=-45.0))
+    pose = Pose("kneeling", trunk=10.0, spine=4.0, far=Side(ankle=_POINTED))
     pose = _aim_leg(_aim_leg(pose, "near", 95.0, 180.0), "far", *_KNEEL_LEG)
     pose = settle(pose, "near.hip", (40.0, 140.0), "near_foot", _HOLD_CHAIR, flat=True)
     return reach(pose, "both", ("hip", 60.0, -4.0))
@@ -142,14 +143,14 @@ def _half_kneel() -> Pose:
 
 def _kneel_at_chair() -> Pose:
     """Both knees on the floor, hands on the seat of a chair in front."""
-    pose = _aim_leg(Pose("kneeling", trunk=18.0, spine=6.0, near=Side(ankle=-45.0)), "both", *_KNEEL_LEG)
+    pose = _aim_leg(Pose("kneeling", trunk=18.0, spine=6.0, near=Side(ankle=_POINTED)), "both", *_KNEEL_LEG)
     return reach(pose, "both", ("hip", 48.0, -4.0))
 
 
 def _hands_and_knees() -> Pose:
     """On hands and knees, the arms straight down to the floor."""
-    pose = _aim_leg(Pose("kneeling", trunk=85.0, spine=6.0, neck=-30.0, near=Side(ankle=-45.0)), "both",
-                    178.0, 268.0)
+    pose = _aim_leg(Pose("kneeling", trunk=85.0, spine=6.0, neck=-30.0, near=Side(ankle=_POINTED)), "both",
+                    178.0, 280.0)
     pose = _arms(pose, shoulder=80.0, elbow=4.0)
     return settle(pose, "both.shoulder", (40.0, 120.0), ("near_arm", "far_arm"))
 
@@ -175,6 +176,7 @@ def _rise_from_kneeling() -> Pose:
     """Half way up from one knee: the front leg pushes, the back knee has left the floor, hands on the chair."""
     pose = Pose("standing", trunk=40.0, spine=10.0, neck=-10.0, far=Side(ankle=-30.0))
     pose = level_foot(_aim_leg(_aim_leg(pose, "near", 110.0, 175.0), "far", 200.0, 235.0), "near")
+    pose = settle(pose, "far.knee", (0.0, 120.0), "far_foot", _HOLD_CHAIR)  # the back toes just on the floor
     return reach(pose, "both", ("hip", 52.0, -10.0))
 
 
