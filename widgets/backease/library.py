@@ -1,4 +1,4 @@
-"""The routine library: one routine per technique chapter. Every dose is typed once, here.
+"""The routine library: one routine per technique chapter, and two to start with. Every dose is typed once, here.
 
 Doses come from the source articles as summarised in the content brief. Where the sources
 give no time (a breathing pace, a rest, a get-ready countdown, how long to wait for a
@@ -213,7 +213,56 @@ _ALL = (
     ),
 )
 
-ROUTINES: dict[str, Routine] = {r.name: r for r in _ALL}
+_BY_TECHNIQUE: dict[str, Routine] = {r.name: r for r in _ALL}
+
+
+def _from(technique: str, *labels: str) -> tuple[Step, ...]:
+    """The steps called ``labels`` of a technique routine, the very same Step objects (never retyped)."""
+    return tuple(_BY_TECHNIQUE[technique].step(label) for label in labels)
+
+
+# Where to start: two routines put together from the technique routines' own steps.
+WHERE_TO_START_NOTE = (
+    "Each step, with its time, is taken unchanged from its technique's own routine. Which"
+    " techniques go together, and in what order, is this guide's own suggestion, not the sources'."
+    " Where a technique's chapter says a time is the timer's starting point, that holds here too."
+)
+
+STARTER = Routine(
+    name="starter",
+    title="A gentle starter",
+    notes=WHERE_TO_START_NOTE,
+    get_ready=_BY_TECHNIQUE["breathing"].get_ready,
+    steps=(
+        *_from("breathing", "Belly breathing", "Long \u201cSsss\u201d out-breath"),
+        *_from("string-exercises", "Feet swing", "Clasped-hands swing"),
+        *_from("warm-up", "Knee rocking, lying down"),
+        *_BY_TECHNIQUE["somatic-pandiculation"].steps,
+        *_from("hamstring-stretch", "Hamstring stretch"),
+    ),
+)
+
+FLARE_UP = Routine(
+    name="flare-up",
+    title="For a flare-up: the gentlest steps",
+    notes=WHERE_TO_START_NOTE + " One source says the String exercises can be done during a flare-up.",
+    get_ready=_BY_TECHNIQUE["breathing"].get_ready,
+    steps=(
+        *_from("breathing", "Belly breathing"),
+        *_from("string-exercises", "Feet swing", "Clasped-hands swing"),
+        *_from("breathing", "Long \u201cSsss\u201d out-breath"),
+    ),
+)
+
+ROUTINES: dict[str, Routine] = {**_BY_TECHNIQUE, STARTER.name: STARTER, FLARE_UP.name: FLARE_UP}
+
+
+def technique_of(step: Step) -> str:
+    """The technique routine a step of ``starter`` or ``flare-up`` was taken from (by identity)."""
+    for name, routine in _BY_TECHNIQUE.items():
+        if any(s is step for s in routine.steps):
+            return name
+    raise RoutineError(f"step {step.label!r} is not taken from any technique routine")
 
 
 def get_routine(name: str) -> Routine:

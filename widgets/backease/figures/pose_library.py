@@ -127,6 +127,70 @@ def _on_book() -> Pose:
     return level_foot(level_foot(pose, "near"), "far")
 
 
+# Getting down to the floor and up again, holding on to a chair; onto and off a table
+_HOLD_CHAIR = (Prop("chair", "near_hand"),)
+_KNEEL_LEG = (180.0, 280.0)  # thigh straight down, the shin back along the floor, rising a little to the toes
+_POINTED = -60.0  # the kneeling leg's ankle: toes pointed, so the knee, not the foot, is on the floor
+
+
+def _half_kneel() -> Pose:
+    """One knee on the floor, the other foot flat in front, both hands on the seat of a chair in front."""
+    pose = Pose("kneeling", trunk=10.0, spine=4.0, far=Side(ankle=_POINTED))
+    pose = _aim_leg(_aim_leg(pose, "near", 95.0, 180.0), "far", *_KNEEL_LEG)
+    pose = settle(pose, "near.hip", (40.0, 140.0), "near_foot", _HOLD_CHAIR, flat=True)
+    return reach(pose, "both", ("hip", 60.0, -4.0))
+
+
+def _kneel_at_chair() -> Pose:
+    """Both knees on the floor, hands on the seat of a chair in front."""
+    pose = _aim_leg(Pose("kneeling", trunk=18.0, spine=6.0, near=Side(ankle=_POINTED)), "both", *_KNEEL_LEG)
+    return reach(pose, "both", ("hip", 48.0, -4.0))
+
+
+def _hands_and_knees() -> Pose:
+    """On hands and knees, the arms straight down to the floor."""
+    pose = _aim_leg(Pose("kneeling", trunk=85.0, spine=6.0, neck=-30.0, near=Side(ankle=_POINTED)), "both",
+                    178.0, 280.0)
+    pose = _arms(pose, shoulder=80.0, elbow=4.0)
+    return settle(pose, "both.shoulder", (40.0, 120.0), ("near_arm", "far_arm"))
+
+
+def _sit_knees_up(trunk: float, props: tuple[Prop, ...] = (_ON_MAT,)) -> Pose:
+    """Sitting on the floor, knees bent and feet flat; the body leans back by ``-trunk`` degrees."""
+    pose = _aim_leg(Pose("seated", trunk=trunk, spine=4.0 if trunk < -30 else 10.0, neck=10.0 if trunk > -30 else 30.0),
+                    "both", 40.0, 150.0)
+    return settle(pose, "both.knee", (40.0, 160.0), ("near_foot", "far_foot"), props, flat=True)
+
+
+def _on_elbows(trunk: float, legs: tuple[float, float] | None = None) -> Pose:
+    """Leaning back on both elbows, forearms flat; knees bent with feet flat on the mat, or legs
+    aimed as ``legs`` (thigh, shin), e.g. hanging over the end of a table."""
+    if legs is None:
+        pose = _sit_knees_up(trunk)
+    else:
+        pose = _aim_leg(Pose("seated", trunk=trunk, spine=4.0, neck=30.0, near=Side(ankle=-20.0)), "both", *legs)
+    return _arms(pose, shoulder=pose.trunk + pose.spine / 2, elbow=90.0)  # upper arms straight down
+
+
+def _rise_from_kneeling() -> Pose:
+    """Half way up from one knee: the front leg pushes, the back knee has left the floor, hands on the chair."""
+    pose = Pose("standing", trunk=40.0, spine=10.0, neck=-10.0, far=Side(ankle=-30.0))
+    pose = level_foot(_aim_leg(_aim_leg(pose, "near", 110.0, 175.0), "far", 200.0, 235.0), "near")
+    pose = settle(pose, "far.knee", (0.0, 120.0), "far_foot", _HOLD_CHAIR)  # the back toes just on the floor
+    return reach(pose, "both", ("hip", 52.0, -10.0))
+
+
+_TABLE_END = (Prop("table", "tailbone"),)
+_HANGING = (90.0, 185.0)  # thighs level along the table, shins hanging down from its end
+
+
+def _sit_on_table_end() -> Pose:
+    pose = _aim_leg(Pose("seated", spine=4.0, neck=4.0, near=Side(ankle=-20.0)), "both", *_HANGING)
+    return reach(pose, "both", ("hip", -14.0, -6.0))
+
+
+_LIE_TABLE_END = _aim_leg(_supine(Side(**ARMS_BY_SIDES), spine=-4.0), "both", 90.0, 180.0)
+
 POSES: dict[str, Scene] = {
     # String exercises
     "string-rest": Scene(
@@ -400,6 +464,69 @@ POSES: dict[str, Scene] = {
         reach(_seated_on_chair(8.0, 66.0, -20.0, thigh=96.0), "both", ("near_knee", -10.0, 8.0)), _CHAIR,
         caption="Slumped like a question mark",
         alt="A person slumped on a chair, the back rounded like a question mark and the head pushed forward."),
+    # Getting down to the floor, holding on to a chair
+    "floor-half-kneel": Scene(
+        _half_kneel(), _HOLD_CHAIR,
+        (Arrow(("far_knee", -14, 26), ("far_knee", -14, 6), label="lower one\nknee", label_at=("far_knee", -30, 34)),),
+        caption="Hands on the chair, one knee down",
+        alt="A person facing a sturdy chair, both hands on its seat, lowering one knee to the floor while the "
+            "other foot stays flat in front; an arrow shows the knee going down."),
+    "floor-kneel": Scene(
+        _kneel_at_chair(), _HOLD_CHAIR, caption="Both knees down",
+        alt="The person kneels on both knees in front of the chair, hands still on its seat, back long."),
+    "floor-hands-down": Scene(
+        _hands_and_knees(), (_ON_MAT,), caption="Hands to the floor",
+        alt="The person has moved the hands from the chair to the mat, one at a time, and is on hands and knees."),
+    "floor-sit-beside": Scene(
+        reach(_sit_knees_up(-10.0), "both", ("hip", -22.0, -8.0)), (_ON_MAT,), caption="Sit down to one side",
+        alt="The person has lowered the hips to one side onto the mat and sits with knees bent, feet flat and "
+            "hands on the mat behind."),
+    "floor-onto-elbows": Scene(
+        _on_elbows(-62.0), (_ON_MAT,),
+        (Arrow(("chest", -6, 22), ("chest", -30, 4), bend=0.3, label="lean back\nslowly", label_at=("chest", -8, 34)),),
+        caption="Lean back onto the elbows",
+        alt="The person leans back slowly onto both elbows, knees still bent and feet flat on the mat."),
+    "floor-lie-down": Scene(
+        LYING_KNEES_UP, (_ON_MAT,), caption="Lie down, knees bent",
+        alt="The person lies on their back on the mat, knees bent and feet flat, arms by the sides."),
+    # ... and up again
+    "floor-up-hands-knees": Scene(
+        _hands_and_knees(), (_ON_MAT,), caption="Push up onto hands and knees",
+        alt="After rolling onto one side, the person has pushed up with the arms and is on hands and knees on "
+            "the mat."),
+    "floor-up-half-kneel": Scene(
+        _half_kneel(), _HOLD_CHAIR, caption="Hands on the chair, one foot forward",
+        alt="The person kneels on one knee facing a sturdy chair, both hands on its seat, the other foot flat "
+            "on the floor in front."),
+    "floor-up-rise": Scene(
+        _rise_from_kneeling(), _HOLD_CHAIR,
+        (Arrow(("head_top", 4, 6), ("head_top", -4, 30), bend=-0.3, label="push up\nwith the legs",
+               label_at=("head_top", -34, 26)),),
+        caption="Push up with the legs",
+        alt="The person pushes up with the front leg, hands on the chair seat to help, the back knee lifting "
+            "off the floor; an arrow shows the body rising."),
+    # Onto and off a table (or a firm, high bed), from its end
+    "table-sit-end": Scene(
+        _sit_on_table_end(), _TABLE_END, caption="Sit on the end",
+        alt="A person sitting on the end of a treatment table, hands on the table beside the hips, legs "
+            "hanging over the end."),
+    "table-onto-elbows": Scene(
+        _on_elbows(-66.0, _HANGING), _TABLE_END,
+        (Arrow(("chest", -6, 22), ("chest", -30, 4), bend=0.3, label="lean back\nslowly", label_at=("chest", -8, 34)),),
+        caption="Lean back onto the elbows",
+        alt="The person leans back slowly onto both elbows on the table, legs still hanging over the end."),
+    "table-lie": Scene(
+        _LIE_TABLE_END, _TABLE_END, caption="Lie back",
+        alt="The person lies on their back along the table, the end of the spine at its edge and the legs "
+            "hanging over the end."),
+    "table-up-elbows": Scene(
+        _on_elbows(-66.0, _HANGING), _TABLE_END,
+        (Arrow(("chest", -30, 4), ("chest", -6, 22), bend=-0.3, label="push up\nslowly", label_at=("chest", -8, 34)),),
+        caption="Push up onto the elbows",
+        alt="A person lying on a table with the legs over its end pushes up onto both elbows."),
+    "table-up-sit": Scene(
+        _sit_on_table_end(), _TABLE_END, caption="Push up to sitting",
+        alt="The person has pushed up with the hands and sits on the end of the table, legs hanging."),
     "stand-on-book": Scene(
         _on_book(), (Prop("book"),), caption="A book under the shorter leg",
         alt="A person standing straight with the foot of the shorter leg on a book and the other foot on "

@@ -395,8 +395,8 @@ def _surfaces(props: Sequence[Prop]) -> tuple[float, dict[str, float]]:
     for p in props:
         if p.kind not in LIFTS:
             continue
-        if p.kind == "table" and p.at.endswith("hand"):
-            continue  # a table in front, to lean on, carries nothing
+        if p.kind in ("table", "chair") and p.at.endswith("hand"):
+            continue  # a table or chair in front, to lean on, carries nothing
         parts = PARTS_ON.get(p.kind) or (_part_of(p.at),)
         if p.kind == "roller" and parts[0].endswith("_thigh"):
             parts = ("near_thigh", "far_thigh")  # a roller is wide enough for both legs
@@ -672,11 +672,21 @@ def _prop_shapes(prop: Prop, body: Body, floor: float, tops: dict[str, float], f
         else:
             top = tops["pelvis"]
             edge = mark[0]
-            far_end = (min(xs) - 15) if facing > 0 else (max(xs) + 15)
+            far_end = min(min(xs) - 15, edge - 100) if facing > 0 else max(max(xs) + 15, edge + 100)
             x0, x1 = sorted((edge, far_end))
         return [_rect(x0, top - 4, x1, top, FURNITURE, label, z=0.5),
                 _rect(x0 + 5, floor, x0 + 9, top - 4, FURNITURE, label + ":detail", z=0.4),
                 _rect(x1 - 9, floor, x1 - 5, top - 4, FURNITURE, label + ":detail", z=0.4)]
+    if kind == "chair" and prop.at.endswith("hand"):  # in front, seat towards the person, to hold on to
+        x, y = mark
+        top, near_x = y - RADIUS["forearm"], x - facing * 10
+        far_x = near_x + facing * 46
+        x0, x1 = sorted((near_x, far_x))
+        return [_rect(x0, top - 4, x1, top, FURNITURE, label, z=0.5),
+                _rect(near_x - (0 if facing > 0 else 4), floor, near_x + (4 if facing > 0 else 0), top - 4,
+                      FURNITURE, label + ":detail", z=0.4),
+                _rect(far_x - (4 if facing > 0 else 0), floor, far_x + (0 if facing > 0 else 4), top + 42,
+                      FURNITURE, label + ":detail", z=0.4)]
     if kind == "chair":
         top = tops["pelvis"]
         trunk_xs = [x for c in body.capsules if c.part in ("pelvis", "waist") for x, _ in c.points]
@@ -923,6 +933,7 @@ def _prop_phrase(p: Prop) -> str:
         "ball": f"a {noun} under {where}",
         "roller": f"a {noun} under {where}",
         "table": f"the hands resting on a {noun}",
+        "chair": f"the hands on the seat of a {noun}",
         "book": f"a {noun} under {where}",
         "box": f"a {noun} held in the hands",
         "strap": f"a {noun} around {where}, held in the hands",
@@ -958,7 +969,7 @@ def describe(pose: Pose | TopPose, props: Sequence[Prop] = (), arrows: Sequence[
         start = "Seen from above, a person lying on their back"
     else:
         start = f"A person {RESTS[pose.rest]}"
-    on = [p for p in props if p.kind in _RESTING_ON and not (p.kind == "table" and p.at.endswith("hand"))]
+    on = [p for p in props if p.kind in _RESTING_ON and not (p.kind in ("table", "chair") and p.at.endswith("hand"))]
     parts = [" ".join([start] + [_RESTING_ON[p.kind] for p in on])] + _posture(pose)
     extras = [_prop_phrase(p) for p in props if p not in on]
     if extras:

@@ -1,0 +1,48 @@
+"""The two routines to start with: every step is a technique routine's own step, never a retyped dose."""
+import pytest
+
+from backease import RoutineError, Step, get_routine
+from backease.library import ROUTINES, technique_of
+from backease.techniques import get_technique
+
+START = ("starter", "flare-up")
+
+
+@pytest.mark.parametrize("name", START)
+def test_every_step_is_the_very_step_of_a_technique_routine(name):
+    for step in get_routine(name).steps:
+        source = get_routine(technique_of(step))
+        assert any(s is step for s in source.steps), step.label
+        assert get_technique(source.name).routine == source.name  # the technique has a chapter
+
+
+def test_a_copied_step_is_not_traceable():
+    copy = Step(**{k: getattr(get_routine("breathing").steps[0], k) for k in ("label", "seconds", "cue")})
+    with pytest.raises(RoutineError, match="'Belly breathing' is not taken from any technique routine"):
+        technique_of(copy)
+
+
+@pytest.mark.parametrize("name", START)
+def test_total_is_computed_from_the_technique_doses(name):
+    r = get_routine(name)
+    work = sum(s.work_seconds * (2 if s.side == "each" else 1) for s in r.steps)
+    switches = r.switch * sum(s.side == "each" for s in r.steps)
+    rests = sum(s.rest for s in r.steps[:-1])
+    assert r.total_seconds == r.get_ready + work + switches + rests
+
+
+def test_the_starter_lasts_about_ten_minutes_and_the_flare_up_is_shorter():
+    starter, flare = get_routine("starter"), get_routine("flare-up")
+    assert 8 * 60 <= starter.total_seconds <= 12 * 60
+    assert flare.total_seconds < starter.total_seconds
+
+
+def test_the_flare_up_routine_uses_only_the_gentlest_techniques():
+    """Lying still or breathing: the String exercises (one source allows them in a flare-up) and breathing."""
+    assert {technique_of(s) for s in get_routine("flare-up").steps} == {"breathing", "string-exercises"}
+
+
+@pytest.mark.parametrize("name", START)
+def test_notes_say_which_choices_are_the_guides_own(name):
+    assert "this guide's own suggestion" in get_routine(name).notes
+    assert name in ROUTINES
