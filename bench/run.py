@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-import offline_app  # noqa: E402
+import offline_cache  # noqa: E402
 import site_weight  # noqa: E402
 import timer_drift  # noqa: E402
 
@@ -43,7 +43,7 @@ def main() -> int:
     warm = timed_build()
     site = site_weight.measure()
     drift = timer_drift.measure()
-    app = offline_app.measure()
+    app = offline_cache.measure()
     pages = site["weights"]
     text = max((p for p in pages.items() if not p[1]["widget"]), key=lambda p: p[1]["bytes"])
     widget = max((p for p in pages.items() if p[1]["widget"]), key=lambda p: p[1]["bytes"])
