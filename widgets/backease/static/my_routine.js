@@ -240,6 +240,16 @@ async function render({ model, el: host }) {
     // nothing kept yet, or kept by an older guide: start empty
   }
   update();
+  // Python set the list or the name (in Jupyter): show it.
+  const fromPython = () => {
+    const wanted = model.get("names");
+    if (wanted.join() === names.join() && model.get("title") === titleInput.value) return;
+    names = wanted.filter((n) => Object.hasOwn(byName, n));
+    titleInput.value = model.get("title");
+    update();
+  };
+  model.on("change:names", fromPython);
+  model.on("change:title", fromPython);
   if (hash.startsWith(limits.fragment)) {
     let data = null;
     try {
@@ -249,7 +259,11 @@ async function render({ model, el: host }) {
     }
     if (data !== null) open(data, "This link's routine", "from the link");
   }
-  return () => timerCleanup?.();
+  return () => {
+    timerCleanup?.();
+    model.off("change:names", fromPython);
+    model.off("change:title", fromPython);
+  };
 }
 
 export default { render };
