@@ -265,3 +265,16 @@ def test_no_diary_data_ever_leaves_the_page(context, server, tmp_path):
         assert url.startswith(("http://127.0.0.1:", "blob:", "data:")), url
         assert method == "GET", (method, url)
         assert secret not in url + body + json.dumps(headers) and "pain_" not in url + body, url
+
+
+def test_the_diary_works_from_the_files_too(context, site):
+    """Opened from disk (file://): the diary keeps an entry across a reload."""
+    page, watch = watched_page(context)
+    open_built(page, (site / PROGRESS).as_uri())
+    page.get_by_role("button", name="Add a session by hand").click()
+    page.get_by_label("Pain before").select_option("3")
+    page.get_by_role("button", name="Save in my diary").click()
+    page.reload()
+    page.locator(".be-progress").wait_for()
+    assert page.locator(".be-progress").get_attribute("data-entries") == "1"
+    assert not watch.problems(), watch.problems()

@@ -75,6 +75,8 @@ export function openDiary(spec) {
     add(entry) {
       checkEntry(spec, entry);
       write([...read(), entry]);
+      // Ask the browser not to clear the diary when space runs low (Safari may still, after weeks unused).
+      navigator.storage?.persist?.().catch(() => {});
     },
     // Entries from a file, added unless one with the same id is there already.
     merge(entries) {

@@ -108,10 +108,13 @@ async function render({ model, el: host }) {
     routines: [...names] });
   const seconds = () => names.reduce((s, n) => s + byName[n].seconds, 0);
 
+  let keeping = false; // our own model.set calls, not Python's
   function keep() {
+    keeping = true;
     model.set("title", titleInput.value);
     model.set("names", [...names]);
     model.save_changes();
+    keeping = false;
     try {
       window.localStorage.setItem(STORE, JSON.stringify(current()));
     } catch (err) {
@@ -242,6 +245,7 @@ async function render({ model, el: host }) {
   update();
   // Python set the list or the name (in Jupyter): show it.
   const fromPython = () => {
+    if (keeping) return;
     const wanted = model.get("names");
     if (wanted.join() === names.join() && model.get("title") === titleInput.value) return;
     names = wanted.filter((n) => Object.hasOwn(byName, n));
