@@ -123,9 +123,9 @@ _TEXT = {".html", ".css", ".js", ".webmanifest"}
 
 
 def precache_list(out: Path) -> list[tuple[str, str]]:
-    """Every file of the built site, with a short content hash; files under ``_static`` only if a
-    page, or another stylesheet or script, names them (the theme ships source maps,
-    translations and scripts that this book never loads)."""
+    """Every file of the built site, with a short content hash; files under ``_static`` and ``_images``
+    only if a page, or another stylesheet or script, names them (the theme ships source maps,
+    translations and scripts this book never loads, and Sphinx leaves old figures in ``_images``)."""
     paths = sorted(p for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() not in SKIP)
     named = set()
     for path in paths:
@@ -135,7 +135,7 @@ def precache_list(out: Path) -> list[tuple[str, str]]:
     files = []
     for path in paths:
         rel = path.relative_to(out).as_posix()
-        if rel.startswith("_static/") and (path.suffix == ".map" or path.name not in named):
+        if rel.startswith(("_static/", "_images/")) and (path.suffix == ".map" or path.name not in named):
             continue
         files.append((rel, hashlib.sha256(path.read_bytes()).hexdigest()[:12]))
     return files
