@@ -2,7 +2,7 @@
 
 Cold build (all notebooks executed), no-change rebuild, bytes per page on a first view
 (raw, and as gzip would send them), time until a timer can be started, and the timer's
-drift over a real 2-minute run. Takes about 4 minutes; it rebuilds _build from scratch.
+drift over a real 2-minute run, the offline app's cache size and install time. Takes about 4 minutes; it rebuilds _build from scratch.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+import offline_cache  # noqa: E402
 import site_weight  # noqa: E402
 import timer_drift  # noqa: E402
 
@@ -42,6 +43,7 @@ def main() -> int:
     warm = timed_build()
     site = site_weight.measure()
     drift = timer_drift.measure()
+    app = offline_cache.measure()
     pages = site["weights"]
     text = max((p for p in pages.items() if not p[1]["widget"]), key=lambda p: p[1]["bytes"])
     widget = max((p for p in pages.items() if p[1]["widget"]), key=lambda p: p[1]["bytes"])
@@ -61,6 +63,9 @@ def main() -> int:
         row(f"timer error at the end of a real {drift['total_s']:.0f} s routine", f"{drift['end_error_ms']:+.1f} ms",
             "≤ 50 ms", abs(drift["end_error_ms"]) <= 50),
         row("largest timer error at any step change", f"{drift['max_step_error_ms']:.1f} ms", "", None),
+        row(f"offline app: service-worker cache ({app['files']} files)", f"{app['bytes'] / 1e6:.1f} MB", "", None),
+        row("offline app: first visit until the worker is installed (median of 3)", f"{app['install_ms']:.0f} ms", "",
+            None),
     ]
     over = sorted((rel for rel, w in pages.items() if w["bytes"] / 1e6 > (1.5 if w["widget"] else 0.8)))
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from backease import PLANS, get_plan, plan_from_dict
+from backease import PLANS, format_duration, get_plan, plan_from_dict
 
 from conftest import open_built
 
@@ -43,7 +43,7 @@ def test_builder_starts_from_the_plan_and_its_yaml_is_that_plan(builder):
     _, root = builder
     plan = shown_plan(root)
     assert plan.blocks == get_plan("class-30").blocks
-    assert root.locator(".be-builder-total").inner_text() == f"Total: 30 min 50 s in {len(plan.blocks)} parts"
+    assert root.locator(".be-builder-total").inner_text() == f"Total: {format_duration(plan.total_seconds)} in {len(plan.blocks)} parts"
 
 
 def test_builder_adds_moves_removes_and_keeps_the_total_right(builder):

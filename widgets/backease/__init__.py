@@ -1,7 +1,10 @@
 """Interactive pieces of the guide "Easing a Tight Back": routines, timers, checks, figures."""
 from .checks import GuidedCheck, RedFlagScreen
+from .diary import load_diary
+from .diary_view import DiaryView
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
+from .my_routine import MyRoutine
 from .plan_builder import PlanBuilder
 from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
 from .routine_files import load_routine, routine_from_dict, save_routine
@@ -10,8 +13,8 @@ from .timer import SessionTimer
 from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
 
 __all__ = [
-    "PLANS", "ROUTINES", "Block", "Breathing", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
+    "PLANS", "ROUTINES", "Block", "Breathing", "DiaryView", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
     "RoutineError", "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_plan",
-    "get_routine", "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan",
+    "get_routine", "load_diary", "load_plan", "load_routine", "MyRoutine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan",
     "save_routine", "walk_paths",
 ]

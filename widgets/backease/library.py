@@ -98,6 +98,9 @@ _ALL = (
     Routine(
         name="hip-flexor-stretch",
         title="Kneeling hip-flexor stretch",
+        notes="The 30 s hold comes from the source. The 20 s to switch sides, time to get up and kneel on"
+              " the other knee, is the guide's own suggestion: pause the timer if you need longer.",
+        switch=20,
         steps=(
             Step("Hip-flexor stretch", seconds=30, side="each",
                  cue="Front knee over the ankle, back straight. Shift your hips gently forward."),
@@ -121,7 +124,9 @@ _ALL = (
     Routine(
         name="psoas",
         title="Psoas stretch at the table edge",
-        notes=DEFAULT_TIMES,
+        notes=DEFAULT_TIMES + " The 15 s to switch sides, time to sit up and turn to the other leg, is the"
+              " guide's own suggestion.",
+        switch=15,
         steps=(
             Step("Table-edge stretch", seconds=60, side="each", until="the hanging thigh sinks",
                  cue="Hug one knee. Let the other thigh hang over the edge and sink."),

@@ -14,7 +14,7 @@ import traitlets
 
 from .library import ROUTINES
 from .plans import Plan, plan_from_dict, save_plan
-from .timer import SessionTimer
+from .timer import SessionTimer, timer_state
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -30,6 +30,7 @@ class PlanBuilder(anywidget.AnyWidget):
     library = traitlets.List().tag(sync=True)
     timer_esm = traitlets.Unicode().tag(sync=True)
     timer_css = traitlets.Unicode().tag(sync=True)
+    timer_state = traitlets.Dict().tag(sync=True)  # the timer's cues and diary
 
     def __init__(self, start: Plan | None = None, **kwargs):
         library = [{"name": r.name, "title": r.title, "seconds": r.total_seconds,
@@ -38,7 +39,7 @@ class PlanBuilder(anywidget.AnyWidget):
             kwargs.setdefault("title", start.title)
             kwargs.setdefault("blocks", start.to_dict()["blocks"])
         super().__init__(library=library, timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css),
-                         **kwargs)
+                         timer_state=timer_state(), **kwargs)
 
     @property
     def plan(self) -> Plan:

@@ -155,8 +155,21 @@ class Segment:
     breathing: Breathing | None = None
     step: int | None = None  # index of the routine step this belongs to
 
+    @property
+    def heading(self) -> str:
+        """What the timer shows as the step's name, e.g. "Hamstring stretch, left side"."""
+        side = f", {self.side} side" if self.side else ""
+        reps = f", {self.reps} repetitions" if self.reps else ""
+        return f"{self.label}{side}{reps}"
+
+    @property
+    def spoken(self) -> str:
+        """What a voice cue says when the segment starts."""
+        return f"{self.heading}. {spoken_duration(self.seconds)}." + (f" {self.cue}" if self.cue else "")
+
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain data for the timer view, with the texts it shows and says."""
+        return {**asdict(self), "heading": self.heading, "spoken": self.spoken}
 
 
 @dataclass(frozen=True)
@@ -254,3 +267,12 @@ def format_duration(seconds: float) -> str:
     if not minutes:
         return f"{rest} s"
     return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def spoken_duration(seconds: float) -> str:
+    """Seconds as a voice would say them: "1 minute 30 seconds"."""
+    minutes, rest = divmod(round(seconds), 60)
+    parts = [f"{minutes} minute{'' if minutes == 1 else 's'}"] if minutes else []
+    if rest or not minutes:
+        parts.append(f"{rest} second{'' if rest == 1 else 's'}")
+    return " ".join(parts)

@@ -166,7 +166,7 @@ async function render({ model, el: host }) {
   style.textContent = model.get("timer_css");
   root.append(style);
   runBtn.addEventListener("click", async () => {
-    const values = { title: titleInput.value || "My class", segments: planSegments(blocks, library), completed: 0, finished: false };
+    const values = { ...model.get("timer_state"), title: titleInput.value || "My class", segments: planSegments(blocks, library), completed: 0, finished: false };
     const timerModel = {
       get: (k) => values[k], set: (k, v) => (values[k] = v), on() {}, off() {}, save_changes() {}, send() {},
     };

@@ -2,12 +2,14 @@
 // built book page (through the book's offline widget loader). Time comes from deadlines
 // on performance.now(), never from counted ticks, so a background tab or a locked phone
 // screen cannot make it drift: on return it catches up to where it should be.
+//
+// Python computes everything the view shows or says (segment headings and spoken cues,
+// tones, vibration patterns, fixed texts, the diary's fields) and sends it in widget
+// state; the view listens for changes. A running session keeps its place in
+// localStorage, so a reload or a closed tab can carry on where it stopped.
 
-const KIND_TONES = {
-  step: [[880, 0.18]],
-  switch: [[660, 0.15], [990, 0.25]],
-  end: [[990, 0.2], [784, 0.2], [660, 0.45]],
-};
+const RESUME_VERSION = 1;
+const SAVE_EVERY_MS = 5000;
 
 function fmt(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -16,26 +18,15 @@ function fmt(ms) {
   return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-function spokenDuration(seconds) {
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  const parts = [];
-  if (m) parts.push(`${m} minute${m === 1 ? "" : "s"}`);
-  if (s || !m) parts.push(`${s} second${s === 1 ? "" : "s"}`);
-  return parts.join(" ");
-}
-
-function describe(seg) {
-  const side = seg.side ? `, ${seg.side} side` : "";
-  const reps = seg.reps ? `, ${seg.reps} repetitions` : "";
-  return `${seg.label}${side}${reps}`;
-}
-
 function el(tag, attrs = {}, text = "") {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text) node.textContent = text;
   return node;
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 }
 
 function breathPhase(b, elapsedMs) {
@@ -46,16 +37,49 @@ function breathPhase(b, elapsedMs) {
   return { name: b.sound ? `Breathe out: “${b.sound}”` : "Breathe out", scale: 1 - 0.55 * out };
 }
 
+// localStorage may be missing or refuse (private modes, storage full): the timer still runs.
+const storage = {
+  get(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key));
+    } catch (err) {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+    } catch (err) {
+      // nowhere to keep the place: resuming is simply not offered
+    }
+  },
+  remove(key) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch (err) {
+      // as above
+    }
+  },
+};
+
+// Segments made outside Python (a talk added in the plan builder) may come without their texts.
+const withTexts = (list) => list.map((s) => ({ heading: s.label, spoken: s.label, ...s }));
+
 function render({ model, el: host }) {
-  const segments = model.get("segments");
-  const totalMs = segments.reduce((sum, s) => sum + s.seconds * 1000, 0);
+  let segments = withTexts(model.get("segments"));
+  let cues = model.get("cues") || { tones: {}, vibrations: {}, texts: {}, lang: "en" };
+  const diarySpec = model.get("diary");
+  const sessionId = model.get("session_id");
+  const resumeKey = sessionId ? `backease.timer.v${RESUME_VERSION}.${sessionId}` : null;
   const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  const totalMs = () => segments.reduce((sum, s) => sum + s.seconds * 1000, 0);
+  const text = (name) => cues.texts[name] || "";
 
   // --- view -------------------------------------------------------------------------
   // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here belong to the timer, not the notebook.
-  const root = el("section", { class: "be-timer", tabindex: "0", "aria-label": `Session timer: ${model.get("title")}`,
-    "data-lm-suppress-shortcuts": "true" });
-  const title = el("h3", { class: "be-title" }, model.get("title"));
+  const root = el("section", { class: "be-timer", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
+  const title = el("h3", { class: "be-title" });
+  const resumeBox = el("div", { class: "be-resume", role: "group", "aria-label": "Carry on where you stopped" });
   const kind = el("p", { class: "be-kind" });
   const label = el("p", { class: "be-label" });
   const cue = el("p", { class: "be-cue" });
@@ -66,25 +90,28 @@ function render({ model, el: host }) {
   const allBar = el("progress", { class: "be-all-bar", max: "1", value: "0", "aria-label": "Whole session" });
   const status = el("p", { class: "be-status" });
   const next = el("p", { class: "be-next" });
+  const note = el("p", { class: "be-note", role: "status" });
   const live = el("p", { class: "be-live", "aria-live": "polite", role: "status" });
   const controls = el("div", { class: "be-controls", role: "group", "aria-label": "Timer controls" });
-  const button = (text, name) => el("button", { type: "button", class: `be-${name}` }, text);
+  const button = (words, name) => el("button", { type: "button", class: `be-${name}` }, words);
   const startBtn = button("Start", "start");
   const backBtn = button("Back", "back");
   const skipBtn = button("Skip", "skip");
   const restartBtn = button("Restart", "restart");
   const muteBtn = button("Mute", "mute");
   const voiceBtn = button("Speak cues", "voice");
+  const buzzBtn = button("Vibrate", "vibrate");
   const presentBtn = button("Full screen", "present");
-  muteBtn.setAttribute("aria-pressed", "false");
-  voiceBtn.setAttribute("aria-pressed", "false");
-  const canSpeak = "speechSynthesis" in window;
-  if (!canSpeak) voiceBtn.hidden = true;
-  presentBtn.setAttribute("aria-pressed", "false");
-  controls.append(startBtn, backBtn, skipBtn, restartBtn, muteBtn, voiceBtn, presentBtn);
+  for (const b of [muteBtn, voiceBtn, buzzBtn, presentBtn]) b.setAttribute("aria-pressed", "false");
+  const canVibrate = typeof navigator.vibrate === "function";
+  buzzBtn.hidden = !canVibrate;
+  controls.append(startBtn, backBtn, skipBtn, restartBtn, muteBtn, voiceBtn, buzzBtn, presentBtn);
   const breathBox = el("div", { class: "be-breath-box" });
   breathBox.append(circle, breath);
-  root.append(title, kind, label, cue, clock, breathBox, stepBar, allBar, status, next, controls, live);
+  const diaryBox = el("div", { class: "be-diary-offer" });
+  const tones = el("div", { hidden: "" }); // the <audio> elements that play the tones
+  root.append(title, resumeBox, kind, label, cue, clock, breathBox, stepBar, allBar, status, next, controls, note,
+    diaryBox, live, tones);
   host.append(root);
 
   // --- state ------------------------------------------------------------------------
@@ -94,42 +121,88 @@ function render({ model, el: host }) {
   let leftMs = segments[0].seconds * 1000; // time left in the segment (ready/paused)
   let muted = false;
   let voice = false;
-  let audio = null;
+  let buzz = false;
+  let webAudio = null;
   let wakeLock = null;
   let ticker = null;
   let boundary = null;
+  let lastSave = 0;
 
   const now = () => performance.now();
   const segMs = (i) => segments[i].seconds * 1000;
   const remaining = () => (state === "running" ? deadline - now() : state === "done" ? 0 : leftMs);
 
-  // --- cues -------------------------------------------------------------------------
-  function tone(pattern) {
-    if (muted) return;
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      let t = audio.currentTime + 0.02;
-      for (const [freq, dur] of KIND_TONES[pattern]) {
-        const osc = audio.createOscillator();
-        const gain = audio.createGain();
-        osc.frequency.value = freq;
-        gain.gain.setValueAtTime(0.0001, t);
-        gain.gain.exponentialRampToValueAtTime(0.6, t + 0.02);
-        gain.gain.exponentialRampToValueAtTime(0.0001, t + dur);
-        osc.connect(gain).connect(audio.destination);
-        osc.start(t);
-        osc.stop(t + dur + 0.02);
-        t += dur + 0.05;
-      }
-    } catch (err) {
-      // No Web Audio here: the visual flash and the live region still carry the cue.
+  // --- tones: <audio> elements (an iPhone's silent switch mutes Web Audio, not these) ----
+  const players = {};
+  function makePlayers() {
+    tones.replaceChildren();
+    for (const [name, uri] of Object.entries(cues.tones)) {
+      players[name] = el("audio", { src: uri, preload: "auto", "data-tone": name });
+      tones.append(players[name]);
     }
   }
 
-  function say(text) {
-    if (!voice || muted || !canSpeak) return;
-    window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  // iOS plays a media element only after a tap has started it once: start each one, silently, on the first tap.
+  let unlocked = false;
+  function unlockAudio() {
+    if (unlocked) return;
+    unlocked = true;
+    for (const player of Object.values(players)) {
+      player.muted = true;
+      player.play().then(() => {
+        player.pause();
+        player.currentTime = 0;
+        player.muted = false;
+      }, () => (player.muted = false));
+    }
+  }
+
+  // The same WAV through Web Audio, if the media element refuses to play.
+  async function playWebAudio(name) {
+    webAudio = webAudio || new (window.AudioContext || window.webkitAudioContext)();
+    const bytes = Uint8Array.from(atob(cues.tones[name].split(",")[1]), (c) => c.charCodeAt(0));
+    const source = webAudio.createBufferSource();
+    source.buffer = await webAudio.decodeAudioData(bytes.buffer);
+    source.connect(webAudio.destination);
+    source.start();
+  }
+
+  function tone(name) {
+    if (muted || !players[name]) return;
+    const player = players[name];
+    player.muted = false;
+    player.currentTime = 0;
+    player.play().catch(() => playWebAudio(name).catch(() => {
+      // no sound at all here: the flash, the live region and vibration still carry the cue
+    }));
+  }
+
+  function vibrate(name) {
+    if (buzz && canVibrate && cues.vibrations[name]) navigator.vibrate(cues.vibrations[name]);
+  }
+
+  // --- voice: only voices on the device, so cues work offline -------------------------
+  const canSpeak = "speechSynthesis" in window;
+  let spokenBy = null;
+  function pickVoice() {
+    const local = window.speechSynthesis.getVoices().filter((v) => v.localService);
+    const lang = cues.lang.toLowerCase();
+    const base = lang.split("-")[0];
+    spokenBy = local.find((v) => v.lang.toLowerCase().replace("_", "-") === lang)
+      || local.find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === base) || null;
+  }
+  if (canSpeak) {
+    pickVoice();
+    window.speechSynthesis.addEventListener?.("voiceschanged", pickVoice);
+  }
+
+  function say(words) {
+    if (!voice || muted || !spokenBy) return;
+    window.speechSynthesis.cancel(); // a new cue replaces one still being spoken
+    const utterance = new SpeechSynthesisUtterance(words);
+    utterance.voice = spokenBy;
+    utterance.lang = spokenBy.lang || cues.lang;
+    window.speechSynthesis.speak(utterance);
   }
 
   function flash() {
@@ -138,17 +211,18 @@ function render({ model, el: host }) {
     root.classList.add("be-flash");
   }
 
-  function announce(text) {
-    live.textContent = text;
+  function announce(words) {
+    live.textContent = words;
   }
 
   function cueSegment() {
     const seg = segments[index];
-    tone(seg.kind === "switch" ? "switch" : "step");
+    const name = seg.kind === "switch" ? "switch" : "step";
+    tone(name);
+    vibrate(name);
     flash();
-    const words = `${describe(seg)}. ${spokenDuration(seg.seconds)}.${seg.cue ? " " + seg.cue : ""}`;
-    announce(`Step ${index + 1} of ${segments.length}: ${words}`);
-    say(words);
+    announce(`Step ${index + 1} of ${segments.length}: ${seg.spoken}`);
+    say(seg.spoken);
   }
 
   async function keepAwake(on) {
@@ -165,11 +239,75 @@ function render({ model, el: host }) {
     }
   }
 
+  // --- the place in the session, kept for a reload ----------------------------------
+  function savePlace() {
+    if (!resumeKey) return;
+    lastSave = now();
+    if (state === "running" || state === "paused") {
+      storage.set(resumeKey, { v: RESUME_VERSION, index, leftMs: Math.round(remaining()), savedAt: Date.now() });
+    } else storage.remove(resumeKey);
+  }
+
+  function offerResume() {
+    const saved = resumeKey && storage.get(resumeKey);
+    const valid = saved && saved.v === RESUME_VERSION && Number.isInteger(saved.index) && saved.index >= 0
+      && saved.index < segments.length && saved.leftMs > 0 && saved.leftMs <= segMs(saved.index);
+    resumeBox.replaceChildren();
+    resumeBox.hidden = !valid;
+    if (!valid) return;
+    const seg = segments[saved.index];
+    const yes = button(text("resume_yes"), "resume-yes");
+    const no = button(text("resume_no"), "resume-no");
+    resumeBox.append(el("p", {}, fill(text("resume"), { step: saved.index + 1, total: segments.length,
+      heading: seg.heading, left: fmt(saved.leftMs) })), yes, no);
+    yes.addEventListener("click", () => {
+      resumeBox.hidden = true;
+      index = saved.index;
+      leftMs = saved.leftMs;
+      state = "paused";
+      start();
+    });
+    no.addEventListener("click", () => {
+      resumeBox.hidden = true;
+      storage.remove(resumeKey);
+      root.focus();
+    });
+  }
+
+  // --- the diary, at the end of a session or when it is stopped early ---------------
+  let diaryModule = null;
+  function offerDiary() {
+    diaryBox.replaceChildren();
+    const stopped = state === "paused" && (index > 0 || leftMs < segMs(0));
+    if (!diarySpec || !(state === "done" || stopped)) return;
+    const open = button(state === "done" ? "Record this session in your diary" : "Stopping here? Record it in your diary", "diary");
+    diaryBox.append(open);
+    open.addEventListener("click", async () => {
+      if (!diaryModule) {
+        const url = URL.createObjectURL(new Blob([diarySpec.esm], { type: "text/javascript" }));
+        diaryModule = import(url).finally(() => URL.revokeObjectURL(url));
+      }
+      const { entryForm } = await diaryModule;
+      const doneMs = state === "done" ? totalMs() : segments.slice(0, index).reduce((s, x) => s + x.seconds * 1000, 0)
+        + segMs(index) - leftMs;
+      const session = { session: model.get("title"), planned_seconds: Math.round(totalMs() / 1000),
+        done_seconds: Math.round(doneMs / 1000), finished: state === "done" };
+      const form = entryForm(diarySpec, session, {
+        onSaved: () => diaryBox.replaceChildren(el("p", { class: "be-diary-saved", role: "status" },
+          "Saved in your diary, on this device only.")),
+        onCancel: () => offerDiary(),
+      });
+      diaryBox.replaceChildren(form);
+      form.querySelector("select")?.focus();
+    });
+  }
+
   // --- progress back to Python (when a kernel is there) --------------------------
   function report() {
     model.set("completed", state === "done" ? segments.length : index);
     model.set("finished", state === "done");
     model.save_changes();
+    savePlace();
   }
 
   // --- transitions ------------------------------------------------------------------
@@ -191,9 +329,10 @@ function render({ model, el: host }) {
     stopTicking();
     keepAwake(false);
     tone("end");
+    vibrate("end");
     flash();
-    announce("Session complete. Well done. Rest for a moment before you get up.");
-    say("Session complete. Well done.");
+    announce(text("done_announce"));
+    say(text("done_say"));
     report();
     draw();
   }
@@ -211,7 +350,7 @@ function render({ model, el: host }) {
     if (moved) {
       cueSegment();
       report();
-    }
+    } else if (now() - lastSave >= SAVE_EVERY_MS) savePlace();
   }
 
   // Two clocks: a display tick, and a timeout set for the exact end of the segment,
@@ -242,11 +381,13 @@ function render({ model, el: host }) {
     if (state === "done") restart();
     const first = state === "ready";
     state = "running";
+    resumeBox.hidden = true;
     deadline = now() + leftMs;
     if (first) cueSegment();
-    else announce(`Resumed: ${describe(segments[index])}`);
+    else announce(`Resumed: ${segments[index].heading}`);
     startTicking();
     keepAwake(true);
+    savePlace();
     draw();
   }
 
@@ -256,7 +397,8 @@ function render({ model, el: host }) {
     state = "paused";
     stopTicking();
     keepAwake(false);
-    announce(`Paused with ${spokenDuration(Math.ceil(leftMs / 1000))} left`);
+    announce(`Paused with ${fmt(leftMs)} left`);
+    savePlace();
     draw();
   }
 
@@ -279,10 +421,11 @@ function render({ model, el: host }) {
     keepAwake(false);
     state = "ready";
     go(0, { cue: false });
-    announce(`Ready: ${describe(segments[0])}. Press Start.`);
+    announce(`Ready: ${segments[0].heading}. Press Start.`);
   }
 
   // --- drawing ----------------------------------------------------------------------
+  let shownState = null;
   function draw() {
     const seg = segments[index];
     const left = remaining();
@@ -292,14 +435,14 @@ function render({ model, el: host }) {
     root.dataset.index = String(index);
     root.dataset.kind = seg.kind;
     kind.textContent = state === "done" ? "Finished" : `Step ${index + 1} of ${segments.length}`;
-    label.textContent = state === "done" ? "Session complete" : describe(seg);
-    cue.textContent = state === "done" ? "Well done. Lie still for a moment, then get up slowly." : seg.cue;
+    label.textContent = state === "done" ? text("done_label") : seg.heading;
+    cue.textContent = state === "done" ? text("done_cue") : seg.cue;
     clock.textContent = fmt(left);
     stepBar.value = Math.min(1, inStep / segMs(index));
-    allBar.value = Math.min(1, (doneBefore + inStep) / totalMs);
+    allBar.value = Math.min(1, (doneBefore + inStep) / totalMs());
     status.textContent = { ready: "Ready", running: "Running", paused: "Paused", done: "Done" }[state];
     const after = segments[index + 1];
-    next.textContent = state !== "done" && after ? `Next: ${describe(after)}` : "";
+    next.textContent = state !== "done" && after ? `Next: ${after.heading}` : "";
     startBtn.textContent = state === "running" ? "Pause" : state === "paused" ? "Resume" : "Start";
     backBtn.disabled = index === 0 && state !== "done";
     skipBtn.disabled = state === "done";
@@ -310,9 +453,21 @@ function render({ model, el: host }) {
       breath.textContent = state === "running" ? phase.name : "Breathing pace";
       circle.style.transform = reduceMotion || state !== "running" ? "scale(0.75)" : `scale(${phase.scale})`;
     }
+    if (state !== shownState) {
+      shownState = state;
+      offerDiary();
+    }
+  }
+
+  function showSession() {
+    const name = model.get("title");
+    title.textContent = name;
+    root.setAttribute("aria-label", `Session timer: ${name}`);
   }
 
   // --- input ------------------------------------------------------------------------
+  root.addEventListener("pointerdown", unlockAudio, { capture: true });
+  root.addEventListener("keydown", unlockAudio, { capture: true });
   startBtn.addEventListener("click", start);
   skipBtn.addEventListener("click", skip);
   backBtn.addEventListener("click", back);
@@ -323,9 +478,20 @@ function render({ model, el: host }) {
     if (muted && canSpeak) window.speechSynthesis.cancel();
   });
   voiceBtn.addEventListener("click", () => {
+    if (canSpeak && !spokenBy) pickVoice();
+    if (!voice && !spokenBy) {
+      note.textContent = text("no_voice");
+      return;
+    }
     voice = !voice;
     voiceBtn.setAttribute("aria-pressed", String(voice));
-    if (voice) say(describe(segments[index]));
+    note.textContent = voice ? `${text("voice_on")} (${spokenBy.name})` : "";
+    if (voice) say(segments[index].heading);
+  });
+  buzzBtn.addEventListener("click", () => {
+    buzz = !buzz;
+    buzzBtn.setAttribute("aria-pressed", String(buzz));
+    if (buzz) vibrate("step");
   });
   // Presenter view: full screen where the browser allows it, else a page-filling overlay.
   function present(on) {
@@ -350,28 +516,53 @@ function render({ model, el: host }) {
   document.addEventListener("fullscreenchange", onFullscreen);
 
   root.addEventListener("keydown", (event) => {
-    const onButton = event.target instanceof HTMLButtonElement;
-    if (event.key === " " && !onButton) start();
-    else if (event.key === "ArrowRight") skip();
-    else if (event.key === "ArrowLeft") back();
+    const onControl = event.target instanceof HTMLButtonElement || event.target.closest?.("form");
+    if (event.key === " " && !onControl) start();
+    else if (event.key === "ArrowRight" && !onControl) skip();
+    else if (event.key === "ArrowLeft" && !onControl) back();
     else if (event.key === "Escape" && root.classList.contains("be-presenting")) present(false);
     else return;
     event.preventDefault();
   });
   const onVisible = () => {
-    if (document.visibilityState !== "visible") return;
+    if (document.visibilityState !== "visible") return savePlace();
     catchUp();
     draw();
     if (state === "running") keepAwake(true);
   };
   document.addEventListener("visibilitychange", onVisible);
+  window.addEventListener("pagehide", savePlace);
 
+  // Python changed the session or its cues: show the new one from the start.
+  const onSegments = () => {
+    segments = withTexts(model.get("segments"));
+    restart();
+    offerResume();
+  };
+  const onCues = () => {
+    cues = model.get("cues");
+    makePlayers();
+    draw();
+  };
+  model.on("change:segments", onSegments);
+  model.on("change:title", showSession);
+  model.on("change:cues", onCues);
+
+  makePlayers();
+  showSession();
+  offerResume();
   draw();
   return () => {
     stopTicking();
     keepAwake(false);
+    savePlace();
     document.removeEventListener("visibilitychange", onVisible);
     document.removeEventListener("fullscreenchange", onFullscreen);
+    window.removeEventListener("pagehide", savePlace);
+    if (canSpeak) window.speechSynthesis.removeEventListener?.("voiceschanged", pickVoice);
+    model.off("change:segments", onSegments);
+    model.off("change:title", showSession);
+    model.off("change:cues", onCues);
   };
 }
 

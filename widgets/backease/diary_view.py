@@ -1,0 +1,31 @@
+"""The progress page's widget: the reader's diary, drawn in the page, with export, import and delete.
+
+The entries never reach Python: they stay in the browser (see ``diary``). Python sends the
+diary's description and what the charts show.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from . import diary
+
+_STATIC = Path(__file__).parent / "static"
+WEEKS = 8  # sessions per week: this many weeks, up to this one
+LAST = 30  # pain before and after: this many most recent sessions
+
+
+class DiaryView(anywidget.AnyWidget):
+    """Your practice diary and progress: ``DiaryView()``. Nothing you enter leaves the browser."""
+
+    _esm = _STATIC / "diary_view.js"
+    _css = _STATIC / "diary_view.css"
+
+    spec = traitlets.Dict().tag(sync=True)
+    charts = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(spec=diary.spec(), charts={"weeks": WEEKS, "last": LAST, "manual": "Practice (added by hand)"},
+                         **kwargs)

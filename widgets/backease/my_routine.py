@@ -1,0 +1,115 @@
+"""My routine: the reader's own list of library routines, run as one session, kept in the browser.
+
+A routine travels as a small JSON payload, ``{"format", "version", "title", "routines"}``:
+as a file, or base64url-encoded in a link's fragment (``…/my-routine.html#routine=…``),
+which a browser never sends to a server. ``MyRoutine`` is the widget; the functions here
+make and read the same payload in Python, with the same checks.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .library import ROUTINES, get_routine
+from .plans import Block, Plan
+from .routines import MAX_TOTAL_SECONDS, RoutineError, format_duration
+from .timer import SessionTimer, timer_state
+
+FORMAT = "backease-my-routine"
+VERSION = 1
+FRAGMENT = "routine="
+MAX_ITEMS = 30
+MAX_TITLE = 80
+PRESETS = ("starter", "flare-up")  # offered as starting points when the library has them
+_STATIC = Path(__file__).parent / "static"
+
+
+def payload(title: str, names: list[str]) -> dict:
+    """The routine as shared: checked, so a link or file made here always opens."""
+    return check_payload({"format": FORMAT, "version": VERSION, "title": title, "routines": list(names)})
+
+
+def check_payload(data, source: str = "this routine") -> dict:
+    """``data`` if it is a routine this guide can run, else a RoutineError naming the bad value."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise RoutineError(f"{source} is not a routine made with this guide (no \"format\": {FORMAT!r})")
+    if data.get("version") != VERSION:
+        raise RoutineError(f"{source} has version {data.get('version')!r}; this guide reads version {VERSION}")
+    title, names = data.get("title"), data.get("routines")
+    if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
+        raise RoutineError(f"{source}: the title must be text of 1 to {MAX_TITLE} characters, got {title!r}")
+    if not isinstance(names, list) or not 1 <= len(names) <= MAX_ITEMS:
+        raise RoutineError(f"{source}: 'routines' must be a list of 1 to {MAX_ITEMS} names, got {names!r}")
+    for name in names:
+        if name not in ROUTINES:
+            raise RoutineError(f"{source} names an exercise this guide does not have: {name!r}")
+    seconds = sum(get_routine(n).total_seconds for n in names)
+    if seconds > MAX_TOTAL_SECONDS:
+        raise RoutineError(f"{source} lasts {format_duration(seconds)}: a session may last at most"
+                           f" {format_duration(MAX_TOTAL_SECONDS)}")
+    return data
+
+
+def to_fragment(title: str, names: list[str]) -> str:
+    """The fragment of a link that opens this routine, ready to run: ``#routine=…``."""
+    text = json.dumps(payload(title, names), ensure_ascii=False, separators=(",", ":"))
+    return "#" + FRAGMENT + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def from_fragment(fragment: str) -> dict:
+    """The payload in a link's fragment (with or without the ``#``), checked."""
+    body = fragment.lstrip("#")
+    if not body.startswith(FRAGMENT):
+        raise RoutineError(f"this link holds no routine (it should contain #{FRAGMENT}…)")
+    code = body[len(FRAGMENT):]
+    try:
+        data = json.loads(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)).decode())
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise RoutineError("this link's routine is damaged: it may have been cut short when copied") from None
+    return check_payload(data, "this link's routine")
+
+
+def as_plan(data: dict) -> Plan:
+    """A checked payload as a Plan, for ``SessionTimer(as_plan(...))`` in Jupyter."""
+    data = check_payload(data)
+    return Plan(name="my-routine", title=data["title"], blocks=tuple(Block(routine=n) for n in data["routines"]))
+
+
+def library_entries() -> list[dict]:
+    """Every library routine as the widget offers it: name, title, total time in words, segments."""
+    return [{"name": r.name, "title": r.title, "seconds": r.total_seconds, "total": format_duration(r.total_seconds),
+             "segments": [s.to_dict() for s in r.segments()]} for r in ROUTINES.values()]
+
+
+class MyRoutine(anywidget.AnyWidget):
+    """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
+
+    _esm = _STATIC / "my_routine.js"
+    _css = _STATIC / "my_routine.css"
+
+    title = traitlets.Unicode("My routine").tag(sync=True)
+    names = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    library = traitlets.List().tag(sync=True)
+    presets = traitlets.List().tag(sync=True)
+    limits = traitlets.Dict().tag(sync=True)
+    timer_esm = traitlets.Unicode().tag(sync=True)
+    timer_css = traitlets.Unicode().tag(sync=True)
+    timer_state = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES],
+            limits={"format": FORMAT, "version": VERSION, "fragment": FRAGMENT, "max_items": MAX_ITEMS,
+                    "max_title": MAX_TITLE, "max_seconds": MAX_TOTAL_SECONDS,
+                    "max_total": format_duration(MAX_TOTAL_SECONDS)},
+            timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(), **kwargs)
+
+    @property
+    def plan(self) -> Plan:
+        """The routine as chosen so far, as a Plan (a RoutineError names what is wrong)."""
+        return as_plan({"format": FORMAT, "version": VERSION, "title": self.title, "routines": self.names})

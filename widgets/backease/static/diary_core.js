@@ -1,0 +1,162 @@
+// The practice diary in the reader's browser: storage, checks and the entry form, shared by
+// the session timer (an entry at the end of a session) and the progress page. The fields,
+// their limits and the storage key come from Python (backease.diary.spec()); nothing here
+// is ever sent anywhere.
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+// One value against its field's description; throws an Error naming the bad value.
+function checkValue(spec, field, value, where) {
+  const bad = `${where}: “${field.name}” `;
+  const shown = JSON.stringify(value);
+  if (field.kind === "text" || field.kind === "datetime") {
+    if (typeof value !== "string") throw new Error(`${bad}must be text, got ${shown}`);
+    if (field.max_length && value.length > field.max_length) throw new Error(`${bad}must be at most ${field.max_length} characters long`);
+    if (field.kind === "datetime" && Number.isNaN(Date.parse(value))) throw new Error(`${bad}must be a date and time, got ${shown}`);
+  } else if (field.kind === "bool") {
+    if (typeof value !== "boolean") throw new Error(`${bad}must be true or false, got ${shown}`);
+  } else if (field.kind === "choice") {
+    if (!Object.hasOwn(spec.feelings, value)) throw new Error(`${bad}must be one of ${Object.keys(spec.feelings).join(", ")}, got ${shown}`);
+  } else {
+    const whole = field.kind === "int";
+    if (typeof value !== "number" || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
+      throw new Error(`${bad}must be a ${whole ? "whole " : ""}number, got ${shown}`);
+    }
+    if (value < field.low || value > field.high) throw new Error(`${bad}must be from ${field.low} to ${field.high}, got ${shown}`);
+  }
+}
+
+export function checkEntry(spec, entry, where = "entry") {
+  if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw new Error(`${where}: expected a set of fields`);
+  const known = new Set(spec.fields.map((f) => f.name));
+  const unknown = Object.keys(entry).filter((k) => !known.has(k));
+  if (unknown.length) throw new Error(`${where}: unknown field(s) ${unknown.map((k) => `“${k}”`).join(", ")}`);
+  for (const field of spec.fields) {
+    const value = entry[field.name];
+    if (value === undefined || value === null) {
+      if (field.required) throw new Error(`${where}: missing “${field.name}”`);
+    } else checkValue(spec, field, value, where);
+  }
+  return entry;
+}
+
+// The entries of a diary file's text (the JSON this page exports), checked; throws with a message.
+export function parseDiaryFile(spec, text, source = "This file") {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${source} is not a diary: it is not JSON.`);
+  }
+  if (!data || data.format !== spec.format) throw new Error(`${source} is not a diary exported from this guide.`);
+  if (data.version !== spec.version) {
+    throw new Error(`${source} is a diary of version ${JSON.stringify(data.version)}; this guide reads version ${spec.version}.`);
+  }
+  if (!Array.isArray(data.entries)) throw new Error(`${source} has no list of entries.`);
+  data.entries.forEach((e, i) => checkEntry(spec, e, `${source}, entry ${i + 1}`));
+  return data.entries;
+}
+
+// The diary as stored under spec.key: {format, version, entries}. Throws if storage is unavailable.
+export function openDiary(spec) {
+  const store = window.localStorage;
+  const read = () => {
+    const text = store.getItem(spec.key);
+    return text ? parseDiaryFile(spec, text, "The diary in this browser") : [];
+  };
+  const write = (entries) => store.setItem(spec.key, JSON.stringify({ format: spec.format, version: spec.version, entries }));
+  return {
+    entries: read,
+    add(entry) {
+      checkEntry(spec, entry);
+      write([...read(), entry]);
+      // Ask the browser not to clear the diary when space runs low (Safari may still, after weeks unused).
+      navigator.storage?.persist?.().catch(() => {});
+    },
+    // Entries from a file, added unless one with the same id is there already.
+    merge(entries) {
+      const have = read();
+      const ids = new Set(have.map((e) => e.id));
+      const fresh = entries.filter((e) => !ids.has(e.id));
+      write([...have, ...fresh].sort((a, b) => Date.parse(a.date) - Date.parse(b.date)));
+      return { added: fresh.length, skipped: entries.length - fresh.length };
+    },
+    clear: () => store.removeItem(spec.key),
+    json: () => JSON.stringify({ format: spec.format, version: spec.version, entries: read() }, null, 2) + "\n",
+    csv() {
+      const names = spec.fields.map((f) => f.name);
+      const cell = (v) => (v === undefined || v === null ? "" : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+      return [names.join(","), ...read().map((e) => names.map((n) => cell(e[n])).join(","))].join("\r\n") + "\r\n";
+    },
+  };
+}
+
+export function newId() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function addStyle(css) {
+  if (!css || document.getElementById("be-diary-style")) return;
+  const style = el("style", { id: "be-diary-style" });
+  style.textContent = css;
+  document.head.append(style);
+}
+
+// The entry form. `session` holds the values the form does not ask for (session, times, finished).
+export function entryForm(spec, session, { onSaved, onCancel } = {}) {
+  addStyle(spec.css);
+  const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
+  const form = el("form", { class: "be-diary-form", "aria-label": "Diary entry" });
+  form.append(el("p", { class: "be-diary-privacy" }, spec.privacy));
+  const painSelect = (name) => {
+    const field = byName[name];
+    const label = el("label", { class: "be-diary-pain" }, `${field.label} `);
+    const select = el("select", { name });
+    select.append(el("option", { value: "" }, "not given"));
+    for (let n = field.low; n <= field.high; n += 1) select.append(el("option", { value: String(n) }, String(n)));
+    label.append(select);
+    return [label, select];
+  };
+  const [beforeLabel, before] = painSelect("pain_before");
+  const [afterLabel, after] = painSelect("pain_after");
+  const feelings = el("fieldset", { class: "be-diary-feeling" });
+  feelings.append(el("legend", {}, byName.feeling.label));
+  const radioName = `be-feeling-${newId()}`;
+  for (const [value, text] of Object.entries(spec.feelings)) {
+    const label = el("label");
+    label.append(el("input", { type: "radio", name: radioName, value }), ` ${text}`);
+    feelings.append(label);
+  }
+  const noteLabel = el("label", { class: "be-diary-note" }, `${byName.note.label} `);
+  const note = el("textarea", { name: "note", rows: "2", maxlength: String(byName.note.max_length) });
+  noteLabel.append(note);
+  const save = el("button", { type: "submit" }, "Save in my diary");
+  const cancel = el("button", { type: "button" }, "Not now");
+  const buttons = el("div", { class: "be-diary-buttons" });
+  buttons.append(save, cancel);
+  const message = el("p", { class: "be-diary-message", role: "status" });
+  form.append(beforeLabel, afterLabel, feelings, noteLabel, buttons, message);
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const number = (s) => (s.value === "" ? null : Number(s.value));
+    const feeling = form.querySelector(`input[name="${radioName}"]:checked`)?.value ?? null;
+    const entry = { id: newId(), date: new Date().toISOString(), ...session, pain_before: number(before),
+      pain_after: number(after), feeling, note: note.value.trim() || null };
+    for (const k of Object.keys(entry)) if (entry[k] === null) delete entry[k];
+    try {
+      openDiary(spec).add(entry);
+    } catch (err) {
+      message.textContent = `Not saved: ${err.message}`;
+      return;
+    }
+    onSaved?.(entry);
+  });
+  cancel.addEventListener("click", () => onCancel?.());
+  return form;
+}

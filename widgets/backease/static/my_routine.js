@@ -1,0 +1,273 @@
+// My routine view: pick routines from the library (or start from a ready-made one), put them
+// in order, keep the list in this browser, share it as a link or a file, and run it as one
+// session in the guide's own timer. Routines, their segments and totals come from Python;
+// a shared routine lives in the link's fragment (after #), which is never sent to a server.
+
+const STORE = "backease.my-routine";
+
+function el(tag, attrs = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text) node.textContent = text;
+  return node;
+}
+
+// Seconds as words, the way backease.format_duration writes them (a browser test compares them).
+function duration(seconds) {
+  const s = Math.round(seconds);
+  const m = Math.floor(s / 60);
+  return m ? `${m} min${s % 60 ? ` ${s % 60} s` : ""}` : `${s} s`;
+}
+
+const toBase64url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+  .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const fromBase64url = (code) => new TextDecoder("utf-8", { fatal: true }).decode(
+  Uint8Array.from(atob(code.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
+
+// A small model for the timer this view runs: values, and change handlers like anywidget's.
+function timerModel(values) {
+  const handlers = {};
+  return {
+    get: (k) => values[k],
+    set(k, v) {
+      values[k] = v;
+      for (const cb of handlers[`change:${k}`] || []) cb({ new: v });
+    },
+    on: (event, cb) => (handlers[event] = [...(handlers[event] || []), cb]),
+    off: (event, cb) => (handlers[event] = (handlers[event] || []).filter((h) => h !== cb)),
+    save_changes() {},
+    send() {},
+  };
+}
+
+async function render({ model, el: host }) {
+  const library = model.get("library");
+  const limits = model.get("limits");
+  const byName = Object.fromEntries(library.map((r) => [r.name, r]));
+  let names = [...model.get("names")];
+
+  // The checks of backease.my_routine.check_payload, with the same limits.
+  function check(data, source) {
+    if (!data || data.format !== limits.format) throw new Error(`${source} is not a routine made with this guide.`);
+    if (data.version !== limits.version) {
+      throw new Error(`${source} has version ${JSON.stringify(data.version)}; this guide reads version ${limits.version}.`);
+    }
+    if (typeof data.title !== "string" || !data.title.trim() || data.title.length > limits.max_title) {
+      throw new Error(`${source}: the title must be text of 1 to ${limits.max_title} characters.`);
+    }
+    if (!Array.isArray(data.routines) || data.routines.length < 1 || data.routines.length > limits.max_items) {
+      throw new Error(`${source} must list 1 to ${limits.max_items} exercises.`);
+    }
+    const unknown = data.routines.find((n) => !Object.hasOwn(byName, n));
+    if (unknown !== undefined) throw new Error(`${source} names an exercise this guide does not have: “${unknown}”.`);
+    if (data.routines.reduce((s, n) => s + byName[n].seconds, 0) > limits.max_seconds) {
+      throw new Error(`${source} lasts more than ${limits.max_total}, the most a session may last.`);
+    }
+    return data;
+  }
+
+  // --- view -------------------------------------------------------------------------
+  const root = el("section", { class: "be-mine", "aria-label": "My routine", "data-lm-suppress-shortcuts": "true" });
+  const message = el("p", { class: "be-mine-message", role: "alert" });
+  const presets = el("div", { class: "be-mine-presets", role: "group", "aria-label": "Start from a ready-made routine" });
+  for (const name of model.get("presets")) {
+    const b = el("button", { type: "button", "data-preset": name }, `Start from: ${byName[name].title}`);
+    b.addEventListener("click", () => {
+      names = [name];
+      titleInput.value = byName[name].title;
+      update(`Your routine now starts from “${byName[name].title}”. Add more below, or run it as it is.`);
+    });
+    presets.append(b);
+  }
+  presets.hidden = !presets.children.length;
+  const titleLabel = el("label", { class: "be-mine-title" }, "Name of your routine ");
+  const titleInput = el("input", { type: "text", maxlength: String(limits.max_title) });
+  titleInput.value = model.get("title");
+  titleLabel.append(titleInput);
+  const addRow = el("div", { class: "be-mine-add" });
+  const pick = el("select", { "aria-label": "Exercise to add" });
+  for (const r of library) pick.append(el("option", { value: r.name }, `${r.title} (${r.total})`));
+  const addBtn = el("button", { type: "button" }, "Add");
+  addRow.append(pick, addBtn);
+  const list = el("ol", { class: "be-mine-list", "aria-label": "Your routine, in order" });
+  const total = el("p", { class: "be-mine-total", "aria-live": "polite" });
+  const actions = el("div", { class: "be-mine-actions" });
+  const runBtn = el("button", { type: "button", class: "be-mine-run" }, "Run my routine");
+  const linkBtn = el("button", { type: "button" }, "Make a link");
+  const fileBtn = el("button", { type: "button" }, "Download as a file");
+  const openLabel = el("label", { class: "be-mine-open" }, "Open a routine file ");
+  const openInput = el("input", { type: "file", accept: ".json,application/json" });
+  openLabel.append(openInput);
+  actions.append(runBtn, linkBtn, fileBtn, openLabel);
+  const linkBox = el("p", { class: "be-mine-link" });
+  const timerHost = el("div", { class: "be-mine-timer" });
+  root.append(message, presets, titleLabel, addRow, list, total, actions, linkBox, timerHost);
+  host.append(root);
+
+  const current = () => ({ format: limits.format, version: limits.version, title: titleInput.value.trim() || "My routine",
+    routines: [...names] });
+  const seconds = () => names.reduce((s, n) => s + byName[n].seconds, 0);
+
+  let keeping = false; // our own model.set calls, not Python's
+  function keep() {
+    keeping = true;
+    model.set("title", titleInput.value);
+    model.set("names", [...names]);
+    model.save_changes();
+    keeping = false;
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(current()));
+    } catch (err) {
+      message.textContent = "This browser will not keep your routine (storage is off); share it as a link or file instead.";
+    }
+  }
+
+  function move(i, by) {
+    const j = i + by;
+    [names[i], names[j]] = [names[j], names[i]];
+    update();
+    list.children[j]?.querySelector(by < 0 ? ".be-up" : ".be-down")?.focus();
+  }
+
+  function update(note = "") {
+    list.replaceChildren();
+    names.forEach((name, i) => {
+      const r = byName[name];
+      const item = el("li");
+      item.append(el("span", { class: "be-mine-name" }, `${r.title}: ${r.total}`));
+      const tools = el("span", { class: "be-mine-tools" });
+      const up = el("button", { type: "button", class: "be-up", "aria-label": `Move ${r.title} up` }, "↑");
+      const down = el("button", { type: "button", class: "be-down", "aria-label": `Move ${r.title} down` }, "↓");
+      const remove = el("button", { type: "button", class: "be-remove", "aria-label": `Remove ${r.title}` }, "✕");
+      up.disabled = i === 0;
+      down.disabled = i === names.length - 1;
+      up.addEventListener("click", () => move(i, -1));
+      down.addEventListener("click", () => move(i, 1));
+      remove.addEventListener("click", () => {
+        names.splice(i, 1);
+        update();
+      });
+      tools.append(up, down, remove);
+      item.append(tools);
+      list.append(item);
+    });
+    const tooLong = seconds() > limits.max_seconds;
+    total.textContent = names.length ? `Total: ${duration(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
+      : "Your routine is empty: add an exercise, or start from a ready-made routine.";
+    message.textContent = tooLong ? `This routine lasts ${duration(seconds())}: a session may last at most ${limits.max_total}.` : note;
+    runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !names.length || tooLong;
+    addBtn.disabled = names.length >= limits.max_items;
+    linkBox.replaceChildren();
+    keep();
+  }
+
+  // Open a shared routine: everything is checked first, so a bad one changes nothing.
+  function open(data, source, how) {
+    try {
+      check(data, source);
+    } catch (err) {
+      message.textContent = `${err.message} Nothing was changed.`;
+      return false;
+    }
+    names = [...data.routines];
+    titleInput.value = data.title;
+    update(`Opened “${data.title}” ${how}. It is ready: press Start on the timer below.`);
+    run();
+    return true;
+  }
+
+  // --- running ----------------------------------------------------------------------
+  let timerCleanup = null;
+  const timerUrl = URL.createObjectURL(new Blob([model.get("timer_esm")], { type: "text/javascript" }));
+  const timerModule = import(timerUrl).finally(() => URL.revokeObjectURL(timerUrl));
+  const style = el("style");
+  style.textContent = model.get("timer_css");
+  root.append(style);
+  async function run() {
+    const { title, routines } = current();
+    const values = { ...model.get("timer_state"), title, segments: routines.flatMap((n) => byName[n].segments),
+      session_id: `my-routine.${routines.join("+")}`, completed: 0, finished: false };
+    timerCleanup?.();
+    timerHost.replaceChildren();
+    const mod = await timerModule;
+    timerCleanup = mod.default.render({ model: timerModel(values), el: timerHost });
+    timerHost.querySelector(".be-timer")?.focus();
+  }
+
+  // --- input ------------------------------------------------------------------------
+  addBtn.addEventListener("click", () => {
+    names.push(pick.value);
+    update();
+  });
+  titleInput.addEventListener("input", () => update());
+  runBtn.addEventListener("click", run);
+  linkBtn.addEventListener("click", () => {
+    const url = new URL(window.location.href);
+    url.hash = limits.fragment + toBase64url(JSON.stringify(current()));
+    const field = el("input", { type: "text", readonly: "", class: "be-mine-url", "aria-label": "Link to your routine" });
+    field.value = url.href;
+    linkBox.replaceChildren("Send this link; it opens your routine ready to run: ", field);
+    field.focus();
+    field.select();
+  });
+  fileBtn.addEventListener("click", () => {
+    const data = current();
+    const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "my-routine";
+    const link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" })),
+      download: `${slug}.json` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  openInput.addEventListener("change", async () => {
+    const file = openInput.files[0];
+    if (!file) return;
+    let data = null;
+    try {
+      data = JSON.parse(await file.text());
+    } catch (err) {
+      message.textContent = `“${file.name}” is not a routine file: it is not JSON. Nothing was changed.`;
+    }
+    if (data !== null) open(data, `“${file.name}”`, "from the file");
+    openInput.value = "";
+  });
+
+  // --- start: a link's routine, else the one kept in this browser --------------------
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  let saved = null;
+  try {
+    saved = JSON.parse(window.localStorage.getItem(STORE));
+    check(saved, "saved");
+    names = [...saved.routines];
+    titleInput.value = saved.title;
+  } catch (err) {
+    // nothing kept yet, or kept by an older guide: start empty
+  }
+  update();
+  // Python set the list or the name (in Jupyter): show it.
+  const fromPython = () => {
+    if (keeping) return;
+    const wanted = model.get("names");
+    if (wanted.join() === names.join() && model.get("title") === titleInput.value) return;
+    names = wanted.filter((n) => Object.hasOwn(byName, n));
+    titleInput.value = model.get("title");
+    update();
+  };
+  model.on("change:names", fromPython);
+  model.on("change:title", fromPython);
+  if (hash.startsWith(limits.fragment)) {
+    let data = null;
+    try {
+      data = JSON.parse(fromBase64url(hash.slice(limits.fragment.length)));
+    } catch (err) {
+      message.textContent = "This link's routine is damaged: it may have been cut short when it was copied. Nothing was changed.";
+    }
+    if (data !== null) open(data, "This link's routine", "from the link");
+  }
+  return () => {
+    timerCleanup?.();
+    model.off("change:names", fromPython);
+    model.off("change:title", fromPython);
+  };
+}
+
+export default { render };
