@@ -50,8 +50,15 @@ def test_downloaded_chapters_keep_every_code_cell_in_order_and_fold_the_hidden_o
         code = [c for c in read(path)["cells"] if c["cell_type"] == "code"]
         assert [c["source"] for c in code] == [c["source"] for c in executed["cells"] if c["cell_type"] == "code"], rel
         for cell in code:
+            assert not any("application/papermill.record/text/plain" in o.get("data", {}) for o in cell["outputs"]), rel
             hidden = bool({"remove-cell", "remove-input"} & set(cell["metadata"].get("tags", [])))
             assert cell["metadata"].get("jupyter", {}).get("source_hidden", False) == hidden, (rel, cell["source"][:60])
+
+
+def test_every_cell_the_page_shows_the_output_of_keeps_its_output(site):
+    empty = [(path.name, "".join(c["source"])[:40]) for path in downloads(site) for c in read(path)["cells"]
+             if "remove-input" in c["metadata"].get("tags", []) and not c["outputs"]]
+    assert not empty, empty
 
 
 def test_glued_doses_are_filled_in(site):

@@ -11,7 +11,8 @@ front end shows it (JupyterLab, Notebook 7, classic Notebook, VS Code) with no e
 the MyST renderer for JupyterLab (jupyterlab-myst) cannot fill in glue, nor resolve terms,
 references and citations that live in other pages of the book.
 
-Code cells and their outputs come from the executed notebook, in the same order. The cells the
+Code cells come from the executed notebook, in the same order, with their outputs and widget
+state from the execution cache (the glued values, now in the text, are dropped). The cells the
 page hides (``remove-cell``, ``remove-input``) keep their code, folded (``source_hidden``), so the
 notebook still runs from top to bottom in a reader's kernel.
 """
@@ -166,8 +167,15 @@ def _markdown_cell(text: str) -> dict:
     return {"cell_type": "markdown", "metadata": {}, "source": text.strip() + "\n"}
 
 
+def _is_glue(output: dict) -> bool:
+    """A value glued for the page, which Jupyter cannot show; the text cells hold it now."""
+    data = output.get("data", {})
+    return bool(data) and all(key.startswith("application/papermill.record/") for key in data)
+
+
 def _code_cell(cell: dict) -> dict:
     cell = copy.deepcopy(cell)
+    cell["outputs"] = [o for o in cell["outputs"] if not _is_glue(o)]
     tags = set(cell["metadata"].get("tags", []))
     jupyter = {"source_hidden": True} if tags & _HIDE_SOURCE else {}
     if tags & _HIDE_OUTPUT and cell.get("outputs"):
@@ -217,6 +225,24 @@ def clean_notebook(executed: dict, doctree: nodes.document) -> dict:
     return {**executed, "metadata": metadata, "cells": cells}
 
 
+def _with_outputs(app, path: Path) -> dict:
+    """The executed notebook with its outputs and widget state from the execution cache.
+
+    myst-nb's copy in ``jupyter_execute`` keeps outputs only when it took them from the cache,
+    not when it ran the notebook in this build, so the cache is the one sure source.
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+
+    notebook = nbformat.read(path, as_version=4)
+    if app.config.nb_execution_cache_path and Path(app.config.nb_execution_cache_path).is_dir():
+        try:
+            _, notebook = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(notebook)
+        except KeyError:
+            pass  # not in the cache: a page whose notebook was not executed
+    return json.loads(nbformat.writes(notebook))
+
+
 def _write_notebook(app, doctree, docname):
     if app.builder.format != "html":
         return
@@ -225,7 +251,7 @@ def _write_notebook(app, doctree, docname):
         return  # a plain Markdown page, not a notebook
     target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    notebook = clean_notebook(json.loads(executed.read_text(encoding="utf-8")), doctree)
+    notebook = clean_notebook(_with_outputs(app, executed), doctree)
     target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
