@@ -4,6 +4,7 @@ import re
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 from docutils.core import publish_doctree
 
@@ -45,6 +46,8 @@ def test_downloaded_chapters_hold_no_raw_myst(site):
 
 def test_downloaded_chapters_keep_every_code_cell_in_order_and_fold_the_hidden_ones(site):
     for path in downloads(site):
+        nbformat.validate(nbformat.read(path, as_version=4))  # cell ids and all
+        assert "widgets" not in read(path)["metadata"], "saved widget state stops the timers in classic Notebook"
         rel = path.relative_to(site / "_sources")
         executed = read(site.parent / "jupyter_execute" / rel)
         code = [c for c in read(path)["cells"] if c["cell_type"] == "code"]

@@ -11,8 +11,8 @@ front end shows it (JupyterLab, Notebook 7, classic Notebook, VS Code) with no e
 the MyST renderer for JupyterLab (jupyterlab-myst) cannot fill in glue, nor resolve terms,
 references and citations that live in other pages of the book.
 
-Code cells come from the executed notebook, in the same order, with their outputs and widget
-state from the execution cache (the glued values, now in the text, are dropped). The cells the
+Code cells come from the executed notebook, in the same order, with their outputs from the
+execution cache (the glued values, now in the text, are dropped). The cells the
 page hides (``remove-cell``, ``remove-input``) keep their code, folded (``source_hidden``), so the
 notebook still runs from top to bottom in a reader's kernel.
 """
@@ -163,8 +163,8 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
 
 
-def _markdown_cell(text: str) -> dict:
-    return {"cell_type": "markdown", "metadata": {}, "source": text.strip() + "\n"}
+def _markdown_cell(text: str, number: int) -> dict:
+    return {"cell_type": "markdown", "id": f"text-{number}", "metadata": {}, "source": text.strip() + "\n"}
 
 
 def _is_glue(output: dict) -> bool:
@@ -195,7 +195,7 @@ def clean_notebook(executed: dict, doctree: nodes.document) -> dict:
 
     def flush():
         if any(t.strip() for t in text):
-            cells.append(_markdown_cell("\n\n".join(t for t in text if t.strip())))
+            cells.append(_markdown_cell("\n\n".join(t for t in text if t.strip()), len(cells)))
         text.clear()
 
     def emit_code(upto: int, *, hidden_only: bool):
@@ -221,12 +221,13 @@ def clean_notebook(executed: dict, doctree: nodes.document) -> dict:
         text.append("## References\n\n" + "\n".join(
             f"- \\[{n}\\] {_escape(title)}" for n, title in writer.citations.items()))
     flush()
-    metadata = {k: v for k, v in executed["metadata"].items() if k not in ("jupytext", "source_map")}
+    # No saved widget state: classic Notebook then shows no widget at all, not even after Run All.
+    metadata = {k: v for k, v in executed["metadata"].items() if k not in ("jupytext", "source_map", "widgets")}
     return {**executed, "metadata": metadata, "cells": cells}
 
 
 def _with_outputs(app, path: Path) -> dict:
-    """The executed notebook with its outputs and widget state from the execution cache.
+    """The executed notebook with its outputs from the execution cache.
 
     myst-nb's copy in ``jupyter_execute`` keeps outputs only when it took them from the cache,
     not when it ran the notebook in this build, so the cache is the one sure source.
