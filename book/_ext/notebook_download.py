@@ -53,7 +53,7 @@ class _Line:
 
 
 class MarkdownWriter:
-    """Plain Markdown from a resolved doctree; remembers the citations and terms it met."""
+    """Plain Markdown from a resolved doctree; remembers the citations it met, for a list at the end."""
 
     def __init__(self):
         self.citations: dict[str, str] = {}  # number shown on the page -> the reference's description
