@@ -273,8 +273,8 @@ def test_timer_takes_a_routine_or_a_name_and_reports_progress():
     assert [s["kind"] for s in timer.segments] == ["get-ready", "work", "switch", "work"]
     assert timer.completed_steps == []
     timer.completed = 2
-    assert timer.completed_steps == ["Get ready", "Hamstring stretch"]
-    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan or a name, got 42"):
+    assert timer.completed_steps == ["Hamstring stretch, left side"]
+    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan, a dict or a name, got 42"):
         SessionTimer(42)
     with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
         SessionTimer("yoga")

@@ -1,7 +1,5 @@
 """Sphinx glue for this book, kept in one place.
 
-- Every chapter written as a MyST Markdown notebook can be downloaded as an executed
-  ``.ipynb`` (the theme offers this only when online launch buttons are configured).
 - A change to the ``backease`` package, ``book/_assets``, ``book/_templates`` or this glue rebuilds every page and
   re-executes every notebook. Sphinx and the execution cache look only at the pages'
   own text, so otherwise a changed timer or figure would never reach the built site.
@@ -54,19 +52,6 @@ def _save_stamp(app, exception):
     failed = exception is not None or getattr(app, "_warncount", 0)  # keep-going counts warnings here
     if not failed and getattr(app.env, "book_inputs_changed", False):
         _stamp(app).write_text(_inputs_digest())
-
-
-def _offer_ipynb_download(app, pagename, templatename, context, doctree):
-    """Copy the executed notebook next to the page source and tell the theme about it."""
-    if not context.get("sourcename", "").endswith((".md", ".md.txt")):
-        return
-    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    if not executed.is_file():
-        return  # a plain Markdown page, not a notebook
-    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(executed, target)
-    context["ipynb_source"] = f"{pagename}.ipynb"
 
 
 ICONS = ("angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "code", "download", "file",
@@ -146,7 +131,5 @@ def setup(app):
     app.connect("build-finished", _save_stamp)
     app.connect("build-finished", _write_icon_font)
     app.add_css_file("icons-subset.css")
-    # Before the theme builds its header buttons (priority 501).
-    app.connect("html-page-context", _offer_ipynb_download, priority=400)
     app.connect("html-page-context", _mend_citation_roles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,20 +1,44 @@
-"""Interactive pieces of the guide "Easing a Tight Back": routines, timers, checks, figures."""
-from .checks import GuidedCheck, RedFlagScreen
+"""Interactive pieces of the guide "Easing a Tight Back": routines, timers, checks, figures.
+
+In a notebook::
+
+    import backease
+    backease.list_routines()                  # the library: names, titles, times
+    backease.SessionTimer("breathing")        # a timer for one of them
+
+Importing the package is quick: the widgets (anywidget) and the figures (matplotlib) load
+the first time they are used, so a script that only reads routines never pays for them.
+"""
+from importlib import import_module
+
+from .catalogue import list_routines
 from .diary import load_diary
-from .diary_view import DiaryView
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
-from .my_routine import MyRoutine
-from .plan_builder import PlanBuilder
 from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
 from .routine_files import load_routine, routine_from_dict, save_routine
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
-from .timer import SessionTimer
 from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
+
+# Widgets, loaded on first use: name -> module. A new widget class goes here, not in an import above.
+_LAZY = {"DiaryView": "diary_view", "GuidedCheck": "checks", "MyRoutine": "my_routine", "PlanBuilder": "plan_builder",
+         "RedFlagScreen": "checks", "SessionTimer": "timer"}
 
 __all__ = [
     "PLANS", "ROUTINES", "Block", "Breathing", "DiaryView", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
     "RoutineError", "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_plan",
-    "get_routine", "load_diary", "load_plan", "load_routine", "MyRoutine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan",
-    "save_routine", "walk_paths",
+    "get_routine", "list_routines", "load_diary", "load_plan", "load_routine", "MyRoutine", "plan_from_dict", "read_mm",
+    "routine_from_dict", "save_plan", "save_routine", "walk_paths",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'backease' has no attribute {name!r}")
+    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from .routines import Breathing, Routine, RoutineError, Step
 
 _ROUTINE_KEYS = {"name", "title", "steps", "get_ready", "switch", "notes"}
@@ -71,6 +69,8 @@ def _format(path: Path) -> str:
 
 def read_data(path) -> tuple[Path, object]:
     """The parsed contents of a .json, .yaml or .yml file, or a RoutineError naming the file."""
+    import yaml  # here, not at the top: ``import backease`` stays quick
+
     path = Path(path)
     fmt = _format(path)
     try:
@@ -85,6 +85,8 @@ def read_data(path) -> tuple[Path, object]:
 
 def write_data(data: dict, path) -> Path:
     """Write plain data as JSON or YAML, chosen by the file's ending; returns the path."""
+    import yaml
+
     path = Path(path)
     if _format(path) == "JSON":
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"

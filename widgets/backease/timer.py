@@ -1,7 +1,8 @@
 """The session timer widget: a routine or a class plan in, a countdown view out.
 
 The browser keeps the time (``static/timer.js``); Python owns the session and, when a
-kernel is connected, sees progress in ``completed`` (segments done) and ``finished``.
+kernel is connected, sees progress in the traits ``completed`` (segments done) and
+``finished``, which can be watched the ipywidgets way with ``timer.observe``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import traitlets
 
 from . import diary
 from .library import ROUTINES
-from .plans import PLANS, Plan
+from .plans import PLANS, Plan, plan_from_dict
+from .routine_files import routine_from_dict
 from .routines import Routine, RoutineError
 from .timer_cues import cues
 
@@ -29,8 +31,46 @@ def _by_name(name: str) -> Routine | Plan:
     return found
 
 
+def as_session(session) -> Routine | Plan:
+    """A Routine or a Plan from what a reader may hand the timer: one of those, a library name, or a dict.
+
+    A dict with ``blocks`` is read as a class plan, any other as a routine, with the same checks
+    and messages as a routine or plan file.
+    """
+    if isinstance(session, (Routine, Plan)):
+        return session
+    if isinstance(session, str):
+        return _by_name(session)
+    if isinstance(session, dict):
+        return plan_from_dict(session) if "blocks" in session else routine_from_dict(session)
+    raise RoutineError(f"SessionTimer needs a Routine, a Plan, a dict or a name, got {session!r}")
+
+
 class SessionTimer(anywidget.AnyWidget):
-    """A countdown: ``SessionTimer(routine_or_plan)``, or by name: ``SessionTimer("hamstring-stretch")``."""
+    """A countdown for a routine or a class plan; its last line in a cell shows it.
+
+    ``session`` is a library name (see ``backease.list_routines()``), a ``Routine``, a ``Plan``
+    or a plain dict in the shape of a routine file::
+
+        from backease import SessionTimer
+        SessionTimer("hamstring-stretch")
+        timer = SessionTimer({
+            "name": "desk-break", "title": "Desk break",
+            "steps": [{"label": "Shoulder rolls", "seconds": 30},
+                      {"label": "Knee hug", "seconds": 20, "side": "each"}],
+        })
+        timer
+
+    When a kernel is connected, the timer reports back: ``completed`` (segments done so far)
+    changes at every step and ``finished`` becomes True at the end. Watch them as with any
+    widget::
+
+        def done(change):
+            if change["new"]:
+                print("Finished:", timer.completed_steps)
+
+        timer.observe(done, names="finished")
+    """
 
     _esm = _STATIC / "timer.js"
     _css = _STATIC / "timer.css"
@@ -45,20 +85,30 @@ class SessionTimer(anywidget.AnyWidget):
     diary = traitlets.Dict().tag(sync=True)
     session_id = traitlets.Unicode().tag(sync=True)
 
-    def __init__(self, session: Routine | Plan | str, **kwargs):
-        if isinstance(session, str):
-            session = _by_name(session)
-        if not isinstance(session, (Routine, Plan)):
-            raise RoutineError(f"SessionTimer needs a Routine, a Plan or a name, got {session!r}")
-        self.session = session
-        segments = [s.to_dict() for s in session.segments()]
-        super().__init__(title=session.title, segments=segments, session_id=session_key(session.title, segments),
-                         **timer_state(), **kwargs)
+    def __init__(self, session: Routine | Plan | dict | str, **kwargs):
+        self.session = as_session(session)
+        segments = [s.to_dict() for s in self.session.segments()]
+        super().__init__(title=self.session.title, segments=segments,
+                         session_id=session_key(self.session.title, segments), **timer_state(), **kwargs)
+
+    @property
+    def current_step(self) -> str | None:
+        """What the timer shows now (e.g. "Hamstring stretch, left side"), or None once finished."""
+        if self.finished or self.completed >= len(self.segments):
+            return None
+        return _describe(self.segments[self.completed])
 
     @property
     def completed_steps(self) -> list[str]:
-        """Labels of the segments finished so far, for a log of the session."""
-        return [s["label"] for s in self.segments[: self.completed]]
+        """The exercises done so far, in order, e.g. ``["Hamstring stretch, left side"]``.
+
+        Getting ready, switching sides, rests and talks are not counted.
+        """
+        return [_describe(s) for s in self.segments[: self.completed] if s["kind"] == "work"]
+
+
+def _describe(segment: dict) -> str:
+    return segment["label"] + (f", {segment['side']} side" if segment.get("side") else "")
 
 
 def timer_state() -> dict:

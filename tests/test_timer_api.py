@@ -1,0 +1,72 @@
+"""The Python side of the timer as a notebook user meets it: what it takes, what it reports, how fast it imports."""
+import doctest
+import subprocess
+import sys
+
+import pytest
+
+import backease
+from backease import ROUTINES, RoutineError, SessionTimer, get_plan, get_routine, list_routines
+
+DESK_BREAK = {"name": "desk-break", "title": "Desk break",
+              "steps": [{"label": "Shoulder rolls", "seconds": 30}, {"label": "Knee hug", "seconds": 20, "side": "each"}]}
+
+
+def test_timer_takes_a_name_a_routine_a_plan_or_a_dict():
+    assert SessionTimer("breathing").session is get_routine("breathing")
+    assert SessionTimer(get_routine("dead-bug")).title == "Dead bug"
+    assert SessionTimer(get_plan("class-30")).segments == [s.to_dict() for s in get_plan("class-30").segments()]
+    timer = SessionTimer(DESK_BREAK)
+    assert timer.title == "Desk break"
+    assert [s["kind"] for s in timer.segments] == ["get-ready", "work", "work", "switch", "work"]
+    plan = SessionTimer({"name": "mini", "title": "Mini class", "blocks": [{"talk": "Welcome", "seconds": 60},
+                                                                          {"routine": "breathing"}]})
+    assert plan.segments[0]["label"] == "Welcome"
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({**DESK_BREAK, "steps": [{"label": "Knee hug", "secs": 20}]}, r"routine, step 1 \('Knee hug'\): unknown field\(s\) 'secs'"),
+    ({**DESK_BREAK, "steps": [{"label": "Knee hug", "seconds": -5}]}, r"'seconds' must be more than zero, got -5"),
+    ({"title": "No name", "steps": []}, r"routine: missing 'name'"),
+    ({"name": "x", "title": "X", "blocks": [{"routine": "yoga"}]}, r"plan, block 1 \('yoga'\): no routine called 'yoga'"),
+    (["not", "a", "routine"], r"SessionTimer needs a Routine, a Plan, a dict or a name, got \['not'"),
+])
+def test_a_bad_session_gives_a_message_naming_the_bad_value(bad, message):
+    with pytest.raises(RoutineError, match=message):
+        SessionTimer(bad)
+
+
+def test_observers_hear_each_step_and_the_finish_and_the_timer_reports_what_was_done():
+    timer = SessionTimer(DESK_BREAK)
+    steps, finished = [], []
+    timer.observe(lambda change: steps.append(change["new"]), names="completed")
+    timer.observe(lambda change: finished.append(change["new"]), names="finished")
+    assert timer.current_step == "Get ready" and timer.completed_steps == []
+    for done in range(1, 4):  # what the browser reports as it moves on
+        timer.completed = done
+    assert timer.current_step == "Switch sides, right side"  # as the timer shows it
+    assert timer.completed_steps == ["Shoulder rolls", "Knee hug, left side"]
+    timer.completed, timer.finished = len(timer.segments), True
+    assert steps == [1, 2, 3, 5] and finished == [True]
+    assert timer.current_step is None
+    assert timer.completed_steps == ["Shoulder rolls", "Knee hug, left side", "Knee hug, right side"]
+
+
+def test_list_routines_shows_the_whole_library_as_a_table():
+    routines = list_routines()
+    assert [r.name for r in routines] == list(ROUTINES)
+    text, html = repr(routines), routines._repr_html_()
+    for routine in ROUTINES.values():
+        assert routine.name in text and routine.name in html
+    assert "4 min 15 s" in text  # the breathing routine's total, as the timer counts it
+    assert doctest.testmod(sys.modules["backease.catalogue"]).failed == 0
+
+
+def test_import_is_quick_widgets_and_figures_load_on_first_use():
+    heavy = ["anywidget", "matplotlib", "yaml", "backease.figures", "backease.timer", "backease.checks"]
+    code = f"import sys, backease; print([m for m in {heavy!r} if m in sys.modules])"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]", f"'import backease' loads {loaded}: import widgets lazily (backease._LAZY)"
+    assert backease.SessionTimer is SessionTimer and "SessionTimer" in dir(backease)
+    with pytest.raises(AttributeError, match="has no attribute 'Timer'"):
+        backease.Timer  # noqa: B018
