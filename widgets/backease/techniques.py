@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
 from .routine_files import check_fields, read_data
 from .routines import Routine, RoutineError
@@ -18,6 +19,7 @@ from .routines import Routine, RoutineError
 DATA = Path(__file__).parent / "technique_data"
 
 _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence"}
+_OPTIONAL_KEYS = {"chair"}
 _STEP_KEYS = {"text", "pose"}
 
 
@@ -34,10 +36,11 @@ class Technique:
     routine: str
     purpose: str
     avoid: tuple[str, ...]
-    need: tuple[str, ...]
+    need: tuple[NeedItem, ...]
     steps: tuple[TechniqueStep, ...]
     stop: tuple[str, ...]
     evidence: str
+    chair: str = ""  # how to do it in a chair, for a technique done on the floor
 
     @property
     def session(self) -> Routine:
@@ -53,7 +56,7 @@ def _lines(data, key: str, where: str) -> tuple[str, ...]:
 
 def technique_from_dict(data, source: str) -> Technique:
     """Build and validate a Technique; messages name the file and the field or step."""
-    check_fields(data, _KEYS, source)
+    check_fields(data, _KEYS | _OPTIONAL_KEYS, source)
     missing = sorted(_KEYS - set(data))
     if missing:
         raise RoutineError(f"{source}: missing {', '.join(map(repr, missing))}")
@@ -73,8 +76,9 @@ def technique_from_dict(data, source: str) -> Technique:
         steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
-        avoid=_lines(data, "avoid", source), need=_lines(data, "need", source), steps=tuple(steps),
+        avoid=_lines(data, "avoid", source), need=need_from_data(data["need"], source), steps=tuple(steps),
         stop=_lines(data, "stop", source), evidence=" ".join(data["evidence"].split()),
+        chair=" ".join(str(data.get("chair", "")).split()),
     )
 
 
