@@ -7,6 +7,7 @@ and a step that ends on a sign rather than a time says which sign in ``until``.
 """
 from __future__ import annotations
 
+from .levels import level_routines
 from .routines import Breathing, Routine, RoutineError, Step
 
 DEFAULT_TIMES = (
@@ -214,6 +215,7 @@ _ALL = (
 )
 
 ROUTINES: dict[str, Routine] = {r.name: r for r in _ALL}
+ROUTINES.update(level_routines(ROUTINES))  # each course exercise at its levels, doses from the routines above
 
 
 def get_routine(name: str) -> Routine:
