@@ -223,11 +223,9 @@ LEVELS: tuple[Level, ...] = (
 _BY_NAME = {lv.name: lv for lv in LEVELS}
 
 
-def get_level(name: str) -> Level:
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise RoutineError(f"no level called {name!r}; levels: {', '.join(_BY_NAME)}") from None
+def find_level(routine: str) -> Level | None:
+    """The level whose routine is called ``routine``, or None for a routine that is not a level."""
+    return _BY_NAME.get(routine)
 
 
 def levels_of(exercise: str) -> tuple[Level, ...]:
