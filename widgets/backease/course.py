@@ -25,7 +25,7 @@ TALK_KINDS = ("talk", "check-in")
 # group discussion (content brief). The check-in minutes, and the opening and closing, are the guide's own.
 TALK_MINUTES = {"talk": 15, "check-in": 10}
 OPENING = {"talk": "Welcome, how was your week, red-flag check", "seconds": 180}
-CLOSING = {"talk": "Closing: how did each exercise feel? Note your levels for next time", "seconds": 180}
+CLOSING = {"talk": "Closing: how did each exercise feel? Note your levels for next time", "seconds": 240}
 
 
 @dataclass(frozen=True)
