@@ -3,7 +3,9 @@ summary, copy and print, the red-flag messages, and keyboard-only use."""
 import pytest
 
 from backease import LEG_LENGTH, read_mm, walk_paths
-from backease.red_flags import ADVICE, EMERGENCY, RED_FLAGS, SOON
+import random
+
+from backease.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
 from backease.walkthroughs import WalkthroughError
 
 from conftest import open_built
@@ -243,14 +245,14 @@ def test_the_red_flag_screen_works_with_the_keyboard_alone(screen):
     tab_to(page, ".be-flags input[type=checkbox]")
     assert_focus_ring(page)
     page.keyboard.press("Space")
-    assert widget.locator(".be-alert").get_attribute("data-urgency") == RED_FLAGS[0].urgency
+    assert widget.locator(".be-alert").get_attribute("data-level") == RED_FLAGS[0].level
     page.keyboard.press("Space")
     assert widget.locator(".be-alert").inner_text() == ""
-    soon = next(i for i, f in enumerate(RED_FLAGS) if f.urgency == SOON)
-    for _ in range(soon):
+    urgent = next(i for i, f in enumerate(RED_FLAGS) if f.level == URGENT)
+    for _ in range(urgent):
         page.keyboard.press("Tab")
     page.keyboard.press("Space")
-    assert widget.locator(".be-alert").get_attribute("data-urgency") == SOON
+    assert widget.locator(".be-alert").get_attribute("data-level") == URGENT
 
 
 # --- the red-flag screen ----------------------------------------------------------------
@@ -259,36 +261,64 @@ def test_nothing_ticked_shows_nothing(screen):
     page, widget = screen
     banner = widget.locator(".be-alert")
     assert banner.get_attribute("role") == "alert"
-    assert banner.inner_text() == "" and banner.get_attribute("data-urgency") is None
+    assert banner.inner_text() == "" and banner.get_attribute("data-level") is None
     assert banner.evaluate("b => b.getBoundingClientRect().height") == 0
 
 
-@pytest.mark.parametrize("flag", RED_FLAGS, ids=lambda f: f.id)
-def test_each_flag_shows_its_urgency(screen, flag):
+def test_the_page_and_the_widget_list_exactly_the_red_flags(screen):
+    """One data source: the safety page's boxes and the widget's checklist equal RED_FLAGS (text and level)."""
     page, widget = screen
-    box = widget.get_by_label(flag.text, exact=True)
-    widget.locator("label", has_text=flag.text).click()  # the label ticks its box
-    assert box.is_checked()
-    banner = widget.locator(".be-alert")
-    assert banner.get_attribute("data-urgency") == flag.urgency
-    assert banner.locator(".be-alert-title").inner_text() == ADVICE[flag.urgency].title
-    assert ADVICE[flag.urgency].action in banner.inner_text()
-    box.uncheck()
-    assert banner.inner_text() == ""
+    for level in LEVELS:
+        box = page.locator(f".be-red-flags-{level}")
+        assert box.locator("li").all_inner_texts() == [f.text for f in flags_at(level)], level
+        assert box.locator(".admonition-title").inner_text() == ADVICE[level].title
+        assert ADVICE[level].action in box.inner_text()
+        listed = widget.locator(f"ul[data-level='{level}'] label").all_inner_texts()
+        assert listed == [f.text for f in flags_at(level)], level
+    ticks = widget.locator("input[type=checkbox]")
+    assert [ticks.nth(i).get_attribute("value") for i in range(ticks.count())] == [f.id for f in RED_FLAGS]
 
 
-def test_emergency_wins_over_soon(screen):
+def test_each_flag_shows_its_level_and_advice(screen):
     page, widget = screen
-    soon = next(f for f in RED_FLAGS if f.urgency == SOON)
-    emergency = next(f for f in RED_FLAGS if f.urgency == EMERGENCY)
     banner = widget.locator(".be-alert")
-    widget.get_by_label(soon.text, exact=True).check()
-    assert banner.get_attribute("data-urgency") == SOON
+    for flag in RED_FLAGS:
+        box = widget.get_by_label(flag.text, exact=True)
+        widget.locator("label", has_text=flag.text).click()  # the label ticks its box
+        assert box.is_checked()
+        assert banner.get_attribute("data-level") == flag.level, flag.id
+        assert banner.locator(".be-alert-title").inner_text() == ADVICE[flag.level].title
+        assert ADVICE[flag.level].action in banner.inner_text()
+        box.uncheck()
+        assert banner.inner_text() == ""
+
+
+def test_the_banner_agrees_with_python_for_any_ticks(screen):
+    page, widget = screen
+    banner = widget.locator(".be-alert")
+    rng = random.Random(11)
+    for _ in range(8):
+        ticked = rng.sample([f.id for f in RED_FLAGS], rng.randint(1, 4))
+        for flag_id in ticked:
+            widget.locator(f"input[value='{flag_id}']").check()
+        assert banner.get_attribute("data-level") == level_for(ticked), ticked
+        for flag_id in ticked:
+            widget.locator(f"input[value='{flag_id}']").uncheck()
+    assert banner.get_attribute("data-level") is None
+
+
+def test_emergency_wins_over_urgent(screen):
+    page, widget = screen
+    urgent = next(f for f in RED_FLAGS if f.level == URGENT)
+    emergency = next(f for f in RED_FLAGS if f.level == EMERGENCY)
+    banner = widget.locator(".be-alert")
+    widget.get_by_label(urgent.text, exact=True).check()
+    assert banner.get_attribute("data-level") == URGENT
     widget.get_by_label(emergency.text, exact=True).check()
-    assert banner.get_attribute("data-urgency") == EMERGENCY
-    assert ADVICE[SOON].title not in banner.inner_text()
+    assert banner.get_attribute("data-level") == EMERGENCY
+    assert ADVICE[URGENT].title not in banner.inner_text()
     widget.get_by_label(emergency.text, exact=True).uncheck()
-    assert banner.get_attribute("data-urgency") == SOON
+    assert banner.get_attribute("data-level") == URGENT
 
 
 def test_the_emergency_message_fits_a_small_phone(server, offline_page):
@@ -303,7 +333,7 @@ def test_the_emergency_message_fits_a_small_phone(server, offline_page):
         box = widget.get_by_label(flag.text, exact=True)
         box.evaluate("b => b.scrollIntoView({block: 'center'})")  # as a reader scrolls to it
         box.check()  # the message at the foot of the screen leaves the middle free
-    assert banner.get_attribute("data-urgency") == EMERGENCY
+    assert banner.get_attribute("data-level") == EMERGENCY
     assert banner.evaluate("b => b.getBoundingClientRect().height") < 640 / 3
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert not watch.problems(), watch.problems()

@@ -4,7 +4,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from backease.conditions import ADVICE_KINDS, ADVICE_TITLES
 from backease.figures import POSES, alt_text
+from backease.technique_text import timer_label
 from backease.techniques import all_techniques
 from backease.technique_view import StepsView
 
@@ -42,14 +44,54 @@ def test_page_follows_the_template(site, technique):
     assert section(soup, "Who should not do it").select_one("a[href*='safety.html#red-flags']")
 
 
+def text(node):
+    return " ".join(node.get_text().split())
+
+
 @pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
 def test_page_shows_the_card(site, technique):
     soup = page(site, technique.name)
-    for title, items in (("Who should not do it", technique.avoid), ("What you need", technique.need),
-                         ("When to stop", technique.stop)):
+    for title, items in (("What you need", technique.need), ("When to stop", technique.stop)):
         listed = [li.get_text(" ", strip=True) for li in section(soup, title).select("li")]
         assert listed == list(items), title
-    assert technique.evidence in section(soup, "Evidence").get_text(" ", strip=True)
+    evidence = section(soup, "Evidence")
+    assert technique.evidence.plain() in text(evidence)
+    cited = evidence.select_one("p .bibtex-citation").select("a[href*='evidence.html#']")
+    assert len(cited) == len(technique.evidence.cite), "each cited key links to the bibliography"
+
+
+@pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
+def test_who_should_not_is_grouped_dont_ask_adapt(site, technique):
+    who = section(page(site, technique.name), "Who should not do it")
+    for kind in ADVICE_KINDS:
+        answers = [a for a in technique.conditions if a.advice == kind]
+        group = who.select_one(f".be-who-{kind}")
+        assert bool(group) == bool(answers), kind
+        if not answers:
+            continue
+        assert text(group.p) == f"{ADVICE_TITLES[kind]} if you have:"
+        items = group.select("li")
+        assert [text(li) for li in items] == [
+            f"{a.about.name}{'' if a.about.term else f' ({a.about.explain})'}: {a.text}" for a in answers]
+        for li, answer in zip(items, answers):
+            link = li.select_one("a[href*='glossary.html#term-']")
+            assert bool(link) == bool(answer.about.term), f"{answer.condition}: link the glossary or explain"
+    other = who.select_one(".be-who-other")
+    assert ([text(li) for li in other.select("li")] if other else []) == list(technique.avoid)
+
+
+@pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
+def test_at_a_glance_starts_the_timer_and_floor_techniques_link_getting_down(site, technique):
+    soup = page(site, technique.name)
+    glance = next(a for a in soup.select("article .admonition") if a.select_one(".admonition-title").get_text() == "At a glance")
+    start = next(a for a in glance.select("a") if text(a) == "Start the timer")
+    assert start["href"] == f"#{timer_label(technique)}"
+    target = soup.find(id=timer_label(technique))
+    assert target.find_next("h2").get_text(strip=True).rstrip("#") == "Session timer"
+    assert target.find_parent("section") is section(soup, "Session timer")
+    floor = glance.select("a[href*='getting-down.html#getting-down']")
+    assert bool(floor) == technique.on_floor, technique.positions
+    assert technique.evidence.label in text(glance)
 
 
 @pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)

@@ -12,9 +12,6 @@ from dataclasses import dataclass, replace
 
 from .routines import Routine, RoutineError, Step
 
-POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling", "sitting-chair", "standing",
-             "table")
-FLOOR = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling")
 ROUND_REST = 15  # seconds between rounds: the guide's own
 
 GUIDE_ROUNDS = ("{rounds} rounds is the guide's own suggestion, more than the dose on the technique page;"
@@ -39,7 +36,7 @@ class Level:
     title: str
     technique: str  # the card whose who-should-not, stop rules and chair version apply
     source: str  # the library routine the dose comes from
-    position: str  # where the level starts
+    position: str  # where the level starts: one of techniques.POSITIONS
     how: tuple[str, ...]  # short steps for this level, in the guide's words
     poses: tuple[str, ...]
     steps: tuple[str, ...] = ()  # labels of the source steps kept, in order (all if empty)
@@ -55,10 +52,6 @@ class Level:
     @property
     def end_position(self) -> str:
         return self.end or self.position
-
-    @property
-    def on_floor(self) -> bool:
-        return self.position in FLOOR or self.end_position in FLOOR
 
     def note(self, base: Routine) -> str:
         """Where the dose comes from, in a sentence for the reader."""

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .equipment import EQUIPMENT, NeedItem
-from .levels import FLOOR, find_level
+from .levels import find_level
 from .routines import RoutineError, Segment
-from .techniques import Technique, get_technique, technique_for_routine
+from .techniques import FLOOR_POSITIONS as FLOOR, POSITIONS, Technique, get_technique, technique_for_routine
 
 TALK_POSITION = "sitting-chair"  # people sit on chairs to talk and listen, and arrive sitting
 
@@ -52,6 +52,9 @@ def positions_of(routine: str) -> tuple[str, str]:
     """
     level = find_level(routine)
     if level:
+        for where in (level.position, level.end_position):
+            if where not in POSITIONS:
+                raise RoutineError(f"level {routine!r}: position {where!r} is not one of {', '.join(POSITIONS)}")
         return level.position, level.end_position
     first = card_for(routine).positions[0]
     return first, first

@@ -19,10 +19,10 @@ import yaml
 
 from .equipment import EQUIPMENT
 from .library import ROUTINES
-from .levels import POSITIONS
 from .logistics import TALK_POSITION, TRANSITIONS, hand_out_ids, need_of, positions_of, transition_segments
 from .plans import Plan, plan_from_dict, save_plan
 from .printables import red_flags_box, sheet_pieces
+from .techniques import POSITIONS
 from .routines import MAX_TOTAL_SECONDS, format_duration
 from .timer import SessionTimer
 

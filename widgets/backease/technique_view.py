@@ -36,43 +36,19 @@ class StepsView:
 
 
 def glue_technique(technique: Technique) -> None:
-    """Give a chapter its standard pieces by name: purpose, avoid, need, stop, evidence, dose, session."""
+    """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session."""
     from .dose_text import dose_markdown
     from .glue import glue_text
     from .routines import format_duration
+    from .technique_text import glance_markdown, who_markdown
     from .techniques import bullets
 
-    glue_text("purpose", technique.purpose)
-    glue_text("avoid", bullets(technique.avoid))
+    session = format_duration(technique.session.total_seconds)
+    glue_text("glance", glance_markdown(technique, session))
+    glue_text("who", who_markdown(technique))
     glue_text("need", bullets(technique.need))
     glue_text("stop", bullets(technique.stop))
-    glue_text("evidence", technique.evidence)
+    glue_text("evidence", technique.evidence.markdown())
     glue_text("dose", dose_markdown(technique.session))
-    glue_text("session", format_duration(technique.session.total_seconds))
+    glue_text("session", session)
 
-
-class HandoutView:
-    """Display object: a printable handout for a class plan, each exercise with its dose, steps and stop rules."""
-
-    def __init__(self, plan):
-        self.plan = plan
-
-    def _repr_html_(self) -> str:
-        from .techniques import technique_for_routine
-
-        parts = []
-        for routine in self.plan.routines():
-            technique = technique_for_routine(routine.name)
-            doses = "".join(f"<li>{escape(s.label)}: {escape(s.dose())}</li>" for s in routine.steps)
-            stops = "".join(f"<li>{escape(s)}</li>" for s in technique.stop)
-            parts.append(
-                f'<section class="be-handout-item"><h3>{escape(technique.title)}</h3>'
-                f"<p>{escape(technique.purpose)}</p>"
-                f'<p class="be-handout-label">How much</p><ul>{doses}</ul>'
-                f"{StepsView(technique)._repr_html_()}"
-                f'<p class="be-handout-label">Stop if</p><ul class="be-handout-stop">{stops}</ul></section>'
-            )
-        return f'<div class="be-handout">{"".join(parts)}</div>'
-
-    def __repr__(self) -> str:
-        return f"Handout for {self.plan.title}: " + ", ".join(r.title for r in self.plan.routines())

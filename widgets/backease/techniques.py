@@ -1,9 +1,12 @@
 """Technique cards as data: what a chapter and a class handout both show, typed once.
 
 Each technique has a YAML file in ``technique_data/``: its title, the routine that holds its
-dose, who should not do it, what you need, the steps (each with a drawn pose), the stop
-rules and its evidence label. The chapter shows these from here and adds its own prose;
-the class handout prints the same steps and stop rules.
+dose, what you need, the steps (each with a drawn pose), the stop rules, its evidence label
+(with its certainty and the references it cites), the positions it is done in, and who
+should not do it: an answer (don't / ask first / adapt) for each condition of the shared
+vocabulary in ``conditions.py`` that applies, plus any other caveats under ``avoid``.
+The chapter shows these from here and adds its own prose; the class handout prints the
+same steps and stop rules.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
 from .routine_files import check_fields, read_data
@@ -18,9 +22,44 @@ from .routines import Routine, RoutineError
 
 DATA = Path(__file__).parent / "technique_data"
 
-_KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence"}
-_OPTIONAL_KEYS = {"chair"}
+_KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence", "conditions", "positions",
+         "moves", "chair"}
+_OPTIONAL = {"avoid", "chair"}
 _STEP_KEYS = {"text", "pose"}
+_EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
+_CONDITION_KEYS = {"advice", "text"}
+
+POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling", "sitting-chair", "standing", "table")
+FLOOR_POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling")
+# What a technique asks of the body, so that tests can check who it must answer
+# (e.g. a loaded forward bend answers osteoporosis; pressure answers blood thinners).
+MOVES = ("forward-bend", "head-down", "back-bend", "side-bend", "leg-stretch", "hip-stretch", "pressure", "strain",
+         "deep-breathing", "heat")
+
+# The plain labels defined on the evidence page (book/reference/evidence.md, "How to read the labels").
+EVIDENCE_LABELS = (
+    "Moderate certainty", "Among the better options", "Small trials, low certainty", "No better than control",
+    "Not tested in back pain", "Case series only", "No trials found", "Not rated",
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence label: the plain label, the certainty as the source grades it, a sentence, the bib keys."""
+
+    label: str
+    certainty: str
+    text: str
+    cite: tuple[str, ...]
+
+    def markdown(self) -> str:
+        """The label as MyST: bold label, the sentence, the certainty, and the citation."""
+        keys = ",".join(self.cite)
+        return f"**{self.label}.** {self.text} Certainty, as the source grades it: {self.certainty}. {{cite}}`{keys}`"
+
+    def plain(self) -> str:
+        """The same words without markup (for tests and plain-text views)."""
+        return f"{self.label}. {self.text} Certainty, as the source grades it: {self.certainty}."
 
 
 @dataclass(frozen=True)
@@ -39,12 +78,25 @@ class Technique:
     need: tuple[NeedItem, ...]
     steps: tuple[TechniqueStep, ...]
     stop: tuple[str, ...]
-    evidence: str
+    evidence: Evidence
+    conditions: tuple[ConditionAdvice, ...]
+    positions: tuple[str, ...]
+    moves: tuple[str, ...]
     chair: str = ""  # how to do it in a chair, for a technique done on the floor
 
     @property
     def session(self) -> Routine:
         return ROUTINES[self.routine]
+
+    @property
+    def on_floor(self) -> bool:
+        """Done lying, sitting or kneeling on the floor (so the reader must get down and up)."""
+        return any(p in FLOOR_POSITIONS for p in self.positions)
+
+    def advice_for(self, condition: str) -> ConditionAdvice | None:
+        """What this card says to people with ``condition``, or None when it does not answer it."""
+        get_condition(condition)  # names an unknown id
+        return next((c for c in self.conditions if c.condition == condition), None)
 
 
 def _lines(data, key: str, where: str) -> tuple[str, ...]:
@@ -54,13 +106,61 @@ def _lines(data, key: str, where: str) -> tuple[str, ...]:
     return tuple(" ".join(x.split()) for x in items)
 
 
+def _text(value, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RoutineError(f"{where} must be non-empty text, got {value!r}")
+    return " ".join(value.split())
+
+
+def _evidence(data, source: str) -> Evidence:
+    where = f"{source}: 'evidence'"
+    check_fields(data, _EVIDENCE_KEYS, where)
+    missing = sorted(_EVIDENCE_KEYS - set(data))
+    if missing:
+        raise RoutineError(f"{where}: missing {', '.join(map(repr, missing))}")
+    label = _text(data["label"], f"{where}: 'label'")
+    if label not in EVIDENCE_LABELS:
+        raise RoutineError(f"{where}: label {label!r} is not one of the evidence page's labels: {', '.join(EVIDENCE_LABELS)}")
+    cite = data["cite"]
+    if not isinstance(cite, list) or not cite or not all(isinstance(k, str) and k.strip() for k in cite):
+        raise RoutineError(f"{where}: 'cite' must be a non-empty list of reference keys, got {cite!r}")
+    return Evidence(label, _text(data["certainty"], f"{where}: 'certainty'").rstrip("."),
+                    _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite))
+
+
+def _conditions(data, source: str) -> tuple[ConditionAdvice, ...]:
+    if not isinstance(data, dict) or not data:
+        raise RoutineError(f"{source}: 'conditions' must map condition ids to advice, got {data!r}")
+    answers = []
+    for condition, answer in data.items():
+        where = f"{source}: conditions: {condition}"
+        try:
+            get_condition(condition)
+        except KeyError as err:
+            raise RoutineError(f"{source}: conditions: {err.args[0]}") from None
+        check_fields(answer, _CONDITION_KEYS, where)
+        if answer.get("advice") not in ADVICE_KINDS:
+            raise RoutineError(f"{where}: advice {answer.get('advice')!r} is not one of {', '.join(ADVICE_KINDS)}")
+        answers.append(ConditionAdvice(condition, answer["advice"], _text(answer.get("text"), f"{where}: 'text'")))
+    return tuple(answers)
+
+
+def _choices(data, key: str, known: tuple[str, ...], source: str, empty: bool = False) -> tuple[str, ...]:
+    if not isinstance(data, list) or not (data or empty):
+        raise RoutineError(f"{source}: {key!r} must be a {'' if empty else 'non-empty '}list, got {data!r}")
+    for value in data:
+        if value not in known:
+            raise RoutineError(f"{source}: {key}: {value!r} is not one of {', '.join(known)}")
+    return tuple(data)
+
+
 def technique_from_dict(data, source: str) -> Technique:
-    """Build and validate a Technique; messages name the file and the field or step."""
-    check_fields(data, _KEYS | _OPTIONAL_KEYS, source)
-    missing = sorted(_KEYS - set(data))
+    """Build and validate a Technique; messages name the file and the field, step or condition."""
+    check_fields(data, _KEYS, source)
+    missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:
         raise RoutineError(f"{source}: missing {', '.join(map(repr, missing))}")
-    for key in ("name", "title", "purpose", "evidence"):
+    for key in ("name", "title", "purpose"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise RoutineError(f"{source}: {key!r} must be non-empty text, got {data[key]!r}")
     if data["routine"] not in ROUTINES:
@@ -76,8 +176,10 @@ def technique_from_dict(data, source: str) -> Technique:
         steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
-        avoid=_lines(data, "avoid", source), need=need_from_data(data["need"], source), steps=tuple(steps),
-        stop=_lines(data, "stop", source), evidence=" ".join(data["evidence"].split()),
+        avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=need_from_data(data["need"], source),
+        steps=tuple(steps), stop=_lines(data, "stop", source), evidence=_evidence(data["evidence"], source),
+        conditions=_conditions(data["conditions"], source), positions=_choices(data["positions"], "positions", POSITIONS, source),
+        moves=_choices(data["moves"], "moves", MOVES, source, empty=True),
         chair=" ".join(str(data.get("chair", "")).split()),
     )
 

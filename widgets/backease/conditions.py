@@ -1,0 +1,63 @@
+"""Who should not: one shared vocabulary of health conditions that technique cards answer.
+
+A card names a condition by its id and answers it with one of three kinds of advice:
+``dont`` (do not do this technique), ``ask`` (ask a clinician first) or ``adapt`` (do it,
+changed like this). Pages, handouts and tests read the names and explanations from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ADVICE_KINDS = ("dont", "ask", "adapt")  # strictest first
+ADVICE_TITLES = {"dont": "Do not do it", "ask": "Ask a clinician first", "adapt": "Adapt it"}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition: its id, its name as a reader says it, a plain explanation, its glossary term."""
+
+    id: str
+    name: str
+    explain: str
+    term: str = ""  # the entry in book/reference/glossary.md, or "" when the explanation is enough
+
+
+@dataclass(frozen=True)
+class ConditionAdvice:
+    """What one technique says to people with one condition."""
+
+    condition: str
+    advice: str
+    text: str
+
+    @property
+    def about(self) -> Condition:
+        return get_condition(self.condition)
+
+
+CONDITIONS = (
+    Condition("pregnancy", "Pregnancy", "now, or a baby in the last few weeks"),
+    Condition("osteoporosis", "Osteoporosis", "thin, fragile bones that break more easily", "osteoporosis"),
+    Condition("recent-surgery", "Recent surgery", "an operation in the last few months"),
+    Condition("hip-replacement", "Hip replacement", "an artificial hip joint", "hip replacement"),
+    Condition("hypermobility", "Hypermobility", "joints that bend further than most people's",
+              "hypermobility"),
+    Condition("blood-thinners", "Blood thinners or a bleeding disorder",
+              "medicines that stop blood clotting, or a condition that makes you bleed or bruise easily",
+              "blood thinner"),
+    Condition("hernia", "Hernia", "a bulge where part of the belly pushes through a weak spot", "hernia"),
+    Condition("nerve-pain", "Nerve pain down the leg", "pain, tingling or numbness that runs down a leg, "
+              "often called sciatica", "sciatica"),
+    Condition("dizziness", "Dizziness or low blood pressure", "feeling faint or light-headed, especially "
+              "when you stand up or lie down", "low blood pressure"),
+)
+
+_BY_ID = {c.id: c for c in CONDITIONS}
+
+
+def get_condition(condition_id: str) -> Condition:
+    """The condition called ``condition_id``; the error names it and the known ids."""
+    try:
+        return _BY_ID[condition_id]
+    except (KeyError, TypeError):
+        raise KeyError(f"no condition called {condition_id!r}; known: {', '.join(_BY_ID)}") from None
