@@ -25,6 +25,7 @@ class Exercise:
     name: str
     title: str
     aim: str
+    short: str  # one word, for a narrow table column
 
 
 @dataclass(frozen=True)
@@ -100,14 +101,19 @@ def level_name(exercise: str, number: int) -> str:
 
 
 EXERCISES: dict[str, Exercise] = {e.name: e for e in (
-    Exercise("string", "String swings", "a gentle rocking wave along the spine, to loosen the deep back muscles"),
-    Exercise("back-of-thigh", "Back-of-thigh stretch", "flexibility of the hamstrings, the muscles at the back of the thigh"),
-    Exercise("front-of-hip", "Front-of-hip stretch", "flexibility at the front of the hip (the hip flexors and psoas)"),
-    Exercise("forward-bend", "Forward bend", "letting the back muscles relax by hanging forward with support"),
-    Exercise("side-bend", "Side-bend", "stretching the side of the waist (quadratus lumborum)"),
-    Exercise("trunk-control", "Trunk control (dead bug)", "the deep trunk muscles that hold the back steady as the limbs move"),
-    Exercise("pandiculation", "Slow tighten and release", "relearning how to let the back muscles go, slowly"),
-    Exercise("ball", "Small-ball release", "letting gravity ease the low back over a soft ball"),
+    Exercise("string", "String swings",
+             "a gentle rocking wave along the spine, to loosen the deep back muscles", "String"),
+    Exercise("back-of-thigh", "Back-of-thigh stretch",
+             "flexibility of the hamstrings, the muscles at the back of the thigh", "Thigh"),
+    Exercise("front-of-hip", "Front-of-hip stretch",
+             "flexibility at the front of the hip (the hip flexors and psoas)", "Hip"),
+    Exercise("forward-bend", "Forward bend", "letting the back muscles relax by hanging forward with support", "Bend"),
+    Exercise("side-bend", "Side-bend", "stretching the side of the waist (quadratus lumborum)", "Side"),
+    Exercise("trunk-control", "Trunk control (dead bug)",
+             "the deep trunk muscles that hold the back steady as the limbs move", "Trunk"),
+    Exercise("pandiculation", "Slow tighten and release",
+             "relearning how to let the back muscles go, slowly", "Release"),
+    Exercise("ball", "Small-ball release", "letting gravity ease the low back over a soft ball", "Ball"),
 )}
 
 _MAT_ONLY = ("mat",)

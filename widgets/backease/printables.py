@@ -48,12 +48,12 @@ def flags_at(level: str):
 
 
 def red_flag_line() -> str:
-    """The red flags in two sentences: what needs help now, what needs help today, and what to do."""
-    parts = []
-    for level in LEVELS[:2]:
-        texts = "; ".join(f.text[0].lower() + f.text[1:] for f in flags_at(level))
-        parts.append(f"<strong>{escape(ADVICE[level].title)}</strong> if you have back pain with: {escape(texts)}.")
-    return f'<p class="be-red-flag-line">{" ".join(parts)}</p>'
+    """The red flags in a line: the emergency signs and what to do, then where the other signs are."""
+    emergency, urgent = LEVELS[:2]
+    texts = "; ".join(f.text[0].lower() + f.text[1:] for f in flags_at(emergency))
+    return (f'<p class="be-red-flag-line"><strong>Red flags. {escape(ADVICE[emergency].title)}</strong> if you have'
+            f" back pain with: {escape(texts)}. {escape(ADVICE[urgent].title)} for the other red flags in the"
+            " guide (the chapter \u201cSafety first\u201d).</p>")
 
 
 def who_should_not(card) -> list[str]:
@@ -78,20 +78,22 @@ def steps_html(routine: str, figure=pose_img) -> str:
            f'<div class="be-print-figures">{figures}</div>'
 
 
-def routine_sheet(routine: str, figure=pose_img, heading: str = "h3") -> str:
+def routine_sheet(routine: str, figure=pose_img, heading: str = "h3", title: str = "", need=()) -> str:
     """One exercise for a handout or a sheet: dose, steps with figures, chair version, who should not, stop rules."""
     r, card = get_routine(routine), card_for(routine)
     doses = _ul(f"{s.label}: {s.dose()}" for s in r.steps)
-    chair = (f'<p class="be-print-label">If you cannot get down to the floor</p><p>{escape(card.chair)}</p>'
-             if on_floor(routine) and card.chair else "")
-    return (f'<section class="be-print-item" data-routine="{escape(routine)}"><{heading}>{escape(r.title)}</{heading}>'
-            f"<p>{escape(card.purpose)}</p>"
+    cells = []
+    if on_floor(routine) and card.chair:
+        cells.append(f'<p class="be-print-label">If you cannot get down to the floor</p><p>{escape(card.chair)}</p>')
+    if need:
+        cells.append(f'<p class="be-print-label">What you need</p>{_ul(need)}')
+    cells.append(f'<p class="be-print-label">Who should not, or should ask first</p>{_ul(who_should_not(card))}')
+    cells.append(f'<p class="be-print-label">Stop if</p>{_ul(card.stop, "be-print-stop")}')
+    return (f'<section class="be-print-item" data-routine="{escape(routine)}">'
+            f"<{heading}>{escape(title or r.title)}</{heading}><p>{escape(card.purpose)}</p>"
             f'<p class="be-print-label">How much (about {format_duration(r.total_seconds)} on the timer)</p>{doses}'
-            f'<p class="be-print-note">{escape(r.notes)}</p>'
-            f"{steps_html(routine, figure)}{chair}"
-            f'<div class="be-print-cols"><div><p class="be-print-label">Who should not, or should ask first</p>'
-            f"{_ul(who_should_not(card))}</div>"
-            f'<div><p class="be-print-label">Stop if</p>{_ul(card.stop, "be-print-stop")}</div></div></section>')
+            f'<p class="be-print-note">{escape(r.notes)}</p>{steps_html(routine, figure)}'
+            f'<div class="be-print-cols">{"".join(f"<div>{c}</div>" for c in cells)}</div></section>')
 
 
 def _printable(html: str, pages: int, cls: str) -> str:
@@ -105,10 +107,7 @@ class TechniqueSheets:
         techniques = all_techniques()
         sheets = []
         for t in techniques:
-            need = _ul(t.need)
-            body = routine_sheet(t.routine, heading="h2").replace(
-                '<div class="be-print-cols">',
-                f'<p class="be-print-label">What you need</p>{need}<div class="be-print-cols">', 1)
+            body = routine_sheet(t.routine, heading="h2", title=t.title, need=t.need)
             sheets.append(f'<article class="be-sheet" id="sheet-{t.name}">{body}{red_flag_line()}</article>')
         return _printable("".join(sheets), len(techniques), "be-sheets")
 
@@ -182,8 +181,8 @@ class ScreeningForm:
                  '<p>Name: <span class="be-line"></span> Date of birth: <span class="be-line be-short"></span></p>'
                  '<p>Phone: <span class="be-line"></span> Emergency contact: <span class="be-line"></span></p>'
                  "<h3>Red flags: do you have back pain with any of these now?</h3>"
-                 f'<p>Tick any that apply. The teacher acts on the most urgent one ticked.</p>{"".join(flags)}</section>')
-        page2 = (f'<section class="be-form-page"><h3>Health conditions</h3><p>Tick any that apply. The teacher'
+                 f'<p>Tick any that apply. The teacher acts on the most urgent one ticked.</p>{"".join(flags[:2])}</section>')
+        page2 = (f'<section class="be-form-page">{"".join(flags[2:])}<h3>Health conditions</h3><p>Tick any that apply. The teacher'
                  " will show you which exercises to leave out, change, or ask your clinician about first.</p>"
                  f'<ul class="be-ticks">{conditions}</ul>'
                  '<p>Anything else (other health problems, medicines, recent injuries):</p>'
@@ -251,18 +250,20 @@ class CourseOverview:
     def _repr_html_(self) -> str:
         course = self.course
         used = [ex for ex in EXERCISES if any(lv.exercise == ex for *_, s in course.sessions() for lv in s.levels())]
-        head = "".join(f"<th>{escape(EXERCISES[ex].title)}</th>" for ex in used)
+        head = "".join(f'<th title="{escape(EXERCISES[ex].title)}">{escape(EXERCISES[ex].short)}</th>' for ex in used)
         rows = []
         for w, n, s in course.sessions():
             levels = {lv.exercise: lv.number for lv in s.levels()}
             cells = "".join(f"<td>{levels.get(ex, '–')}</td>" for ex in used)
             rows.append(f"<tr><td>{w}.{n}</td><td>{escape(s.talk_title)}</td>{cells}"
-                        f"<td>{format_duration(course.plan(w, n).total_seconds)}</td></tr>")
+                        f"<td>{round(course.plan(w, n).total_seconds / 60)} min</td></tr>")
         equipment = _ul(c.words for c in course.equipment(self.participants))
         page1 = (f'<section class="be-form-page"><h2>{escape(course.title)}</h2>'
                  f"<p>{len(course.weeks)} weeks, {len(course.sessions())} sessions of up to"
                  f" {course.session_minutes:g} minutes. Numbers are the planned level of each exercise;"
-                 " each person moves by the rules below.</p>"
+                 " each person moves by the rules below. The exercises: "
+                 + "; ".join(f"<strong>{escape(EXERCISES[ex].short)}</strong>: {escape(EXERCISES[ex].title)}" for ex in used)
+                 + ".</p>"
                  f'<table class="be-print-table be-overview"><thead><tr><th>Week.session</th><th>Talk</th>{head}'
                  f"<th>Time</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
                  f"<h3>Moving between levels</h3>{progression_table()}</section>")

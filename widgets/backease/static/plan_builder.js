@@ -148,13 +148,16 @@ async function render({ model, el: host }) {
     const tooLong = seconds > limits.max_seconds;
     if (tooLong) message.textContent = `This plan lasts ${duration(seconds)}: a session may last at most ${limits.max_text}.`;
     runBtn.disabled = printBtn.disabled = copyBtn.disabled = saveBtn.disabled = !blocks.length || tooLong;
-    yaml.textContent = values("yaml") && values("title") === titleInput.value && JSON.stringify(values("blocks")) === JSON.stringify(blocks)
-      ? values("yaml") : toYaml(slug(titleInput.value), titleInput.value, blocks);
+    // Python's YAML (sent with the page, and recomputed by a kernel after each edit) until an edit
+    // here, with no kernel to answer, makes it stale.
+    yaml.textContent = edited ? toYaml(slug(titleInput.value), titleInput.value, blocks) : values("yaml");
     return parts;
   }
 
+  let edited = false;
   function update() {
     message.textContent = "";
+    edited = true;
     save();
     show();
   }
@@ -182,6 +185,7 @@ async function render({ model, el: host }) {
   // Python (with a kernel) may change the plan or recompute its YAML: show what the model holds.
   for (const key of ["blocks", "title", "yaml"]) {
     model.on(`change:${key}`, () => {
+      if (key === "yaml") edited = false;
       if (key === "blocks") blocks = values("blocks").map((b) => ({ ...b }));
       if (key === "title" && titleInput.value !== values("title")) titleInput.value = values("title");
       show();
