@@ -69,7 +69,7 @@ def test_screening_form_has_every_red_flag_and_condition_with_a_tick_box_and_a_s
 
 
 def _stub_print(page):
-    page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }")
+    page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }; null")
 
 
 def _print_preview(page):

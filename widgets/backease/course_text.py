@@ -10,16 +10,17 @@ from .routines import format_duration
 
 
 def course_table(course: Course) -> str:
-    """Sessions as a Markdown table: talk, planned level of each exercise, total time."""
+    """Sessions as a Markdown table: talk, planned level of each exercise (short names, with a key), minutes."""
     used = [ex for ex in EXERCISES if any(lv.exercise == ex for *_, s in course.sessions() for lv in s.levels())]
-    lines = ["| Week | Session | Talk | " + " | ".join(EXERCISES[ex].title for ex in used) + " | Time |",
-             "|---" * (len(used) + 4) + "|"]
+    lines = ["| Session | Talk | " + " | ".join(EXERCISES[ex].short for ex in used) + " | Minutes |",
+             "|---" * (len(used) + 3) + "|"]
     for w, n, s in course.sessions():
         levels = {lv.exercise: lv.number for lv in s.levels()}
         cells = " | ".join(str(levels.get(ex, "–")) for ex in used)
-        lines.append(f"| {w} | [{n}](#course-week-{w}-session-{n}) | {s.talk_title} | {cells}"
-                     f" | {format_duration(course.plan(w, n).total_seconds)} |")
-    return "\n".join(lines)
+        lines.append(f"| [{w}.{n}](#course-week-{w}-session-{n}) | {s.talk_title} | {cells}"
+                     f" | {round(course.plan(w, n).total_seconds / 60)} |")
+    key = "; ".join(f"**{EXERCISES[ex].short}**: {EXERCISES[ex].title}" for ex in used)
+    return "\n".join(lines) + f"\n\nSession 2.1 is week 2, session 1. A dash: not in that session. {key}."
 
 
 def levels_markdown() -> str:
