@@ -20,7 +20,7 @@ class HandoutPicker(anywidget.AnyWidget):
     """``HandoutPicker([plan, ...])``: a printable handout for each plan, one shown at a time."""
 
     _esm = _STATIC / "handout_picker.js"
-    _css = _STATIC / "plan_builder.css"
+    _css = _STATIC / "handout_picker.css"
 
     handouts = traitlets.List().tag(sync=True)
     sheets = traitlets.Dict().tag(sync=True)
