@@ -165,6 +165,7 @@ _JUNK = st.one_of(st.none(), st.booleans(), st.integers(-5, 100), st.floats(allo
 @given(week=st.integers(0, 5), session=st.integers(0, 1), block=st.integers(0, 11),
        key=st.sampled_from(["exercise", "level", "routine", "repeat", "talk", "seconds", "colour"]), value=_JUNK)
 def test_any_bad_block_value_gives_a_message_naming_file_session_and_block(week, session, block, key, value):
+    block %= len(COURSE.weeks[week][session].blocks)
     data = _bad(lambda d: d["weeks"][week]["sessions"][session]["blocks"][block].update({key: value}))
     try:
         course = course_from_dict(data, source="mine.yaml")
