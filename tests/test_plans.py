@@ -2,16 +2,69 @@
 import pytest
 import yaml
 
-from backease import PLANS, Block, Plan, RoutineError, SessionTimer, format_duration, get_plan, get_routine, load_plan, save_plan
+from backease import PLANS, Block, Plan, RoutineError, SessionTimer, get_plan, get_routine, load_plan, save_plan
+from backease.course import COURSE
+from backease.levels import find_level
+from backease.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
 
 
-def test_a_plan_total_is_the_sum_of_its_routines_and_talks():
+def test_a_plan_total_is_the_sum_of_its_routines_talks_and_transitions():
     for plan in PLANS.values():
         expected = sum(
             b.seconds if b.talk else get_routine(b.routine).total_seconds * b.repeat for b in plan.blocks
-        )
+        ) + sum(s.seconds for i in range(len(plan.blocks)) for s in plan.transitions(i))
         assert plan.total_seconds == expected
         assert sum(s.seconds for s in plan.segments()) == expected
+
+
+def test_transitions_follow_positions_and_equipment():
+    plan = Plan("p", "P", (Block(talk="Hello", seconds=60), Block(routine="dead-bug"), Block(routine="quadratus-lumborum"),
+                           Block(routine="hip-flexor-stretch"), Block(routine="front-of-hip-level-1"),
+                           Block(talk="Bye", seconds=60)))
+    moves = [[(s.label, s.seconds) for s in plan.transitions(i)] for i in range(len(plan.blocks))]
+    down, up, change, hand = (TRANSITIONS[k] for k in ("down", "up", "change", "hand-out"))
+    assert moves == [[], [(down.label, down.seconds), (f"{hand.label}: exercise mats", hand.seconds)], [],
+                     [(change.label, change.seconds), (f"{hand.label}: cushions", hand.seconds)],
+                     [(up.label, up.seconds)], [(change.label, change.seconds)]]
+    assert plan.transition_seconds == sum(s for m in moves for _, s in m)
+    assert "guide's own" in TRANSITION_NOTE
+
+
+def _class_plans():
+    return list(PLANS.values()) + [COURSE.plan(w, s) for w, s, _ in COURSE.sessions()]
+
+
+def test_no_mat_class_uses_a_table():
+    for plan in _class_plans():
+        for routine in plan.routines():
+            assert "table" not in positions_of(routine.name), (plan.name, routine.name)
+        assert "table" not in {c.id for c in plan.equipment(8)}, plan.name
+
+
+def test_every_floor_exercise_in_a_class_has_a_chair_version():
+    for plan in _class_plans():
+        for routine in plan.routines():
+            if on_floor(routine.name):
+                assert card_for(routine.name).chair, (plan.name, routine.name)
+
+
+def test_a_plan_that_exceeds_a_technique_dose_says_so():
+    for plan in _class_plans():
+        for block in plan.blocks:
+            more = block.repeat > 1 or (find_level(block.routine) and find_level(block.routine).rounds > 1)
+            assert bool(block.over_dose) == bool(more)
+            if more:
+                assert block.over_dose in plan.outline_markdown()
+
+
+def test_equipment_is_counted_from_the_cards_for_n_people():
+    counts = {c.id: c for c in get_plan("class-30").equipment(10)}
+    assert counts["mat"].count == 10 and not counts["mat"].optional
+    assert counts["ball"].count == 20  # the ball card: two per person
+    assert counts["chair"].count == 10  # for the talks and the chair versions
+    assert counts["pillow"].optional and counts["pillow"].words.endswith("(if people want them)")
+    with pytest.raises(RoutineError, match="participants must be a whole number from 1 to 60, got 0"):
+        get_plan("class-30").equipment(0)
 
 
 @pytest.mark.parametrize("name, minutes", [("class-30", 30), ("class-45", 45), ("class-60", 60)])
@@ -28,7 +81,7 @@ def test_ready_made_plans_open_with_a_check_in_and_end_calmly():
 def test_repeat_runs_the_routine_again():
     plan = Plan("p", "P", (Block(routine="dead-bug", repeat=2),))
     one = get_routine("dead-bug").segments()
-    assert plan.segments() == one + one
+    assert plan.segments() == plan.transitions(0) + one + one
     assert plan.blocks[0].title == "Dead bug \u00d7 2"
 
 
@@ -46,12 +99,14 @@ def test_outline_lists_every_block_and_the_total():
     items = [line for line in text.splitlines() if line[:1].isdigit()]
     assert len(items) == len(plan.blocks)
     assert items[-1].startswith(f"{len(plan.blocks)}. **Closing")
-    assert text.endswith(f"Total: {format_duration(plan.total_seconds)}.") and 28 * 60 <= plan.total_seconds <= 32 * 60
+    minutes, seconds = divmod(round(plan.total_seconds), 60)
+    assert f"Total: {minutes} min {seconds} s, of which" in text
+    assert "(first get down onto the mat" in text and "(first get up from the mat: 1 min)" in items[-1]
 
 
 def test_routines_used_are_listed_once_in_order():
     names = [r.name for r in get_plan("class-60").routines()]
-    assert names[0] == "breathing" and len(names) == len(set(names))
+    assert names[0] == "warm-up" and len(names) == len(set(names))
 
 
 @pytest.mark.parametrize("block, message", [

@@ -57,7 +57,7 @@ def text(node):
 @pytest.mark.parametrize("technique", TECHNIQUES, ids=NAMES)
 def test_page_shows_the_card(site, technique):
     soup = page(site, technique.name)
-    for title, items in (("What you need", technique.need), ("When to stop", technique.stop)):
+    for title, items in (("What you need", [i.text for i in technique.need]), ("When to stop", technique.stop)):
         listed = [li.get_text(" ", strip=True) for li in section(soup, title).select("li")]
         assert listed == list(items), title
     evidence = section(soup, "Evidence")

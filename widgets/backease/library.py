@@ -7,6 +7,7 @@ and a step that ends on a sign rather than a time says which sign in ``until``.
 """
 from __future__ import annotations
 
+from .levels import level_routines
 from .routines import Breathing, Routine, RoutineError, Step
 
 DEFAULT_TIMES = (
@@ -260,6 +261,7 @@ FLARE_UP = Routine(
 )
 
 ROUTINES: dict[str, Routine] = {**_BY_TECHNIQUE, STARTER.name: STARTER, FLARE_UP.name: FLARE_UP}
+ROUTINES.update(level_routines(_BY_TECHNIQUE))  # each course exercise at its levels, doses from the routines above
 
 
 def technique_of(step: Step) -> str:

@@ -1,15 +1,20 @@
 """Class plans: routines from the library (and talking time) in order, run as one session.
 
 A plan is a list of blocks. A block is either a library routine, done ``repeat`` times, or
-a talk: time for the teacher to explain, check in or set up, with no exercise. Plans load
-from and save to JSON or YAML like routines, with the same kind of messages.
+a talk: time for the teacher to explain, check in or set up, with no exercise. Before a
+block the plan adds the time to get there: getting down or up, handing out equipment
+(``logistics.TRANSITIONS``), so the total is the real length of the class. Plans load from
+and save to JSON or YAML like routines, with the same kind of messages.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .levels import find_level
 from .library import get_routine
+from .equipment import Count, NeedItem, counts
+from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
 from .routine_files import check_fields, read_data, write_data
 from .routines import MAX_TOTAL_SECONDS, Routine, RoutineError, Segment, _number, _text, format_duration
 
@@ -56,6 +61,23 @@ class Block:
     def total_seconds(self) -> float:
         return sum(s.seconds for s in self.segments())
 
+    def to_dict(self) -> dict:
+        if self.talk:
+            return {"talk": self.talk, "seconds": self.seconds}
+        return {"routine": self.routine, **({"repeat": self.repeat} if self.repeat > 1 else {})}
+
+    @property
+    def over_dose(self) -> str:
+        """A sentence when the block does more than the technique page's dose, else ""."""
+        if self.repeat > 1:
+            return (f"{self.repeat} times is more than the dose on the technique page: the guide's own choice"
+                    " for a class; do it once if you are unsure.")
+        level = find_level(self.routine)
+        if level and level.rounds > 1:
+            return (f"{level.rounds} rounds is more than the dose on the technique page: the guide's own choice"
+                    " for this level.")
+        return ""
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -66,6 +88,7 @@ class Plan:
     blocks: tuple[Block, ...]
     notes: str = ""
     _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
+    _moves: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         name = _text(self.name, "plan 'name'", required=True)
@@ -79,7 +102,15 @@ class Plan:
             if not isinstance(block, Block):
                 raise RoutineError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
         object.__setattr__(self, "blocks", blocks)
-        object.__setattr__(self, "_segments", tuple(s for b in blocks for s in b.segments()))
+        moves, where, out = [], TALK_POSITION, set()
+        for block in blocks:
+            start, end = positions_of(block.routine) if block.routine else (TALK_POSITION, TALK_POSITION)
+            new = hand_out_ids(block.routine, out) if block.routine else []
+            out.update(new)
+            moves.append(tuple(transition_segments(where, start, new)))
+            where = end
+        object.__setattr__(self, "_moves", tuple(moves))
+        object.__setattr__(self, "_segments", tuple(s for m, b in zip(moves, blocks) for s in (*m, *b.segments())))
         if self.total_seconds > MAX_TOTAL_SECONDS:
             raise RoutineError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
                                f" {MAX_TOTAL_SECONDS // 60} minutes a session may last")
@@ -87,9 +118,17 @@ class Plan:
     def segments(self) -> list[Segment]:
         return list(self._segments)
 
+    def transitions(self, i: int) -> list[Segment]:
+        """The transitions before block ``i`` (0-based): getting down or up, handing out equipment."""
+        return list(self._moves[i])
+
     @property
     def total_seconds(self) -> float:
         return sum(s.seconds for s in self._segments)
+
+    @property
+    def transition_seconds(self) -> float:
+        return sum(s.seconds for m in self._moves for s in m)
 
     def routines(self) -> list[Routine]:
         """The distinct routines the plan uses, in order of first use (for a handout)."""
@@ -97,18 +136,32 @@ class Plan:
         return [get_routine(n) for n in names]
 
     def outline_markdown(self) -> str:
-        """The plan as a numbered list with each block's time, and the total."""
-        lines = [f"{i}. **{b.title}**: {format_duration(b.total_seconds)}" for i, b in enumerate(self.blocks, 1)]
-        lines.append(f"\nTotal: {format_duration(self.total_seconds)}.")
+        """The plan as a numbered list with each block's time, the moves before it, and the total."""
+        lines = []
+        for i, b in enumerate(self.blocks):
+            moves = self.transitions(i)
+            line = f"{i + 1}. **{b.title}**: {format_duration(b.total_seconds)}"
+            if moves:
+                said = ", ".join(m.label[0].lower() + m.label[1:] for m in moves)
+                line += f" (first {said}: {format_duration(sum(m.seconds for m in moves))})"
+            if b.over_dose:
+                line += f". {b.over_dose}"
+            lines.append(line)
+        lines.append(f"\nTotal: {format_duration(self.total_seconds)}, of which"
+                     f" {format_duration(self.transition_seconds)} is for getting down and up and handing out"
+                     " equipment.")
         return "\n".join(lines)
 
+    def needs(self) -> list[tuple[NeedItem, ...]]:
+        """What each routine needs, and a chair for everyone: for the talks and the chair versions."""
+        return [need_of(r.name) for r in self.routines()] + [(CHAIR_ITEM,)]
+
+    def equipment(self, participants: int) -> list[Count]:
+        """The equipment for the plan, for ``participants`` people."""
+        return counts(self.needs(), participants)
+
     def to_dict(self) -> dict:
-        blocks = []
-        for b in self.blocks:
-            if b.talk:
-                blocks.append({"talk": b.talk, "seconds": b.seconds})
-            else:
-                blocks.append({"routine": b.routine, **({"repeat": b.repeat} if b.repeat > 1 else {})})
+        blocks = [b.to_dict() for b in self.blocks]
         return {"name": self.name, "title": self.title, **({"notes": self.notes} if self.notes else {}), "blocks": blocks}
 
 
@@ -155,25 +208,25 @@ def _plan(name: str, title: str, *blocks) -> Plan:
 
 
 _WELCOME = {"talk": "Welcome, how is everyone today, red-flag check", "seconds": 180}
-_BALLS = {"talk": "Hand out the balls; show how to get on and off", "seconds": 60}
 
+# Mat classes: standing work first, then down to the floor once, and up once at the end.
+# The front of the hip is stretched standing (a level of the course), never at a table's edge.
 PLANS: dict[str, Plan] = {p.name: p for p in (
     _plan("class-30", "A 30-minute gentle class",
-          _WELCOME, "breathing", "warm-up", "string-exercises", "hamstring-stretch", "hip-flexor-stretch",
-          "dead-bug", _BALLS, "ball-release", "progressive-muscle-relaxation",
-          {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
+          _WELCOME, "warm-up", "breathing", "hamstring-stretch", "dead-bug", "ball-release",
+          "progressive-muscle-relaxation", {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
     _plan("class-45", "A 45-minute class",
-          {**_WELCOME, "seconds": 240}, "breathing", "warm-up", "string-exercises", "forward-bend",
-          "hamstring-stretch", "hip-flexor-stretch", "psoas", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
-          "strength-and-habits", _BALLS, "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+          {**_WELCOME, "seconds": 240}, "warm-up", "front-of-hip-level-1", "forward-bend", "breathing",
+          "string-exercises", "hamstring-stretch", "hip-flexor-stretch", "quadratus-lumborum", "dead-bug",
+          "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
           {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
     _plan("class-60", "A 60-minute class",
-          {**_WELCOME, "seconds": 300}, "breathing", "warm-up", {"routine": "string-exercises", "repeat": 2},
-          "post-isometric-relaxation", "forward-bend", "hamstring-stretch", "hip-flexor-stretch", "psoas",
-          "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2}, "foam-roller-and-self-massage",
+          {**_WELCOME, "seconds": 300}, "warm-up", "front-of-hip-level-1", "forward-bend",
           {"talk": "Bend your knees, not your back: practise lifting and sitting", "seconds": 120},
-          "strength-and-habits", _BALLS, "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
-          "breathing", {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
+          "strength-and-habits", "breathing", "string-exercises", "post-isometric-relaxation", "hamstring-stretch",
+          "hip-flexor-stretch", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
+          "foam-roller-and-self-massage", "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+          {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
 )}
 
 

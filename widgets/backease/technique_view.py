@@ -52,29 +52,3 @@ def glue_technique(technique: Technique) -> None:
     glue_text("dose", dose_markdown(technique.session))
     glue_text("session", session)
 
-
-class HandoutView:
-    """Display object: a printable handout for a class plan, each exercise with its dose, steps and stop rules."""
-
-    def __init__(self, plan):
-        self.plan = plan
-
-    def _repr_html_(self) -> str:
-        from .techniques import technique_for_routine
-
-        parts = []
-        for routine in self.plan.routines():
-            technique = technique_for_routine(routine.name)
-            doses = "".join(f"<li>{escape(s.label)}: {escape(s.dose())}</li>" for s in routine.steps)
-            stops = "".join(f"<li>{escape(s)}</li>" for s in technique.stop)
-            parts.append(
-                f'<section class="be-handout-item"><h3>{escape(technique.title)}</h3>'
-                f"<p>{escape(technique.purpose)}</p>"
-                f'<p class="be-handout-label">How much</p><ul>{doses}</ul>'
-                f"{StepsView(technique)._repr_html_()}"
-                f'<p class="be-handout-label">Stop if</p><ul class="be-handout-stop">{stops}</ul></section>'
-            )
-        return f'<div class="be-handout">{"".join(parts)}</div>'
-
-    def __repr__(self) -> str:
-        return f"Handout for {self.plan.title}: " + ", ".join(r.title for r in self.plan.routines())

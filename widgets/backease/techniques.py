@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
+from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
 from .routine_files import check_fields, read_data
 from .routines import Routine, RoutineError
@@ -22,8 +23,8 @@ from .routines import Routine, RoutineError
 DATA = Path(__file__).parent / "technique_data"
 
 _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence", "conditions", "positions",
-         "moves", "source"}
-_OPTIONAL = {"avoid"}
+         "moves", "source", "chair"}
+_OPTIONAL = {"avoid", "chair"}
 _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
 _CONDITION_KEYS = {"advice", "text"}
@@ -76,7 +77,7 @@ class Technique:
     routine: str
     purpose: str
     avoid: tuple[str, ...]
-    need: tuple[str, ...]
+    need: tuple[NeedItem, ...]
     steps: tuple[TechniqueStep, ...]
     stop: tuple[str, ...]
     source: str  # the bib key of the source article its steps come from
@@ -84,6 +85,7 @@ class Technique:
     conditions: tuple[ConditionAdvice, ...]
     positions: tuple[str, ...]
     moves: tuple[str, ...]
+    chair: str = ""  # how to do it in a chair, for a technique done on the floor
 
     @property
     def session(self) -> Routine:
@@ -177,10 +179,11 @@ def technique_from_dict(data, source: str) -> Technique:
         steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
-        avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=_lines(data, "need", source),
+        avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=need_from_data(data["need"], source),
         steps=tuple(steps), stop=_lines(data, "stop", source), source=data["source"].strip(), evidence=_evidence(data["evidence"], source),
         conditions=_conditions(data["conditions"], source), positions=_choices(data["positions"], "positions", POSITIONS, source),
         moves=_choices(data["moves"], "moves", MOVES, source, empty=True),
+        chair=" ".join(str(data.get("chair", "")).split()),
     )
 
 

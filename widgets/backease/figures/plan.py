@@ -6,7 +6,7 @@ from ..plans import Plan
 from ..routines import format_duration
 from .style import PALETTE
 
-TALK, EXERCISE = PALETTE["line"], PALETTE["accent"]
+TALK, EXERCISE, MOVE = PALETTE["line"], PALETTE["accent"], PALETTE["muted"]
 
 
 def draw_plan(plan: Plan, width: float = 7.5) -> Figure:
@@ -15,6 +15,10 @@ def draw_plan(plan: Plan, width: float = 7.5) -> Figure:
     ax = fig.subplots()
     start = 0.0
     for row, block in enumerate(plan.blocks):
+        moving = sum(s.seconds for s in plan.transitions(row)) / 60
+        if moving:
+            ax.barh(row, moving, left=start, height=0.3, color=MOVE)
+            start += moving
         minutes = block.total_seconds / 60
         ax.barh(row, minutes, left=start, height=0.7, color=TALK if block.talk else EXERCISE)
         ax.text(start + minutes + 0.4, row, format_duration(block.total_seconds), va="center", fontsize=9,
@@ -25,6 +29,7 @@ def draw_plan(plan: Plan, width: float = 7.5) -> Figure:
     ax.set_xlim(0, start * 1.12)
     ax.set_xticks(range(0, int(start) + 1, 5))
     ax.set_xlabel(f"Minutes (total {format_duration(plan.total_seconds)})")
-    ax.legend(handles=[Patch(color=EXERCISE, label="Exercise (timed)"), Patch(color=TALK, label="Talk and set-up")],
-              loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
+    ax.legend(handles=[Patch(color=EXERCISE, label="Exercise (timed)"), Patch(color=TALK, label="Talk"),
+                       Patch(color=MOVE, label="Getting down or up, handing out")],
+              loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
     return fig

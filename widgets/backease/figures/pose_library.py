@@ -571,3 +571,23 @@ def alt_text(name: str) -> str:
         return POSES[name].alt
     return " ".join(f"Step {i}, {POSES[n].caption.lstrip('0123456789. ')}: {POSES[n].alt}"
                     for i, n in enumerate(names, 1))
+
+
+# --- Course levels (the course helper's block): chair versions of floor stretches -----------------
+def _chair_leg_out() -> Pose:
+    """Sitting on the front of a chair, leaning forward from the hips, the near leg out straight on its heel."""
+    pose = _seated_on_chair(34.0, 10.0, 6.0)
+    pose = _aim_leg(pose, "near", 120.0, 124.0)
+    pose = settle(pose, "near.hip", (40.0, 110.0), "near_foot", _CHAIR)
+    return reach(pose, "both", ("near_knee", -6.0, 6.0))
+
+
+POSES.update({
+    "hamstring-chair": Scene(
+        _chair_leg_out(), _CHAIR,
+        (Arrow(("head", 8, 16), ("head", 28, 8), bend=-0.3, label="lean forward\nfrom the hips",
+               label_at=("head", 30, 26)),),
+        caption="On a chair: one leg out, lean forward",
+        alt="A person sitting on the front of a chair, one leg stretched out in front with the heel on the floor "
+            "and the other foot flat, leaning forward from the hips with the hands resting on the straight leg."),
+})

@@ -1,0 +1,146 @@
+"""Printables in headless Chromium: each prints on A4 to the pages it promises, with no navigation or
+buttons; handouts print from the picker and from the plan builder; the course page's timers tick."""
+import re
+
+import pytest
+
+from backease import PLANS
+from backease.course import COURSE
+from backease.techniques import all_techniques
+
+from conftest import open_built, watched_page
+
+PRINTABLES = ["technique-sheets", "screening-form", "outcome-sheet", "course-overview"]
+# Anything that is navigation or a control must not show on paper.
+CHROME = ("nav, button, select, input, .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .prev-next-area,"
+          " .bd-footer, .be-timer, .be-builder, .be-picker")
+
+
+@pytest.fixture(scope="module")
+def page(browser, server):
+    """One offline page shared by this module's tests (a fresh one per module keeps the suite fast)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page, watch = watched_page(context)
+    page.base = server
+    yield page
+    context.close()
+    assert not watch.problems(), watch.problems()
+
+
+def pdf_pages(page) -> int:
+    pdf = page.pdf(format="A4", print_background=False)
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def shown_on_paper(page, selector: str) -> list[str]:
+    """What of ``selector`` would print: elements with a box, in print media."""
+    return page.evaluate("""sel => [...document.querySelectorAll(sel)].filter(e => {
+        const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
+        getComputedStyle(e).visibility !== 'hidden'; }).map(e => e.tagName + '.' + e.className)""", selector)
+
+
+@pytest.mark.parametrize("name", PRINTABLES)
+def test_printable_prints_on_the_a4_pages_it_promises_with_no_navigation(page, name):
+    open_built(page, f"{page.base}/book/class/{name}.html")
+    promised = int(page.get_attribute(".be-printable", "data-pages"))
+    page.emulate_media(media="print")
+    try:
+        assert shown_on_paper(page, CHROME) == []
+        assert page.evaluate("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]") \
+            == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+        assert pdf_pages(page) == promised
+    finally:
+        page.emulate_media(media="screen")
+    if name == "technique-sheets":
+        assert promised == len(all_techniques())
+
+
+def test_screening_form_has_every_red_flag_and_condition_with_a_tick_box_and_a_signature(page):
+    from backease.conditions import CONDITIONS
+    from backease.red_flags import ADVICE, LEVELS, RED_FLAGS
+
+    open_built(page, f"{page.base}/book/class/screening-form.html")
+    form = page.locator(".be-printable")
+    text = form.inner_text()
+    assert all(f.text in text for f in RED_FLAGS) and all(c.name in text for c in CONDITIONS)
+    assert all(ADVICE[level].action in text for level in LEVELS)
+    assert form.locator(".be-tick").count() == len(RED_FLAGS) + len(CONDITIONS)
+    assert "Signature:" in text
+
+
+def _stub_print(page):
+    page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }; null")
+
+
+def _print_preview(page):
+    """Print media, as after the print button: what shows, and the page count."""
+    page.emulate_media(media="print")
+    try:
+        return shown_on_paper(page, CHROME), pdf_pages(page), page.locator("#be-print-area").inner_text()
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_picker_prints_a_course_sessions_handout_alone(page):
+    open_built(page, f"{page.base}/book/class/handout.html")
+    picker = page.locator(".be-picker")
+    w, s = 3, 2
+    plan = COURSE.plan(w, s)
+    picker.get_by_role("combobox").select_option(label=plan.title)
+    assert picker.locator(".be-print-item").count() == len(plan.routines())
+    _stub_print(page)
+    picker.get_by_role("button", name="Print this handout").click()
+    assert page.evaluate("window.printed") == 1
+    chrome, pages, text = _print_preview(page)
+    assert chrome == [] and pages >= 2
+    assert plan.title in text and "Red flags" in text and "Equipment for 8 people" in text
+    for routine in plan.routines():
+        assert routine.title in text
+    assert page.locator("#be-print-area img[data-pose]:not([src^='data:image/svg+xml'])").count() == 0
+
+
+def test_plan_builders_own_plan_prints_a_handout(page):
+    open_built(page, f"{page.base}/book/class/plans.html")
+    root = page.locator(".be-builder")
+    for name in list(root.locator(".be-builder-list li").all_inner_texts()):
+        root.get_by_role("button", name=re.compile(r"^Remove ")).first.click()
+    root.get_by_role("textbox", name="Talk: what about").fill("Hello")
+    root.get_by_role("button", name="Add talk").click()
+    root.get_by_role("combobox", name="Exercise to add").select_option("trunk-control-level-2")
+    root.get_by_role("button", name="Add exercise").click()
+    root.get_by_role("combobox", name="Exercise to add").select_option("front-of-hip-level-1")
+    root.get_by_role("button", name="Add exercise").click()
+    _stub_print(page)
+    root.get_by_role("button", name="Print handout").click()
+    assert page.evaluate("window.printed") == 1
+    chrome, pages, text = _print_preview(page)
+    assert chrome == [] and pages >= 1
+    assert "Trunk control (dead bug), level 2" in text and "Front-of-hip stretch, level 1" in text
+    assert "Get down onto the mat" in text and "Get up from the mat" in text
+    assert "If you cannot get down to the floor" in text and "Who should not" in text and "Red flags" in text
+    assert "exercise mat" in text
+
+
+def test_ready_made_plans_are_in_the_picker(page):
+    open_built(page, f"{page.base}/book/class/handout.html")
+    options = page.locator(".be-picker select option").all_inner_texts()
+    assert options[:3] == [p.title for p in PLANS.values()] and len(options) == 3 + len(COURSE.sessions())
+
+
+def test_course_page_timers_tick(browser, server):
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    page.clock.install()
+    open_built(page, f"{server}/book/class/course.html")
+    timers = page.locator(".be-timer")
+    assert timers.count() == len(COURSE.sessions())
+    timer = timers.nth(3)
+    plan = COURSE.plan(2, 2)
+    assert timer.locator(".be-kind").inner_text() == f"Step 1 of {len(plan.segments())}"
+    before = timer.locator(".be-clock").inner_text()
+    timer.get_by_role("button", name="Start", exact=True).click()
+    page.clock.run_for(5000)
+    after = timer.locator(".be-clock").inner_text()
+    assert timer.get_attribute("data-state") == "running" and after != before
+    context.close()
+    assert not watch.problems(), watch.problems()

@@ -1,0 +1,117 @@
+"""The room side of a class: where each routine is done, what it needs, and the time to move between.
+
+A class loses time that no exercise timer counts: getting down to the floor and up again,
+and handing out equipment. Plans add these transitions to their total. The times are the
+guide's own (the sources give none); ``TRANSITIONS`` holds them, typed once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .equipment import EQUIPMENT, NeedItem
+from .levels import find_level
+from .routines import RoutineError, Segment
+from .techniques import FLOOR_POSITIONS as FLOOR, POSITIONS, Technique, get_technique, technique_for_routine
+
+TALK_POSITION = "sitting-chair"  # people sit on chairs to talk and listen, and arrive sitting
+
+
+@dataclass(frozen=True)
+class Transition:
+    id: str
+    seconds: float
+    label: str
+    why: str
+
+
+TRANSITIONS: dict[str, Transition] = {t.id: t for t in (
+    Transition("down", 60, "Get down onto the mat", "getting down to the floor, slowly, with help or a chair to hold"),
+    Transition("up", 60, "Get up from the mat", "getting up from the floor, in stages, and standing for a moment"),
+    Transition("change", 15, "Change position", "turning over or changing position on the floor, or moving between"
+                                                 " standing and a chair"),
+    Transition("hand-out", 60, "Hand out", "handing out equipment the first time a class needs it"),
+)}
+TRANSITION_NOTE = ("The times for moving between exercises are the guide's own; the sources give none: "
+                   + "; ".join(f"{t.why}: {t.seconds:g} s" for t in TRANSITIONS.values()) + ".")
+
+CHAIR_ITEM = NeedItem("A sturdy chair without wheels.", "chair", 1.0)
+
+
+@cache
+def card_for(routine: str) -> Technique:
+    """The technique card whose who-should-not, stop rules and chair version apply to ``routine``."""
+    level = find_level(routine)
+    return get_technique(level.technique) if level else technique_for_routine(routine)
+
+
+def positions_of(routine: str) -> tuple[str, str]:
+    """Where a class does ``routine``: the position it starts in and the one it ends in.
+
+    A level says so itself; any other routine is done in its card's first position.
+    """
+    level = find_level(routine)
+    if level:
+        for where in (level.position, level.end_position):
+            if where not in POSITIONS:
+                raise RoutineError(f"level {routine!r}: position {where!r} is not one of {', '.join(POSITIONS)}")
+        return level.position, level.end_position
+    first = card_for(routine).positions[0]
+    return first, first
+
+
+def on_floor(routine: str) -> bool:
+    return any(p in FLOOR for p in positions_of(routine))
+
+
+@cache
+def need_of(routine: str) -> tuple[NeedItem, ...]:
+    """What ``routine`` needs: its card's items (a level keeps those it names), and a chair to sit on."""
+    level = find_level(routine)
+    items = card_for(routine).need
+    if level and level.need is not None:
+        known = {i.id for i in items if i.id}
+        unknown = sorted(set(level.need) - known)
+        if unknown:
+            raise RoutineError(f"level {routine!r} needs {', '.join(unknown)}, which its card"
+                               f" {card_for(routine).name!r} does not list; it lists {', '.join(sorted(known))}")
+        items = tuple(i for i in items if not i.id or i.id in level.need)
+    if "sitting-chair" in positions_of(routine) and not any(i.id == "chair" for i in items):
+        items += (CHAIR_ITEM,)
+    return items
+
+
+def _group(position: str) -> str:
+    return "floor" if position in FLOOR else "table" if position == "table" else "upright"
+
+
+def transition_ids(before: str, after: str) -> list[str]:
+    """Transitions to go from position ``before`` to position ``after``."""
+    if before == after:
+        return []
+    a, b = _group(before), _group(after)
+    if a == b:
+        return ["change"]
+    out = ["up"] if a != "upright" else []
+    return out + (["down"] if b != "upright" else [])
+
+
+def hand_out_ids(routine: str, out: set[str]) -> list[str]:
+    """Equipment ids ``routine`` needs that are not out yet.
+
+    Chairs and the room's own things are there already; optional things (a pillow "if that is
+    more comfortable") wait in a pile that people help themselves from when they fetch a mat.
+    """
+    return [i.id for i in need_of(routine)
+            if i.id and i.id != "chair" and not i.per_room and not i.optional and i.id not in out]
+
+
+def transition_segments(before: str, after: str, new_items: list[str]) -> list[Segment]:
+    """The segments to move from ``before`` to ``after`` and hand out ``new_items``."""
+    segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, "Take your time. Help each other.")
+            for t in transition_ids(before, after)]
+    if new_items:
+        names = ", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items))
+        hand = TRANSITIONS["hand-out"]
+        segs.append(Segment("transition", f"{hand.label}: {names}", hand.seconds, "Take one each. Ask if you need help."))
+    return segs

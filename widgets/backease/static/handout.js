@@ -1,0 +1,31 @@
+// Printing a handout assembled in the browser. Python sends every piece (exercise sheets with
+// figure placeholders, the drawn poses, the red flags); this module fills in the figures and
+// prints the handout on its own, with the rest of the page hidden (book/_assets/print.css).
+
+// Put each pose's drawing into its placeholder: <img data-pose="name" alt="...">.
+export function fillFigures(root, poses) {
+  for (const img of root.querySelectorAll("img[data-pose]")) {
+    const src = poses[img.dataset.pose];
+    if (src) img.src = src;
+  }
+  return root;
+}
+
+// Print `node` alone: a copy goes into #be-print-area, the page is marked as printing, and both
+// are undone when the print dialog closes.
+export function printAlone(node) {
+  let area = document.getElementById("be-print-area");
+  if (!area) {
+    area = document.createElement("div");
+    area.id = "be-print-area";
+    document.body.append(area);
+  }
+  area.replaceChildren(node.cloneNode(true));
+  document.documentElement.classList.add("be-printing");
+  const done = () => {
+    document.documentElement.classList.remove("be-printing");
+    window.removeEventListener("afterprint", done);
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
+}
