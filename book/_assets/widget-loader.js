@@ -6,6 +6,8 @@
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
 // each module from a Blob URL and calls its render() with a small model object. No kernel,
 // no network: it works over http and over file://.
+// The build stores each long text of a page's widget states once (book/_ext/page_weight.py):
+// a value {"$shared": i} stands for the i-th text of the state's "backease_shared" list.
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
@@ -51,13 +53,19 @@
     document.head.append(tag);
   }
 
-  async function show(viewScript, states) {
+  function resolveShared(value, shared) {
+    const i = value && typeof value === "object" && !Array.isArray(value) ? value.$shared : undefined;
+    return Number.isInteger(i) ? shared[i] : value;
+  }
+
+  async function show(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
-    const values = { ...entry.state };
+    const values = Object.fromEntries(
+      Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]));
     addStyle(values._css);
     const mod = await importModule(values._esm);
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
@@ -72,9 +80,11 @@
   function start() {
     const stateTag = document.querySelector(`script[type="${STATE}"]`);
     if (!stateTag) return;
-    const states = JSON.parse(stateTag.textContent).state || {};
+    const manager = JSON.parse(stateTag.textContent);
+    const states = manager.state || {};
+    const shared = manager.backease_shared || [];
     for (const view of document.querySelectorAll(`script[type="${VIEW}"]`)) {
-      show(view, states).catch((err) => console.error("Widget failed to render:", err));
+      show(view, states, shared).catch((err) => console.error("Widget failed to render:", err));
     }
   }
 

@@ -1,5 +1,6 @@
 """Interactive pieces of the guide "Easing a Tight Back": routines, timers, checks, figures."""
 from .checks import GuidedCheck, RedFlagScreen
+from .errors import BackeaseError
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
 from .plan_builder import PlanBuilder
@@ -10,7 +11,7 @@ from .timer import SessionTimer
 from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
 
 __all__ = [
-    "PLANS", "ROUTINES", "Block", "Breathing", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
+    "BackeaseError", "PLANS", "ROUTINES", "Block", "Breathing", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
     "RoutineError", "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_plan",
     "get_routine", "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan",
     "save_routine", "walk_paths",

@@ -18,21 +18,15 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
+from .errors import WalkthroughError
+from .validation import Validator
+
 SIDES = ("left", "right")
 _NUMBER = re.compile(r"([+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)) *(?:mm)?", re.IGNORECASE)
 _HOW_TO_TYPE = "Type the number of millimetres, for example 12."
 
 
-class WalkthroughError(ValueError):
-    """A walkthrough, step, outcome or typed-in value that cannot be used; the message names it."""
-
-
-def _text(value, what: str, *, required: bool = True) -> str:
-    if not isinstance(value, str):
-        raise WalkthroughError(f"{what} must be text, got {value!r}")
-    if required and not value.strip():
-        raise WalkthroughError(f"{what} must not be empty, got {value!r}")
-    return value.strip()
+_text = Validator(WalkthroughError).text
 
 
 @dataclass(frozen=True)
