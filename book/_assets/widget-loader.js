@@ -58,22 +58,33 @@
     return Number.isInteger(i) ? shared[i] : value;
   }
 
+  const initialized = new WeakSet();
+  const models = new Map(); // one model per widget, shared by all its views (they stay in sync)
+  function modelFor(id, entry, shared) {
+    if (!models.has(id)) {
+      models.set(id, createModel(Object.fromEntries(
+        Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]))));
+    }
+    return models.get(id);
+  }
+
   async function show(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
-    const values = Object.fromEntries(
-      Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]));
-    addStyle(values._css);
-    const mod = await importModule(values._esm);
+    const model = modelFor(id, entry, shared);
+    addStyle(model.get("_css"));
+    const mod = await importModule(model.get("_esm"));
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
-    const model = createModel(values);
     const host = document.createElement("div");
     host.className = "be-widget";
     viewScript.replaceWith(host);
-    await widget.initialize?.({ model });
+    if (!initialized.has(model)) {
+      initialized.add(model);
+      await widget.initialize?.({ model });
+    }
     await widget.render({ model, el: host });
   }
 

@@ -11,6 +11,9 @@
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
   the search page searches, unless the theme searches as you type), the copy button on
   pages without code, sphinx-design's tabs on pages without tabs.
+- Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
+  (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
+  shift), and all but a page's first image load lazily, when the reader scrolls near them.
 - A ``<meta name="description">`` on every page, from its first paragraph.
 """
 from __future__ import annotations
@@ -86,22 +89,88 @@ def _searches_as_you_type(app) -> bool:
     return bool((app.config.html_theme_options or {}).get("search_as_you_type"))
 
 
-def _drop_search_scripts(outdir: Path) -> None:
-    """The theme loads Sphinx's search index on every page; only the search page uses it."""
+_IMG = re.compile(r"<img\b[^>]*>")
+_SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)(pt|px)?"[^>]*?\sheight="([0-9.]+)(pt|px)?"')
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """CSS pixel width and height of an SVG (from its width and height) or PNG (from its header)."""
+    if path.suffix == ".svg":
+        match = _SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:2000])
+        if match:
+            scale = 4 / 3 if match[2] == "pt" else 1
+            return round(float(match[1]) * scale), round(float(match[3]) * (4 / 3 if match[4] == "pt" else 1))
+    elif path.suffix == ".png":
+        head = path.read_bytes()[:24]
+        if head[:8] == b"\x89PNG\r\n\x1a\n":
+            return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return None
+
+
+def size_and_defer_images(html: str, page: Path) -> str:
+    """Each ``<img>`` with its size; after the first, ``loading="lazy"`` (none below the fold loads early)."""
+    count = 0
+
+    def mend(match):
+        nonlocal count
+        tag = match.group(0)
+        count += 1
+        src = re.search(r'\ssrc="([^"]+)"', tag)
+        if src is None or src[1].startswith(("data:", "http:", "https:")):
+            return tag
+        extra = ""
+        size = image_size((page.parent / src[1].split("?")[0]).resolve())
+        if size and " width=" not in tag and " height=" not in tag:
+            extra += f' width="{size[0]}" height="{size[1]}"'
+        if count > 1 and " loading=" not in tag:
+            extra += ' loading="lazy" decoding="async"'
+        return tag[:4] + extra + tag[4:]
+
+    article = html.find('<article')
+    return html[:article] + _IMG.sub(mend, html[article:]) if article >= 0 else html
+
+
+def _mend_pages(outdir: Path, drop_search: bool) -> None:
+    """The theme loads Sphinx's search index on every page (only the search page uses it); images unsized."""
     for page in outdir.rglob("*.html"):
-        if page.relative_to(outdir).parts[0] in ("_static", "_sources") or page.name == "search.html":
+        if page.relative_to(outdir).parts[0] in ("_static", "_sources"):
             continue
         text = page.read_text(encoding="utf-8")
-        lighter = _SEARCH_SCRIPTS.sub("", text)
+        lighter = size_and_defer_images(text, page)
+        if drop_search and page.name != "search.html":
+            lighter = _SEARCH_SCRIPTS.sub("", lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
+
+
+def _compact_figures(outdir: Path) -> None:
+    from backease.figures.style import compact_svg
+
+    for figure in (outdir / "_images").glob("*.svg"):
+        text = figure.read_text(encoding="utf-8")
+        try:
+            compact = compact_svg(text)
+        except (ValueError, SyntaxError):  # not an SVG we can read (ParseError is a SyntaxError): leave it
+            continue
+        if compact != text:
+            figure.write_text(compact, encoding="utf-8")
+
+
+# Bootstrap's script names every component it has; the theme uses three. Their run-time classes:
+BOOTSTRAP_JS = "bootstrap.js"
+BOOTSTRAP_RUNTIME = (
+    "show", "fade", "collapse", "collapsing", "collapse-horizontal", "dropdown", "dropdown-menu",
+    "dropdown-menu-end", "dropdown-menu-start", "dropup", "dropend", "dropstart", "dropdown-center", "dropup-center",
+    "tooltip", "tooltip-inner", "tooltip-arrow", "bs-tooltip-auto", "bs-tooltip-top", "bs-tooltip-bottom",
+    "bs-tooltip-start", "bs-tooltip-end",
+)
 
 
 def _prune_stylesheets(outdir: Path) -> None:
     static = outdir / "_static"
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in outdir.rglob("*")
-             if p.suffix in (".html", ".js") and p.is_file() and "vendor" not in p.parts]
-    words = site_words(texts)
+             if p.suffix in (".html", ".js") and p.is_file() and "vendor" not in p.parts and p.name != BOOTSTRAP_JS]
+    words = site_words(texts) | set(BOOTSTRAP_RUNTIME)
     for sheet in static.rglob("*.css"):
         if sheet.name not in OUR_CSS:
             sheet.write_text(prune_css(sheet.read_text(encoding="utf-8"), words), encoding="utf-8")
@@ -113,8 +182,8 @@ def _lighten_site(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    if not _searches_as_you_type(app):
-        _drop_search_scripts(outdir)
+    _compact_figures(outdir)
+    _mend_pages(outdir, drop_search=not _searches_as_you_type(app))
     _prune_stylesheets(outdir)
 
 

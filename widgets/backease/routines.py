@@ -9,7 +9,6 @@ Nothing here imports a user interface, so all of it is testable without a browse
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field
 
 from .errors import RoutineError

@@ -1,5 +1,7 @@
 """One look for every figure in the book: small SVGs with real text, calm colours."""
+import hashlib
 import re
+from collections import Counter
 import xml.etree.ElementTree as ET
 
 import matplotlib
@@ -59,6 +61,7 @@ _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
 _AUTO_ID = re.compile(r"[A-Za-z][A-Za-z0-9.]*_\d+")  # matplotlib's own ids (figure_1, patch_3, line2d_7); gids stay
 _NUMBER = re.compile(r"-?\d+\.\d{2,}")
+_NUMBER_ONLY = re.compile(r"[0-9.]+")
 _GEOMETRY = ("d", "transform", "x", "y", "width", "height", "viewBox", "points", "cx", "cy", "r", "x1", "x2", "y1",
              "y2", "style")
 
@@ -78,6 +81,16 @@ def _round(text: str) -> str:
     return _NUMBER.sub(lambda m: f"{float(m.group()):.1f}".removesuffix(".0"), text)
 
 
+def _tidy(name: str, value: str) -> str:
+    """An attribute's value with rounded numbers and no space the SVG does not need."""
+    value = _round(" ".join(value.split()))
+    if name == "d":
+        return re.sub(r" ?([A-Za-z]) ?", r"\1", value)  # "M 1 2 L 3 4 z" -> "M1 2L3 4z"
+    if name == "style":
+        return re.sub(r"\s*([:;])\s*", r"\1", value)
+    return value
+
+
 def compact_svg(text: str) -> str:
     """Matplotlib's SVG text at about a third of its size, drawing the same picture.
 
@@ -91,9 +104,41 @@ def compact_svg(text: str) -> str:
     for metadata in root.findall(f"{{{_SVG}}}metadata"):
         root.remove(metadata)
     _simplify(root)
+    _styles_to_classes(root)
     for name in ("width", "height", "viewBox"):
         root.set(name, _round(root.get(name, "")))
     return ET.tostring(root, encoding="unicode")
+
+
+def _styles_to_classes(root) -> None:
+    """A style written on several shapes becomes one CSS class, named from its text: the same
+    name means the same style wherever the SVG is inlined, so figures on one page cannot clash."""
+    shapes = [e for e in root.iter() if e.get("style")]
+    for shape in shapes:  # a line's width varies shape by shape: an attribute, so the rest can be shared
+        rest = []
+        for declaration in shape.get("style").split(";"):
+            name, _, value = declaration.partition(":")
+            if name == "stroke-width" and _NUMBER_ONLY.fullmatch(value):
+                shape.set("stroke-width", value)
+            else:
+                rest.append(declaration)
+        shape.set("style", ";".join(rest))
+    repeated = [style for style, n in Counter(e.get("style") for e in shapes).items() if n > 1]
+    if not repeated:
+        return
+    names = {style: "f" + hashlib.sha1(style.encode()).hexdigest()[:6] for style in repeated}
+    for shape in shapes:
+        name = names.get(shape.get("style"))
+        if name:
+            del shape.attrib["style"]
+            shape.set("class", f"{shape.get('class', '')} {name}".strip())
+    rules = "".join(f".{name}{{{style}}}" for style, name in names.items())
+    sheet = root.find(f"{{{_SVG}}}defs/{{{_SVG}}}style")
+    if sheet is None:
+        defs = ET.Element(f"{{{_SVG}}}defs")
+        sheet = ET.SubElement(defs, f"{{{_SVG}}}style")
+        root.insert(0, defs)
+    sheet.text = (sheet.text or "") + rules
 
 
 def _simplify(parent) -> None:
@@ -107,7 +152,7 @@ def _simplify(parent) -> None:
             del child.attrib["id"]
         for name in _GEOMETRY:
             if name in child.attrib:
-                child.set(name, _round(" ".join(child.get(name).split())))
+                child.set(name, _tidy(name, child.get(name)))
         _simplify(child)
         if child.tag == f"{{{_SVG}}}g" and not child.attrib:
             children.extend(child)  # a group with nothing of its own: keep only what it holds
