@@ -6,7 +6,8 @@ built site: its HTML (markup, text and the widget modules inside it) and its Jav
 where the theme and Bootstrap name the classes they add at run time (dark mode, the search
 dialog, the sidebar, dropdowns, tooltips). So a rule goes only when nothing could ever give
 an element its class. ``@media`` and ``@supports`` blocks (print included) are cut down
-the same way; ``@font-face``, ``@keyframes`` and custom properties are kept whole.
+the same way; ``@font-face`` and ``@keyframes`` are kept whole. Then the custom properties
+(``--name: value``) that no stylesheet, page or script reads with ``var(--name)`` go too.
 """
 from __future__ import annotations
 
@@ -93,6 +94,55 @@ def selector_used(selector: str, words: set[str]) -> bool:
     if "\\" in selector:
         return True  # an escaped name: keep it rather than guess
     return all(name in words for _, name in _NEEDS.findall(_outside_brackets(selector)))
+
+
+_VAR = re.compile(r"--[\w-]+")
+
+
+def custom_properties_used(styles, scripts=()) -> set[str]:
+    """The custom properties that may be read: ``var(--name)`` in ``styles`` (CSS, or HTML with
+    inline styles), and any ``--name`` at all in ``scripts`` (which may read one by its name)."""
+    used: set[str] = set()
+    for text in styles:
+        used.update(re.findall(r"var\(\s*(--[\w-]+)", text))
+    for text in scripts:
+        used.update(_VAR.findall(text))
+    return used
+
+
+def _declarations(body: str) -> list[str]:
+    parts, depth, start, quote = [], 0, 0, ""
+    for i, c in enumerate(body):
+        if quote:
+            quote = "" if c == quote and body[i - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == ";" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def drop_unused_properties(css: str, used: set[str]) -> str:
+    """``css`` without declarations of custom properties that nothing reads (``used``: the names read)."""
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude if prelude.startswith("/*") else prelude + ";")
+        elif prelude.startswith(_NESTED):
+            out.append(f"{prelude}{{{drop_unused_properties(body, used)}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [d for d in _declarations(body) if not (d.startswith("--") and d.split(":")[0].strip() not in used)]
+            if kept:
+                out.append(f"{prelude}{{{';'.join(kept)}}}")
+    return "\n".join(out)
 
 
 def prune_css(css: str, words: set[str]) -> str:

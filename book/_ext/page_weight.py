@@ -10,7 +10,8 @@
   311 kB stylesheet is mostly Bootstrap components the guide never shows.
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
   the search page searches, unless the theme searches as you type), the copy button on
-  pages without code, sphinx-design's tabs on pages without tabs.
+  pages without code, sphinx-design's tabs on pages without tabs, the toggle button on
+  pages without anything to toggle.
 - Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
   (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
   shift), and all but a page's first image load lazily, when the reader scrolls near them.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from css_prune import prune_css, site_words
+from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
 
 SHARED_KEY = "backease_shared"
 SHARE_FROM = 512  # characters: shorter texts cost less than the reference would save
@@ -59,26 +60,35 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
     for i, js in enumerate(scripts):
         if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes:
             state = share_long_texts(json.loads(js.attributes["body"]))
-            attributes = {**js.attributes, "body": json.dumps(state).replace("</", "<\\/")}
+            text = json.dumps(state, separators=(",", ":"), ensure_ascii=False)
+            attributes = {**js.attributes, "body": text.replace("</", "<\\/")}
             scripts[i] = type(js)(js.filename, priority=js.priority, **attributes)
 
 
-# Scripts that do nothing on a page without what they look for: (file name, needed when the body has).
-_OPTIONAL_SCRIPTS = (
-    ("clipboard.min.js", 'class="highlight'),
-    ("copybutton.js", 'class="highlight'),
-    ("design-tabs.js", "sd-tab-set"),
+# Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
+_CODE = re.compile(r'class="highlight')
+_TOGGLE = re.compile(r'class="(?:[^"]*\s)?(?:toggle|dropdown)(?:\s[^"]*)?"')  # togglebutton's .toggle, .dropdown
+_OPTIONAL_FILES = (
+    ("clipboard.min.js", _CODE),
+    ("copybutton.js", _CODE),
+    ("copybutton.css", _CODE),
+    ("design-tabs.js", re.compile("sd-tab-set")),
+    ("togglebutton.js", _TOGGLE),
+    ("togglebutton.css", _TOGGLE),
 )
 
 
-def _drop_idle_scripts(app, pagename, templatename, context, doctree):
+def _idle(asset, body: str) -> bool:
+    name = str(asset.filename).split("?")[0]
+    return any(name.endswith(file) and not marker.search(body) for file, marker in _OPTIONAL_FILES)
+
+
+def _drop_idle_files(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
-    scripts = context.get("script_files")
-    if scripts is None:
-        return
-    scripts[:] = [js for js in scripts
-                  if not any(str(js.filename).endswith(name) and marker not in body
-                             for name, marker in _OPTIONAL_SCRIPTS)]
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if assets is not None:
+            assets[:] = [asset for asset in assets if not _idle(asset, body)]
 
 
 _SEARCH_SCRIPTS = re.compile(
@@ -168,12 +178,18 @@ BOOTSTRAP_RUNTIME = (
 
 def _prune_stylesheets(outdir: Path) -> None:
     static = outdir / "_static"
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in outdir.rglob("*")
-             if p.suffix in (".html", ".js") and p.is_file() and "vendor" not in p.parts and p.name != BOOTSTRAP_JS]
-    words = site_words(texts) | set(BOOTSTRAP_RUNTIME)
-    for sheet in static.rglob("*.css"):
-        if sheet.name not in OUR_CSS:
-            sheet.write_text(prune_css(sheet.read_text(encoding="utf-8"), words), encoding="utf-8")
+    files = [p for p in outdir.rglob("*") if p.suffix in (".html", ".js") and p.is_file() and "vendor" not in p.parts]
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    words = site_words(t for p, t in texts.items() if p.name != BOOTSTRAP_JS) | set(BOOTSTRAP_RUNTIME)
+    sheets = {sheet: prune_css(sheet.read_text(encoding="utf-8"), words)
+              for sheet in static.rglob("*.css") if sheet.name not in OUR_CSS}
+    ours = [(static / name).read_text(encoding="utf-8") for name in OUR_CSS if (static / name).is_file()]
+    for _ in range(2):  # a property read only by a dropped one goes in the second pass
+        used = custom_properties_used([*sheets.values(), *ours, *texts.values()],
+                                      [t for p, t in texts.items() if p.suffix == ".js"])
+        sheets = {sheet: drop_unused_properties(css, used) for sheet, css in sheets.items()}
+    for sheet, css in sheets.items():
+        sheet.write_text(css, encoding="utf-8")
     for source_map in static.rglob("*.css.map"):
         source_map.unlink()  # maps the full stylesheet, no longer the one served
 
@@ -225,7 +241,7 @@ def _describe_page(app, pagename, templatename, context, doctree):
 def setup(app):
     # After myst-nb has added the page's widget state and scripts (priority 500).
     app.connect("html-page-context", _share_widget_modules, priority=600)
-    app.connect("html-page-context", _drop_idle_scripts, priority=600)
+    app.connect("html-page-context", _drop_idle_files, priority=600)
     app.connect("html-page-context", _describe_page, priority=600)
     # After offline_book has cut the icon rules (default priority 500).
     app.connect("build-finished", _lighten_site, priority=800)
