@@ -58,6 +58,8 @@ def test_every_page_has_its_own_description_and_only_search_loads_the_index(site
     descriptions = {}
     for rel in built_pages(site):
         soup = page(site, rel)
+        if soup.select_one("meta[http-equiv=Refresh]"):
+            continue  # the root index only sends the reader on to the first chapter
         meta = soup.select("meta[name=description]")
         assert len(meta) == 1, rel
         descriptions[rel] = meta[0]["content"]
