@@ -17,5 +17,9 @@ class WalkthroughError(BackeaseError):
     """A walkthrough, step, outcome or typed-in value that cannot be used; the message names it."""
 
 
-class PoseError(BackeaseError):
+class FigureError(BackeaseError):
+    """A figure asked for with a value it cannot draw (a side, a depth, a size); the message names it."""
+
+
+class PoseError(FigureError):
     """A pose or scene that cannot be drawn (a limb that cannot reach, an unknown name)."""
