@@ -5,13 +5,14 @@
   (``_esm``, ``_css``, figures, a module embedded in another widget's state) is stored once
   in the state's ``SHARED_KEY`` list and replaced by ``{"$shared": index}``;
   ``widget-loader.js`` puts the texts back before a widget renders. Still one inline
-  script, so it works over ``file://`` as over http.
+  script, so it works over ``file://`` as over http; it goes at the end of the page's body,
+  not in the head, so the text above it can be shown before it has arrived.
 - Stylesheets cut down to the rules the built site can use (``css_prune``): the theme's
   311 kB stylesheet is mostly Bootstrap components the guide never shows.
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
   the search page searches, unless the theme searches as you type), the copy button on
   pages without code, sphinx-design's tabs on pages without tabs, the toggle button on
-  pages without anything to toggle.
+  pages without anything to toggle; the others are deferred, so none holds up the first paint.
 - Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
   (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
   shift), and all but a page's first image load lazily, when the reader scrolls near them.
@@ -56,13 +57,13 @@ def share_long_texts(manager_state: dict) -> dict:
 
 
 def _share_widget_modules(app, pagename, templatename, context, doctree):
+    """The page's widget state, long texts shared, moved from the head to the end of the body."""
     scripts = context.get("script_files") or []
-    for i, js in enumerate(scripts):
-        if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes:
-            state = share_long_texts(json.loads(js.attributes["body"]))
-            text = json.dumps(state, separators=(",", ":"), ensure_ascii=False)
-            attributes = {**js.attributes, "body": text.replace("</", "<\\/")}
-            scripts[i] = type(js)(js.filename, priority=js.priority, **attributes)
+    for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
+        scripts.remove(js)
+        state = share_long_texts(json.loads(js.attributes["body"]))
+        text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
 
 
 # Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
@@ -83,12 +84,27 @@ def _idle(asset, body: str) -> bool:
     return any(name.endswith(file) and not marker.search(body) for file, marker in _OPTIONAL_FILES)
 
 
-def _drop_idle_files(app, pagename, templatename, context, doctree):
+# Inline scripts on every page read DOCUMENTATION_OPTIONS at once: its file must run first.
+_RUN_AT_ONCE = ("documentation_options.js",)
+
+
+def _deferred(js):
+    """``js`` loaded without holding up the page's first paint (it runs, in order, once the page is read)."""
+    name = str(js.filename or "").split("?")[0]
+    if not js.filename or "://" in name or name.endswith(_RUN_AT_ONCE) or {"defer", "async"} & set(js.attributes):
+        return js
+    return type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+
+
+def _lighten_assets(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     for key in ("script_files", "css_files"):
         assets = context.get(key)
         if assets is not None:
             assets[:] = [asset for asset in assets if not _idle(asset, body)]
+    scripts = context.get("script_files")
+    if scripts is not None:
+        scripts[:] = [_deferred(js) for js in scripts]
 
 
 _SEARCH_SCRIPTS = re.compile(
@@ -241,7 +257,7 @@ def _describe_page(app, pagename, templatename, context, doctree):
 def setup(app):
     # After myst-nb has added the page's widget state and scripts (priority 500).
     app.connect("html-page-context", _share_widget_modules, priority=600)
-    app.connect("html-page-context", _drop_idle_files, priority=600)
+    app.connect("html-page-context", _lighten_assets, priority=600)
     app.connect("html-page-context", _describe_page, priority=600)
     # After offline_book has cut the icon rules (default priority 500).
     app.connect("build-finished", _lighten_site, priority=800)

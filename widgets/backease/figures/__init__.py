@@ -4,7 +4,8 @@ from .loop import draw_tension_loop
 from .plan import draw_plan
 from .pelvis import draw_book_under_foot, draw_hands_on_crests
 from .pose_library import POSES, alt_text, draw_named
-from .poses import Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_pose, draw_scene, level_foot, place, reach, settle
+from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_pose, draw_scene, level_foot, place,
+                    reach, settle)
 from .style import setup
 from .timeline import draw_timeline
 from .wave import WavePicture, wave_svg
