@@ -103,7 +103,7 @@ def _lighten_assets(app, pagename, templatename, context, doctree):
         if assets is not None:
             assets[:] = [asset for asset in assets if not _idle(asset, body)]
     scripts = context.get("script_files")
-    if scripts is not None:
+    if scripts is not None and pagename != "search":  # the search page's own scripts need them at once
         scripts[:] = [_deferred(js) for js in scripts]
 
 
