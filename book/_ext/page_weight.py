@@ -170,16 +170,17 @@ def _mend_pages(outdir: Path, drop_search: bool) -> None:
 
 
 def _compact_figures(outdir: Path) -> None:
-    from backease.figures.style import compact_svg
+    fresh = [f for f in (outdir / "_images").glob("*.svg") if f.read_text(encoding="utf-8").startswith("<?xml")]
+    if not fresh:
+        return  # all compacted by an earlier build (compact_svg drops the XML declaration)
+    from backease.figures.style import compact_svg  # imports matplotlib: only when there is work
 
-    for figure in (outdir / "_images").glob("*.svg"):
+    for figure in fresh:
         text = figure.read_text(encoding="utf-8")
         try:
-            compact = compact_svg(text)
+            figure.write_text(compact_svg(text), encoding="utf-8")
         except (ValueError, SyntaxError):  # not an SVG we can read (ParseError is a SyntaxError): leave it
             continue
-        if compact != text:
-            figure.write_text(compact, encoding="utf-8")
 
 
 # Bootstrap's script names every component it has; the theme uses three. Their run-time classes:
