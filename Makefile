@@ -24,8 +24,13 @@ test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse
 	$(BIN)/python bench/run.py
+
+# Lighthouse for `make bench`, pinned in bench/package.json, installed beside it (needs Node 20).
+bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
 
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html

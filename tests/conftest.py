@@ -141,7 +141,7 @@ def _crawl(browser, site, url_of, viewport, dark=False, device_scale_factor=1):
     results = {}
     for rel in built_pages(site):
         open_built(page, url_of(rel))
-        page.wait_for_timeout(150)  # late requests (search index, fonts)
+        page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
         problems = watch.problems()  # before axe runs: it fetches stylesheets its own way
         page.add_script_tag(path=str(axe))
         violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)

@@ -2,13 +2,15 @@
 summary, copy and print, the red-flag messages, and keyboard-only use."""
 import pytest
 
-from backease import LEG_LENGTH, read_mm, walk_paths
+import json
 import random
+import shutil
 
+from backease import LEG_LENGTH, GuidedCheck, read_mm, walk_paths
 from backease.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
 from backease.walkthroughs import WalkthroughError
 
-from conftest import open_built
+from conftest import ROOT, open_built, watched_page
 
 LEG = "book/checks/leg-length.html"
 SAFETY = "book/start/safety.html"
@@ -55,6 +57,10 @@ def summary(widget):
     return widget.locator(".be-summary-text").inner_text()
 
 
+def rows(widget):
+    return [p.inner_text() for p in widget.locator(".be-summary-text p").all()]
+
+
 def enter_mm(widget, typed):
     widget.locator(".be-measure input").fill(typed)
     widget.get_by_role("button", name="Add to summary").click()
@@ -66,27 +72,63 @@ def route_to(outcome_id):
 
 # --- the leg-length walkthrough ---------------------------------------------------------
 
-@pytest.mark.parametrize("route", ROUTES, ids=[f"{i:02d}-{r.outcome}" for i, r in enumerate(ROUTES)])
-def test_every_path_reaches_its_outcome(check, route):
-    page, widget = check
-    walk(widget, route.choices)
-    outcome = LEG_LENGTH.outcome(route.outcome)
-    assert widget.get_attribute("data-node") == route.outcome
-    assert widget.locator("h4").inner_text() == f"Result: {outcome.title}"
-    assert widget.locator(".be-live").inner_text().startswith(f"Result: {outcome.title}")
-    text = summary(widget)
-    assert f"Result: {outcome.title}" in text and outcome.found in text and outcome.advice in text
-    if outcome.measure:
-        assert f"Lower side: {outcome.lower_side}" in text
-        assert "Estimated difference: not entered yet" in text
-        widget.get_by_label(outcome.measure.prompt, exact=True).fill("12,5")
-        widget.get_by_role("button", name="Add to summary").click()
+def start_over(widget):
+    restart = widget.get_by_role("button", name="Start over")
+    if restart.is_enabled():
+        restart.click()
+    assert widget.get_attribute("data-node") == LEG_LENGTH.start
+
+
+def test_every_path_reaches_its_outcome(check):
+    page, widget = check  # one page for all paths: Start over between them
+    for route in ROUTES:
+        start_over(widget)
+        walk(widget, route.choices)
+        outcome = LEG_LENGTH.outcome(route.outcome)
+        assert widget.get_attribute("data-node") == route.outcome
+        assert widget.locator("h4").inner_text() == f"Result: {outcome.title}"
+        assert widget.locator(".be-live").inner_text().startswith(f"Result: {outcome.title}")
         text = summary(widget)
-        assert f"Estimated difference: about 12.5 mm (the books under the {outcome.lower_side} foot)" in text
-        assert outcome.measure.note_for(12.5) in text
-    else:
-        assert widget.locator(".be-measure").count() == 0
-        assert "Estimated difference" not in text
+        assert f"Result: {outcome.title}" in text and outcome.found in text and outcome.advice in text
+        if outcome.measure:
+            assert f"Lower side: {outcome.lower_side}" in text
+            assert "Estimated difference: not entered yet" in text
+            widget.get_by_label(outcome.measure.prompt, exact=True).fill("12,5")
+            widget.get_by_role("button", name="Add to summary").click()
+            text = summary(widget)
+            assert f"Estimated difference: about 12.5 mm (the books under the {outcome.lower_side} foot)" in text
+            assert outcome.measure.note_for(12.5) in text
+            assert rows(widget)[1:] == [f"{k}: {v}" for k, v in outcome.summary(12.5)]  # after the date
+        else:
+            assert widget.locator(".be-measure").count() == 0
+            assert "Estimated difference" not in text
+            assert rows(widget)[1:] == [f"{k}: {v}" for k, v in outcome.summary()]
+
+
+def test_two_views_of_one_check_stay_in_sync(browser, tmp_path):
+    """Two views of one widget (as Jupyter shows when a cell displays it twice) share the reader's place."""
+    state = GuidedCheck(LEG_LENGTH).get_state()
+    manager = {"version_major": 2, "version_minor": 0,
+               "state": {"check": {"model_name": "AnyModel", "model_module": "anywidget", "state": state}}}
+    view = '<script type="application/vnd.jupyter.widget-view+json">{"model_id": "check"}</script>'
+    shutil.copy(ROOT / "book" / "_assets" / "widget-loader.js", tmp_path)
+    (tmp_path / "two.html").write_text(
+        f'<!doctype html><html lang="en"><title>two views</title><main>{view}{view}</main>'
+        f'<script type="application/vnd.jupyter.widget-state+json">{json.dumps(manager)}</script>'
+        '<script src="widget-loader.js"></script></html>', encoding="utf-8")
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    page.goto((tmp_path / "two.html").as_uri())
+    first, second = page.locator(".be-check").nth(0), page.locator(".be-check").nth(1)
+    second.wait_for()
+    answer(first, "No, or I do not know")
+    assert second.get_attribute("data-node") == "prepare"
+    answer(second, "I have no helper")
+    assert first.get_attribute("data-node") == "no-helper"
+    first.get_by_role("button", name="Back").click()
+    assert second.get_attribute("data-node") == "prepare"
+    assert not watch.problems(), watch.problems()
+    context.close()
 
 
 def test_each_step_announces_itself(check):
@@ -126,21 +168,28 @@ def test_back_and_start_over(check):
     assert widget.locator(".be-progress").inner_text() == "Step 1"
 
 
-@pytest.mark.parametrize("typed", ["-5", "abc", "NaN", "150", "100.5", "1e3", "", "0", "12 cm"])
-def test_bad_millimetres_get_the_same_message_as_in_python(check, typed):
+BAD_MM = ["-5", "abc", "NaN", "150", "100.5", "1e3", "", "0", "12 cm", "+", "1,2,3"]
+
+
+def test_bad_millimetres_get_the_same_message_as_in_python(check):
     page, widget = check
     walk(widget, route_to("right-lower").choices)
-    enter_mm(widget, typed)
-    with pytest.raises(WalkthroughError) as err:
-        read_mm(typed, LEG_LENGTH.outcome("right-lower").measure.max_mm)
-    assert widget.locator(".be-error").inner_text() == str(err.value)
-    field = widget.locator(".be-measure input")
-    assert field.get_attribute("aria-invalid") == "true"
-    assert field.evaluate(f"f => f === {FOCUSED}")
-    assert "not entered yet" in summary(widget)
-    enter_mm(widget, "18")
-    assert widget.locator(".be-error").inner_text() == ""
-    assert "about 18 mm" in summary(widget)
+    max_mm = LEG_LENGTH.outcome("right-lower").measure.max_mm
+    for typed in BAD_MM:
+        enter_mm(widget, typed)
+        with pytest.raises(WalkthroughError) as err:
+            read_mm(typed, max_mm)
+        assert widget.locator(".be-error").inner_text() == str(err.value), typed
+        field = widget.locator(".be-measure input")
+        assert field.get_attribute("aria-invalid") == "true"
+        assert field.evaluate(f"f => f === {FOCUSED}")
+        assert "not entered yet" in summary(widget)
+    for typed in ("18", " 7 mm", "12,5", ".5", "100"):
+        enter_mm(widget, typed)
+        assert widget.locator(".be-error").inner_text() == ""
+        assert f"about {read_mm(typed, max_mm):g} mm" in summary(widget), typed
+    enter_mm(widget, "abc")
+    assert "not entered yet" in summary(widget), "a bad number takes the last good one off the summary"
 
 
 def test_copy_summary_to_the_clipboard(server, check):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from backease import ROUTINES, RoutineError, get_routine
 from backease.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
 from backease.education import TALKS
-from backease.figures.pose_library import POSES, SEQUENCES
+from backease.figures.pose_library import POSES
 from backease.levels import EXERCISES, FELT, LEVELS, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
 from backease.logistics import card_for, on_floor, positions_of
 from backease.techniques import POSITIONS
@@ -60,7 +60,7 @@ def test_each_exercise_has_three_or_more_levels_each_drawn_and_placed():
         levels = levels_of(ex)
         assert len(levels) >= 3 and [lv.number for lv in levels] == list(range(1, len(levels) + 1))
         for lv in levels:
-            assert lv.poses and all(p in POSES or p in SEQUENCES for p in lv.poses), lv.name
+            assert lv.poses and all(p in POSES for p in lv.poses), lv.name
             assert lv.position in POSITIONS and lv.end_position in POSITIONS
             assert lv.technique == card_for(lv.name).name
 

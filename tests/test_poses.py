@@ -8,10 +8,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
-from backease.figures import (POSES, SEQUENCES, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, alt_text,
-                              describe, draw_named, draw_pose, draw_scene, draw_sequence, place, reach, settle,
-                              setup)
-from backease.figures.poses import LENGTH, LIFTS, MAT, SCALE
+from backease import BackeaseError
+from backease.figures import (POSES, Arrow, Pose, PoseError, Prop, Side, TopPose, alt_text, draw_named, draw_pose,
+                              draw_scene, place, reach, settle, setup)
+from backease.figures.pose_model import LENGTH, LIFTS, MAT, SCALE
 
 SIDE_VIEWS = [name for name, scene in POSES.items() if isinstance(scene.pose, Pose)]
 
@@ -129,6 +129,7 @@ def test_bad_props_arrows_and_top_views_are_refused_clearly():
         draw_pose(TopPose(), [Prop("ball")])
     with pytest.raises(PoseError, match="'no-such-pose'"):
         draw_named("no-such-pose")
+    assert issubclass(PoseError, BackeaseError)
 
 
 # --- drawing ----------------------------------------------------------------------------------------
@@ -191,35 +192,6 @@ def test_draw_pose_can_draw_into_a_given_axes():
     assert labelled(fig, "body:") and len(labelled(fig, "arrow")) == 1
 
 
-def test_a_sequence_has_one_panel_and_caption_per_step():
-    names = SEQUENCES["pir-hamstring"]
-    fig = draw_sequence([POSES[n] for n in names], per_row=3)
-    assert len(fig.axes) == 3
-    assert [t.get_text() for t in fig.texts if t.get_label() == "caption"] == [POSES[n].caption for n in names]
-    assert sum(t.get_label() == "step-arrow" for t in fig.texts) == 2
-    stacked = draw_sequence([POSES[n] for n in names], per_row=1)
-    assert len(stacked.axes) == 3 and not [t for t in stacked.texts if t.get_label() == "step-arrow"]
-    with pytest.raises(PoseError, match="per_row"):
-        draw_sequence([POSES[names[0]]], per_row=0)
-    with pytest.raises(PoseError, match="at least one"):
-        draw_sequence([])
-
-
-def test_sequence_alt_text_tells_every_step_in_order():
-    text = alt_text("dead-bug")
-    positions = [text.index(POSES[n].alt) for n in SEQUENCES["dead-bug"]]
-    assert positions == sorted(positions) and text.startswith("Step 1")
-
-
-def test_describe_builds_a_sentence_from_pose_props_and_arrows():
-    text = describe(Pose("supine", trunk=-90.0, near=Side(hip=45.0, knee=90.0)),
-                    [Prop("mat"), Prop("ball", "tailbone")], [Arrow("hip", "head", label="roll off")])
-    assert text.startswith("A person lying on the back")
-    assert "knees bent" in text and "on a mat" in text and "ball under the tailbone" in text
-    assert "roll off" in text
-    assert "from above" in describe(TopPose(shift=8.0)) and "sideways" in describe(TopPose(shift=8.0))
-
-
 def svg_of(fig) -> bytes:
     setup()
     buf = io.BytesIO()
@@ -229,10 +201,9 @@ def svg_of(fig) -> bytes:
 
 def test_figures_are_small_svgs_without_raster_images():
     sizes = {}
-    for name in list(POSES) + list(SEQUENCES):
+    for name in POSES:
         data = svg_of(draw_named(name))
         root = ET.fromstring(data)
         assert not root.findall(".//{http://www.w3.org/2000/svg}image"), name
         sizes[name] = len(data)
     assert max(sizes[n] for n in POSES) < 15_000, sizes
-    assert max(sizes[n] for n in SEQUENCES) < 30_000, sizes

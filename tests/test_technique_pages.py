@@ -5,7 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from backease.conditions import ADVICE_KINDS, ADVICE_TITLES
-from backease.figures import POSES, alt_text
+from backease.figures import POSES, alt_text, draw_named
+from backease.figures.style import to_svg
 from backease.technique_text import timer_label
 from backease.techniques import all_techniques
 from backease.technique_view import StepsView
@@ -105,12 +106,15 @@ def test_steps_each_have_their_drawn_pose_with_alt_text(site, technique):
     steps = section(page(site, technique.name), "Steps").select("li.be-step")
     assert [li.p.get_text(strip=True) for li in steps] == [s.text for s in technique.steps]
     for li, step in zip(steps, technique.steps):
-        img = li.select_one("figure img")
-        assert bool(img) == bool(step.pose)
+        svg = li.select_one("figure svg")
+        assert bool(svg) == bool(step.pose)
         if step.pose:
             assert step.pose in POSES, f"unknown pose {step.pose!r}"
-            assert img["alt"] == alt_text(step.pose) and len(img["alt"].split()) >= 8
-            assert img["src"].startswith("data:image/svg+xml;base64,")
+            alt = alt_text(step.pose)
+            assert svg["role"] == "img" and svg["aria-label"] == alt and svg.title.get_text() == alt
+            assert len(alt.split()) >= 8
+            drawn = to_svg(draw_named(step.pose))  # the page shows this pose's drawing, not another
+            assert len(svg.select("path")) == drawn.count("<path ") and svg["viewbox"] in drawn
     assert any(s.pose for s in technique.steps), "a technique needs at least one drawn step"
 
 

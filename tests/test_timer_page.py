@@ -179,20 +179,6 @@ def test_mute_and_voice_are_toggle_buttons(timers):
     assert tones(page) == []  # muted: no tone at the step change
 
 
-def test_real_time_countdown(server, offline_page):
-    """One short check against the real clock."""
-    page, watch = offline_page
-    open_built(page, f"{server}/{PAGE}")
-    timer = page.locator(".be-timer").first
-    button(timer, "Start").click()
-    started = page.evaluate("performance.now()")
-    page.wait_for_timeout(2500)
-    shown, now = page.evaluate("[document.querySelector('.be-clock').textContent, performance.now()]")
-    elapsed = (now - started) / 1000
-    assert shown in {mmss(BREATHING.get_ready - elapsed), mmss(BREATHING.get_ready - elapsed + 0.15)}
-    assert not watch.problems(), watch.problems()
-
-
 def test_presenter_view_fills_the_screen_with_large_digits(timers):
     page, (timer, _), _ = timers
     button(timer, "Full screen").click()

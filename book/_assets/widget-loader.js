@@ -6,6 +6,8 @@
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
 // each module from a Blob URL and calls its render() with a small model object. No kernel,
 // no network: it works over http and over file://.
+// The build stores each long text of a page's widget states once (book/_ext/page_weight.py):
+// a value {"$shared": i} stands for the i-th text of the state's "backease_shared" list.
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
@@ -51,30 +53,49 @@
     document.head.append(tag);
   }
 
-  async function show(viewScript, states) {
+  function resolveShared(value, shared) {
+    const i = value && typeof value === "object" && !Array.isArray(value) ? value.$shared : undefined;
+    return Number.isInteger(i) ? shared[i] : value;
+  }
+
+  const initialized = new WeakSet();
+  const models = new Map(); // one model per widget, shared by all its views (they stay in sync)
+  function modelFor(id, entry, shared) {
+    if (!models.has(id)) {
+      models.set(id, createModel(Object.fromEntries(
+        Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]))));
+    }
+    return models.get(id);
+  }
+
+  async function show(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
-    const values = { ...entry.state };
-    addStyle(values._css);
-    const mod = await importModule(values._esm);
+    const model = modelFor(id, entry, shared);
+    addStyle(model.get("_css"));
+    const mod = await importModule(model.get("_esm"));
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
-    const model = createModel(values);
     const host = document.createElement("div");
     host.className = "be-widget";
     viewScript.replaceWith(host);
-    await widget.initialize?.({ model });
+    if (!initialized.has(model)) {
+      initialized.add(model);
+      await widget.initialize?.({ model });
+    }
     await widget.render({ model, el: host });
   }
 
   function start() {
     const stateTag = document.querySelector(`script[type="${STATE}"]`);
     if (!stateTag) return;
-    const states = JSON.parse(stateTag.textContent).state || {};
+    const manager = JSON.parse(stateTag.textContent);
+    const states = manager.state || {};
+    const shared = manager.backease_shared || [];
     for (const view of document.querySelectorAll(`script[type="${VIEW}"]`)) {
-      show(view, states).catch((err) => console.error("Widget failed to render:", err));
+      show(view, states, shared).catch((err) => console.error("Widget failed to render:", err));
     }
   }
 

@@ -13,6 +13,7 @@ from importlib import import_module
 
 from .catalogue import list_routines
 from .diary import load_diary
+from .errors import BackeaseError, FigureError, PoseError
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
 from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
@@ -25,10 +26,10 @@ _LAZY = {"DiaryView": "diary_view", "GuidedCheck": "checks", "MyRoutine": "my_ro
          "RedFlagScreen": "checks", "SessionTimer": "timer"}
 
 __all__ = [
-    "PLANS", "ROUTINES", "Block", "Breathing", "DiaryView", "GuidedCheck", "LEG_LENGTH", "Plan", "PlanBuilder", "RedFlagScreen", "Routine",
-    "RoutineError", "SessionTimer", "Step", "Walkthrough", "WalkthroughError", "format_duration", "get_plan",
-    "get_routine", "list_routines", "load_diary", "load_plan", "load_routine", "MyRoutine", "plan_from_dict", "read_mm",
-    "routine_from_dict", "save_plan", "save_routine", "walk_paths",
+    "BackeaseError", "Block", "Breathing", "DiaryView", "FigureError", "GuidedCheck", "LEG_LENGTH", "MyRoutine", "PLANS",
+    "Plan", "PlanBuilder", "PoseError", "ROUTINES", "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step",
+    "Walkthrough", "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary",
+    "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",
 ]
 
 

@@ -14,6 +14,7 @@ import traitlets
 from . import red_flags
 from .figures.pelvis import CHECK_FIGURES
 from .figures.style import to_svg
+from .static_modules import esm_module
 from .walkthroughs import Walkthrough, WalkthroughError
 
 _STATIC = Path(__file__).parent / "static"
@@ -27,9 +28,13 @@ def _svg(name: str, where: str) -> str:
 
 
 class GuidedCheck(anywidget.AnyWidget):
-    """A walkthrough as a widget: ``GuidedCheck(LEG_LENGTH)``."""
+    """A walkthrough as a widget: ``GuidedCheck(LEG_LENGTH)``.
 
-    _esm = _STATIC / "walkthrough.js"
+    Setting ``walkthrough`` or ``figures`` from Python redraws every view; the views of one
+    widget show the same step (the reader's place is kept in the front end only).
+    """
+
+    _esm = esm_module("walkthrough.js")
     _css = _STATIC / "checks.css"
 
     walkthrough = traitlets.Dict().tag(sync=True)

@@ -9,36 +9,17 @@ Nothing here imports a user interface, so all of it is testable without a browse
 """
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field
+
+from .errors import RoutineError
+from .validation import Validator
 
 SIDES = ("left", "right", "each")
 MAX_TOTAL_SECONDS = 2 * 60 * 60
 
 
-class RoutineError(ValueError):
-    """A routine, step or file that cannot be timed; the message names the bad value."""
-
-
-def _number(value, what: str, *, allow_zero: bool = False) -> float:
-    """``value`` as a finite positive float, or a RoutineError naming ``what``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise RoutineError(f"{what} must be a number of seconds, got {value!r}")
-    if not math.isfinite(value):
-        raise RoutineError(f"{what} must be a finite number, got {value!r}")
-    if value < 0 or (value == 0 and not allow_zero):
-        bound = "zero or more" if allow_zero else "more than zero"
-        raise RoutineError(f"{what} must be {bound}, got {value!r}")
-    return float(value)
-
-
-def _text(value, what: str, *, required: bool) -> str:
-    """``value`` as one line of text (runs of white space, line breaks included, become one space)."""
-    if not isinstance(value, str):
-        raise RoutineError(f"{what} must be text, got {value!r}")
-    if required and not value.strip():
-        raise RoutineError(f"{what} must not be empty, got {value!r}")
-    return " ".join(value.split())
+_check = Validator(RoutineError)
+_number, _text = _check.number, _check.text
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,31 @@
 """A technique's steps, each with its drawn pose, as one block of HTML for a page or a notebook."""
 from __future__ import annotations
 
-import base64
 from html import escape
 
 from .techniques import Technique
 
 
-def _svg_data_uri(figure) -> str:
-    from .figures.style import to_svg
-
-    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(figure).encode()).decode("ascii")
-
-
 class StepsView:
-    """Display object: numbered steps with a figure under each step that has a pose."""
+    """Display object: numbered steps with a figure under each step that has a pose.
+
+    Figures are inline SVG (role="img", labelled with the pose's alt text): no base64, so a
+    handout of many steps stays light, and the drawings' words stay text.
+    """
 
     def __init__(self, technique: Technique):
         self.technique = technique
 
     def _repr_html_(self) -> str:
         from .figures import alt_text, draw_named  # matplotlib only when shown
+        from .figures.style import labelled_svg
 
         items = []
         for step in self.technique.steps:
             figure = ""
             if step.pose:
-                figure = (f'<figure class="be-step-figure"><img src="{_svg_data_uri(draw_named(step.pose))}"'
-                          f' alt="{escape(alt_text(step.pose))}"></figure>')
+                svg = labelled_svg(draw_named(step.pose), alt_text(step.pose))
+                figure = f'<figure class="be-step-figure">{svg}</figure>'
             items.append(f'<li class="be-step"><p>{escape(step.text)}</p>{figure}</li>')
         return f'<ol class="be-steps">{"".join(items)}</ol>'
 

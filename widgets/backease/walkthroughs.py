@@ -18,21 +18,16 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
+from .errors import WalkthroughError
+from .validation import Validator
+
 SIDES = ("left", "right")
+MM, NOTE = "{mm}", "{note}"  # in the summary rows sent to the view: the number as read, and its note
 _NUMBER = re.compile(r"([+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)) *(?:mm)?", re.IGNORECASE)
 _HOW_TO_TYPE = "Type the number of millimetres, for example 12."
 
 
-class WalkthroughError(ValueError):
-    """A walkthrough, step, outcome or typed-in value that cannot be used; the message names it."""
-
-
-def _text(value, what: str, *, required: bool = True) -> str:
-    if not isinstance(value, str):
-        raise WalkthroughError(f"{what} must be text, got {value!r}")
-    if required and not value.strip():
-        raise WalkthroughError(f"{what} must not be empty, got {value!r}")
-    return value.strip()
+_text = Validator(WalkthroughError).text
 
 
 @dataclass(frozen=True)
@@ -94,32 +89,92 @@ class Outcome:
     lower_side: str | None = None
     measure: Measure | None = None
 
+    def summary(self, mm: float | None = None) -> list[list[str]]:
+        """The result as [label, text] rows, shown under it and copied as "label: text" lines.
+
+        ``mm`` is the measured value once the reader has entered one (outcomes with a ``measure``).
+        """
+        if mm is None or self.measure is None:
+            return self._rows(None, "")
+        return self._rows(f"{mm:g}", self.measure.note_for(mm))
+
+    def _rows(self, mm_text: str | None, note: str) -> list[list[str]]:
+        rows = [["Result", self.title], ["What was found", self.found]]
+        if self.lower_side:
+            rows.append(["Lower side", self.lower_side])
+        if self.measure and mm_text is None:
+            rows.append(["Estimated difference", "not entered yet"])
+        elif self.measure:
+            rows.append(["Estimated difference", f"about {mm_text} mm (the books under the {self.lower_side} foot)"])
+            rows.append(["Note", note])
+        rows.append(["Advice", self.advice])
+        return [row for row in rows if row[1]]
+
+    def to_dict(self) -> dict:
+        """Plain data for the view: the fields and summary rows; for a measure, how to read the number
+        (``mm_rules``) and the rows once it is read, with {mm} for the number and {note} for the note
+        of the first of ``bands`` whose ``from_mm`` it reaches."""
+        data = {**asdict(self), "summary": self.summary()}
+        if self.measure:
+            notes = sorted(self.measure.notes, reverse=True)
+            data["measure"] = {
+                "prompt": self.measure.prompt,
+                "rules": mm_rules(self.measure.max_mm),
+                "summary": self._rows(MM, NOTE),
+                "bands": [{"from_mm": low, "note": text} for low, text in notes],
+            }
+        return data
+
+
+def mm_rules(max_mm: float = 100.0) -> list[dict]:
+    """How a typed length in millimetres is read, as data: the first rule that fails gives the message.
+
+    ``read_mm`` applies these rules in Python; the guided check's view receives them in its
+    widget state and applies the same list in the browser (no kernel on the built page), so
+    the pattern, the limits and every message are written here only. In a message, {text}
+    stands for the typed text, {shown} for the number as typed.
+    """
+    return [
+        {"test": "empty", "message": _HOW_TO_TYPE},
+        {"test": "pattern", "pattern": _NUMBER.pattern, "message": f"“{{text}}” is not a number. {_HOW_TO_TYPE}"},
+        {"test": "below", "value": 0, "message": f"{{shown}} mm is less than zero. {_HOW_TO_TYPE}"},
+        {"test": "equal", "value": 0,
+         "message": "0 mm means no books were needed. If the hands were level, go back and choose “Level”."},
+        {"test": "above", "value": max_mm, "message": f"{{shown}} mm is more than {max_mm:g} mm, which is too much "
+                                                      "for this check. Measure again in millimetres (1 cm is 10 mm)."},
+    ]
+
+
+def _fails(rule: dict, text: str, shown: str, mm: float) -> bool:
+    test, limit = rule["test"], rule.get("value")
+    if test == "empty":
+        return not text
+    if test == "pattern":
+        return not shown
+    if test == "below":
+        return mm < limit
+    if test == "equal":
+        return mm == limit
+    return mm > limit  # "above"
+
 
 def read_mm(value, max_mm: float = 100.0) -> float:
     """A typed-in length in millimetres: more than 0, at most ``max_mm``; "12,5 mm" means 12.5.
 
     Bad input raises WalkthroughError with a message for the reader that quotes the value
-    as typed. The widget's JavaScript gives the same messages (a browser test compares them).
+    as typed (the rules and messages of ``mm_rules``).
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise WalkthroughError(f"“{value}” is not a number. {_HOW_TO_TYPE}")
     text = value.strip() if isinstance(value, str) else repr(value)
-    if not text:
-        raise WalkthroughError(_HOW_TO_TYPE)
-    number = _NUMBER.fullmatch(text)
-    if not number:
-        raise WalkthroughError(f"“{text}” is not a number. {_HOW_TO_TYPE}")
-    shown = number[1]
-    mm = float(shown.replace(",", "."))
-    if mm < 0:
-        raise WalkthroughError(f"{shown} mm is less than zero. {_HOW_TO_TYPE}")
-    if mm == 0:
-        raise WalkthroughError("0 mm means no books were needed. If the hands were level, go back and choose “Level”.")
-    if mm > max_mm:
-        raise WalkthroughError(
-            f"{shown} mm is more than {max_mm:g} mm, which is too much for this check. "
-            "Measure again in millimetres (1 cm is 10 mm)."
-        )
+    rules = mm_rules(max_mm)
+    pattern = next(r["pattern"] for r in rules if r["test"] == "pattern")
+    number = re.fullmatch(pattern, text, re.IGNORECASE)
+    shown = number[1] if number else ""
+    mm = float(shown.replace(",", ".")) if number else math.nan
+    for rule in rules:
+        if _fails(rule, text, shown, mm):
+            raise WalkthroughError(rule["message"].format(text=text, shown=shown))
     return mm
 
 
@@ -265,7 +320,7 @@ class Walkthrough:
             "title": self.title,
             "start": self.start,
             "steps": {s.id: asdict(s) for s in self.steps},
-            "outcomes": {o.id: asdict(o) for o in self.outcomes},
+            "outcomes": {o.id: o.to_dict() for o in self.outcomes},
         }
 
 

@@ -3,16 +3,16 @@ from .anatomy import draw_muscle_layers, draw_psoas_and_ql, draw_spine, draw_ver
 from .loop import draw_tension_loop
 from .plan import draw_plan
 from .pelvis import draw_book_under_foot, draw_hands_on_crests
-from .pose_library import POSES, SEQUENCES, alt_text, draw_named
-from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, describe, draw_pose, draw_scene,
-                    draw_sequence, level_foot, place, reach, settle)
+from .pose_library import POSES, alt_text, draw_named
+from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_pose, draw_scene, level_foot, place,
+                    reach, settle)
 from .style import setup
 from .timeline import draw_timeline
 from .wave import WavePicture, wave_svg
 
 __all__ = [
-    "Arrow", "POSES", "Pose", "PoseError", "Prop", "SEQUENCES", "Scene", "Side", "TopPose", "WavePicture",
-    "alt_text", "describe", "draw_book_under_foot", "draw_hands_on_crests", "draw_muscle_layers", "draw_named",
-    "draw_plan", "draw_pose", "draw_psoas_and_ql", "draw_scene", "draw_sequence", "draw_spine", "draw_tension_loop",
+    "Arrow", "POSES", "Pose", "PoseError", "Prop", "Scene", "Side", "TopPose", "WavePicture",
+    "alt_text", "draw_book_under_foot", "draw_hands_on_crests", "draw_muscle_layers", "draw_named",
+    "draw_plan", "draw_pose", "draw_psoas_and_ql", "draw_scene", "draw_spine", "draw_tension_loop",
     "draw_timeline", "draw_vertebra_pair", "level_foot", "place", "reach", "settle", "setup", "wave_svg",
 ]

@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Ellipse, FancyBboxPatch, Polygon
 
+from ..errors import FigureError
 from .style import PALETTE
 
 
@@ -104,7 +105,7 @@ def _centre_x(depth: float, spans) -> float:
             if region.key == "coccyx":
                 return _region("sacrum").bow - 0.25 * t * t
             return region.bow * math.sin(math.pi * t)
-    raise ValueError(f"depth {depth!r} is below the spine")
+    raise FigureError(f"depth {depth!r} is below the spine")
 
 
 def _band(top: float, bottom: float, width_top: float, width_bottom: float, spans, samples: int = 2):

@@ -15,6 +15,7 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Polygon, Rectangle
 
+from ..errors import FigureError
 from .style import PALETTE
 
 SIDES = ("left", "right")
@@ -32,7 +33,7 @@ def _check_side(side, what: str, *, allow_none: bool) -> None:
     allowed = SIDES + ((None,) if allow_none else ())
     if side not in allowed:
         names = ", ".join(repr(s) for s in allowed)
-        raise ValueError(f"{what} must be one of {names}, got {side!r}")
+        raise FigureError(f"{what} must be one of {names}, got {side!r}")
 
 
 def _draw_person(ax, hips: dict[str, float], feet: dict[str, float]) -> None:

@@ -1,8 +1,7 @@
 """Named poses for the technique chapters: one picture per key step, each with its alt text.
 
-``POSES`` maps a name to a :class:`~.poses.Scene`; ``SEQUENCES`` maps a name to the poses that
-make up the steps of one technique. ``draw_named(name)`` draws either; ``alt_text(name)`` says
-what it shows.
+``POSES`` maps a name to a :class:`~.poses.Scene`. ``draw_named(name)`` draws one;
+``alt_text(name)`` says what it shows.
 """
 from __future__ import annotations
 
@@ -10,8 +9,7 @@ from dataclasses import replace
 
 from matplotlib.figure import Figure
 
-from .poses import (LIFTS, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, draw_sequence, level_foot,
-                    reach, settle)
+from .poses import LIFTS, Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_scene, level_foot, reach, settle
 
 _ON_MAT = Prop("mat")
 ARMS_BY_SIDES = dict(shoulder=-6.0, elbow=8.0)
@@ -533,44 +531,21 @@ POSES: dict[str, Scene] = {
             "the floor, so that the pelvis is level."),
 }
 
-SEQUENCES: dict[str, tuple[str, ...]] = {
-    "string": ("string-rest", "string-feet-swing", "string-hands-swing"),
-    "pir-hamstring": ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax"),
-    "forward-bend": ("forward-bend-start", "forward-bend-further", "forward-bend-hang"),
-    "psoas-table": ("psoas-table-tight", "psoas-table-sinking"),
-    "quadratus-lumborum": ("ql-start", "ql-bend"),
-    "dead-bug": ("dead-bug-start", "dead-bug-extend"),
-    "ball-release": ("ball-under-tailbone", "ball-knees-up", "ball-roll-off"),
-    "pandiculation": ("pandiculation-arch", "pandiculation-release"),
-    "lifting": ("lift-knees", "lift-back"),
-    "sitting": ("sitting-upright", "sitting-slumped"),
-}
+def _scene(name: str) -> Scene:
+    try:
+        return POSES[name]
+    except KeyError:
+        raise PoseError(f"no pose called {name!r}; poses: {', '.join(POSES)}") from None
 
 
-def _names(name: str) -> tuple[str, ...]:
-    if name in POSES:
-        return (name,)
-    if name in SEQUENCES:
-        return SEQUENCES[name]
-    raise PoseError(f"no pose or sequence called {name!r}; poses: {', '.join(POSES)}; "
-                    f"sequences: {', '.join(SEQUENCES)}")
-
-
-def draw_named(name: str, per_row: int | None = None) -> Figure:
-    """Draw a named pose, or a named sequence of poses side by side (``per_row`` as in draw_sequence)."""
-    names = _names(name)
-    if name in POSES:
-        return draw_scene(POSES[name])
-    return draw_sequence([POSES[n] for n in names], per_row=per_row)
+def draw_named(name: str) -> Figure:
+    """Draw a named pose."""
+    return draw_scene(_scene(name))
 
 
 def alt_text(name: str) -> str:
-    """The alt text of a named pose; for a sequence, each step's caption and alt text in order."""
-    names = _names(name)
-    if name in POSES:
-        return POSES[name].alt
-    return " ".join(f"Step {i}, {POSES[n].caption.lstrip('0123456789. ')}: {POSES[n].alt}"
-                    for i, n in enumerate(names, 1))
+    """The alt text of a named pose."""
+    return _scene(name).alt
 
 
 # --- Course levels (the course helper's block): chair versions of floor stretches -----------------

@@ -17,6 +17,7 @@ import html
 import math
 from xml.sax.saxutils import escape
 
+from ..errors import FigureError
 from .style import PALETTE
 
 # (name, length along the spine, height) in SVG units: the bodies grow from the neck to the low back
@@ -86,7 +87,7 @@ def wave_svg(animated: bool = True, period: float = 3.0, amplitude: float = 6.0,
     for name, value, lo, hi in (("period", period, 0.5, 30.0), ("amplitude", amplitude, 0.5, 12.0),
                                 ("waves", waves, 0.25, 4.0)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-            raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}")
+            raise FigureError(f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}")
     total = sum(length for _, length, _ in VERTEBRAE) + DISC * (len(VERTEBRAE) - 1)
     x0 = 80.0
     vertebrae = []
@@ -163,7 +164,7 @@ class WavePicture:
 
     def __init__(self, alt: str):
         if not isinstance(alt, str) or len(alt.split()) < 8:
-            raise ValueError(f"alt must be a sentence of 8 or more words that describes the picture, got {alt!r}")
+            raise FigureError(f"alt must be a sentence of 8 or more words that describes the picture, got {alt!r}")
         self.alt = " ".join(alt.split())
 
     def _repr_html_(self) -> str:

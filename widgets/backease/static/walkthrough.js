@@ -3,50 +3,45 @@
 // built book page (through the book's offline widget loader). Everything stays in this
 // page: answers and typed numbers are never sent anywhere, not even to the kernel.
 
-const HOW_TO_TYPE = "Type the number of millimetres, for example 12.";
-const NUMBER = /^([+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)) *(?:mm)?$/i;
-
-// The same rules and messages as backease.walkthroughs.read_mm (a browser test compares them).
-export function readMm(raw, maxMm) {
+// How a typed number is read comes from Python (backease.walkthroughs.mm_rules): the pattern,
+// the limits and every message. The first rule that fails gives the message.
+export function readNumber(raw, rules) {
   const text = String(raw).trim();
-  if (!text) return { error: HOW_TO_TYPE };
-  const number = NUMBER.exec(text);
-  if (!number) return { error: `“${text}” is not a number. ${HOW_TO_TYPE}` };
-  const shown = number[1];
-  const mm = Number(shown.replace(",", "."));
-  if (mm < 0) return { error: `${shown} mm is less than zero. ${HOW_TO_TYPE}` };
-  if (mm === 0) return { error: "0 mm means no books were needed. If the hands were level, go back and choose “Level”." };
-  if (mm > maxMm) {
-    return { error: `${shown} mm is more than ${maxMm} mm, which is too much for this check. Measure again in millimetres (1 cm is 10 mm).` };
-  }
-  return { mm };
+  const pattern = rules.find((r) => r.test === "pattern").pattern;
+  const number = new RegExp(`^(?:${pattern})$`, "i").exec(text);
+  const shown = number ? number[1] : "";
+  const value = number ? Number(shown.replace(",", ".")) : NaN;
+  const fails = {
+    empty: () => !text,
+    pattern: () => !shown,
+    below: (limit) => value < limit,
+    equal: (limit) => value === limit,
+    above: (limit) => value > limit,
+  };
+  const failed = rules.find((rule) => fails[rule.test](rule.value));
+  return failed ? { error: fill(failed.message, { text, shown }) } : { mm: value };
 }
 
-function noteFor(measure, mm) {
-  const reached = measure.notes.filter(([low]) => mm >= low);
-  return reached.length ? reached.reduce((a, b) => (b[0] > a[0] ? b : a))[1] : "";
+// The rows of an outcome's summary, as Python wrote them; once a number is read, the measured
+// rows with the number and the note of the first band it reaches.
+function summaryRows(outcome, mm) {
+  if (!outcome.measure || mm === null) return outcome.summary;
+  const band = outcome.measure.bands.find((b) => mm >= b.from_mm);
+  const values = { mm, note: band ? band.note : "" };
+  return outcome.measure.summary.map(([label, text]) => [label, fill(text, values)]).filter(([, text]) => text);
 }
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
+const START = { trail: [], mm: null }; // no answers yet: at the start, nothing measured
 
-let counter = 0; // unique ids when a page shows several checks
-
+// Where the reader is lives in the front-end model under "progress" (never saved, so never sent
+// to the kernel): every view of one widget shows the same step, and a new walkthrough or figure
+// set from Python redraws them all.
 function render({ model, el: host }) {
-  const data = model.get("walkthrough");
-  const figures = model.get("figures");
-  const uid = `be-check-${++counter}`;
-
+  const uid = uniqueId("be-check");
   // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here (Enter, Space, typing a
   // number) go to the check, not to the notebook's command-mode shortcuts.
-  const root = el("section", {
-    class: "be-check", "aria-label": `Guided check: ${data.title}`, "data-lm-suppress-shortcuts": "true",
-  });
-  const title = el("h3", { class: "be-title" }, data.title);
+  const root = el("section", { class: "be-check", "data-lm-suppress-shortcuts": "true" });
+  const title = el("h3", { class: "be-title" });
   const stage = el("div", { class: "be-stage" });
   const nav = el("div", { class: "be-nav", role: "group", "aria-label": "Move through the check" });
   const backBtn = el("button", { type: "button", class: "be-back" }, "Back");
@@ -56,30 +51,28 @@ function render({ model, el: host }) {
   root.append(title, stage, nav, live);
   host.append(root);
 
-  let at = data.start; // id of the step or outcome shown
-  let trail = []; // the steps answered so far, to go back
-  let mm = null; // a valid measurement for the outcome shown, or null
+  const data = () => model.get("walkthrough");
+  const progress = () => model.get("progress") || START;
+  const at = () => { // id of the step or outcome shown
+    const id = progress().at;
+    return id && (id in data().steps || id in data().outcomes) ? id : data().start;
+  };
+  const isOutcome = (id) => id in data().outcomes;
+  let acting = false; // this view made the change: it moves focus and announces
 
-  const isOutcome = (id) => id in data.outcomes;
-  const announce = (text) => (live.textContent = text);
-
-  function go(id, { focus = true } = {}) {
-    at = id;
-    mm = null;
-    draw();
-    // Move focus to the start of the new content, so reading (and Tab) goes on from there.
-    if (focus) stage.querySelector("[data-focus]").focus();
-    announce(isOutcome(id) ? `Result: ${data.outcomes[id].title}. ${data.outcomes[id].found}` : `Step ${trail.length + 1}. ${data.steps[id].question}`);
+  function move(next) {
+    acting = true;
+    model.set("progress", next);
   }
 
   function choose(answer) {
-    trail.push(at);
-    go(answer.goto);
+    move({ at: answer.goto, trail: [...progress().trail, at()], mm: null });
   }
 
   // --- a step -------------------------------------------------------------------------
   function drawStep(step) {
-    stage.append(el("p", { class: "be-progress", tabindex: "-1", "data-focus": "" }, `Step ${trail.length + 1}`));
+    const figures = model.get("figures");
+    stage.append(el("p", { class: "be-progress", tabindex: "-1", "data-focus": "" }, `Step ${progress().trail.length + 1}`));
     if (step.figure && figures[step.figure]) {
       stage.append(el("img", {
         class: "be-figure",
@@ -99,80 +92,29 @@ function render({ model, el: host }) {
   }
 
   // --- an outcome ---------------------------------------------------------------------
-  // The summary as [label, text] rows: shown on the page, copied as "label: text" lines.
-  function summaryRows(outcome) {
-    const rows = [
-      ["Date", new Date().toLocaleDateString()],
-      ["Result", outcome.title],
-      ["What was found", outcome.found],
-    ];
-    if (outcome.lower_side) rows.push(["Lower side", outcome.lower_side]);
-    if (outcome.measure && mm === null) rows.push(["Estimated difference", "not entered yet"]);
-    if (outcome.measure && mm !== null) {
-      rows.push(["Estimated difference", `about ${mm} mm (the books under the ${outcome.lower_side} foot)`]);
-      rows.push(["Note", noteFor(outcome.measure, mm)]);
-    }
-    rows.push(["Advice", outcome.advice]);
-    return rows.filter(([, text]) => text);
-  }
-
   function drawOutcome(outcome) {
+    const { mm } = progress();
+    const rows = [["Date", new Date().toLocaleDateString()], ...summaryRows(outcome, mm)];
     stage.append(el("h4", { class: "be-outcome-title", tabindex: "-1", "data-focus": "" }, `Result: ${outcome.title}`));
     const summary = el("div", { class: "be-summary", role: "region", "aria-labelledby": `${uid}-s` });
-    const summaryTitle = el("h5", { id: `${uid}-s` }, "Summary");
     const summaryText = el("div", { class: "be-summary-text" });
+    summaryText.append(...rows.map(([label, text]) => {
+      const row = el("p");
+      row.append(el("strong", {}, `${label}:`), ` ${text}`);
+      return row;
+    }));
     const actions = el("div", { class: "be-summary-actions" });
     const copyBtn = el("button", { type: "button", class: "be-copy" }, "Copy summary");
     const printBtn = el("button", { type: "button", class: "be-print" }, "Print");
     const status = el("p", { class: "be-copy-status" });
     actions.append(copyBtn, printBtn);
-    summary.append(summaryTitle, summaryText, actions, status);
+    summary.append(el("h5", { id: `${uid}-s` }, "Summary"), summaryText, actions, status);
 
-    const fillSummary = () => {
-      summaryText.replaceChildren(...summaryRows(outcome).map(([label, text]) => {
-        const row = el("p");
-        row.append(el("strong", {}, `${label}:`), ` ${text}`);
-        return row;
-      }));
-    };
-
-    if (outcome.measure) {
-      const form = el("form", { class: "be-measure", novalidate: "" });
-      const label = el("label", { for: `${uid}-mm` }, outcome.measure.prompt);
-      const row = el("div", { class: "be-measure-row" });
-      const input = el("input", {
-        id: `${uid}-mm`, type: "text", inputmode: "decimal", autocomplete: "off",
-        "aria-describedby": `${uid}-mm-error`, size: "6",
-      });
-      const unit = el("span", { class: "be-unit" }, "mm");
-      const save = el("button", { type: "submit", class: "be-save" }, "Add to summary");
-      const error = el("p", { class: "be-error", id: `${uid}-mm-error` });
-      row.append(input, unit, save);
-      form.append(label, row, error);
-      // Enter submits explicitly: in JupyterLab the form's own Enter-to-submit does not happen.
-      input.addEventListener("keydown", (event) => {
-        if (event.key !== "Enter") return;
-        event.preventDefault();
-        form.requestSubmit();
-      });
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
-        const result = readMm(input.value, outcome.measure.max_mm);
-        error.textContent = result.error || "";
-        input.setAttribute("aria-invalid", String(Boolean(result.error)));
-        mm = result.error ? null : result.mm;
-        fillSummary();
-        announce(result.error ? `Not added: ${result.error}` : `Added to the summary: about ${mm} mm.`);
-        if (result.error) input.focus();
-      });
-      stage.append(form);
-    }
-    fillSummary();
+    if (outcome.measure) stage.append(measureForm(outcome.measure));
     stage.append(summary);
 
     copyBtn.addEventListener("click", async () => {
-      const rows = summaryRows(outcome).map(([label, text]) => `${label}: ${text}`);
-      const text = [`${data.title}: summary`, ...rows].join("\n");
+      const text = [`${data().title}: summary`, ...rows.map(([label, value]) => `${label}: ${value}`)].join("\n");
       let message;
       try {
         await navigator.clipboard.writeText(text);
@@ -205,24 +147,96 @@ function render({ model, el: host }) {
     });
   }
 
+  // What was typed, and its error, belong to this view; they are kept while the reader stays on the outcome.
+  let typed = { text: "", error: "" };
+
+  function measureForm(measure) {
+    const form = el("form", { class: "be-measure", novalidate: "" });
+    const label = el("label", { for: `${uid}-mm` }, measure.prompt);
+    const row = el("div", { class: "be-measure-row" });
+    const input = el("input", {
+      id: `${uid}-mm`, class: "be-mm", type: "text", inputmode: "decimal", autocomplete: "off",
+      "aria-describedby": `${uid}-mm-error`, size: "6",
+    });
+    input.value = typed.text;
+    if (typed.error) input.setAttribute("aria-invalid", "true");
+    const save = el("button", { type: "submit", class: "be-save" }, "Add to summary");
+    const error = el("p", { class: "be-error", id: `${uid}-mm-error` }, typed.error);
+    row.append(input, el("span", { class: "be-unit" }, "mm"), save);
+    form.append(label, row, error);
+    // Enter submits explicitly: in JupyterLab the form's own Enter-to-submit does not happen.
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      form.requestSubmit();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const result = readNumber(input.value, measure.rules);
+      typed = { text: input.value, error: result.error || "" };
+      const mm = result.error ? null : result.mm;
+      if (mm !== progress().mm) move({ ...progress(), mm });
+      else draw();
+      announce(result.error ? `Not added: ${result.error}` : `Added to the summary: about ${mm} mm.`);
+      if (result.error) stage.querySelector(".be-mm").focus();
+    });
+    return form;
+  }
+
+  function announce(text) {
+    live.textContent = text;
+  }
+
   function draw() {
+    const id = at();
+    const walkthrough = data();
+    if (stage.dataset.shown !== id) typed = { text: "", error: "" };
+    // Drawing replaces the stage: keep focus on the same control if it was in it.
+    const focused = stage.contains(document.activeElement) ? document.activeElement.className : "";
+    title.textContent = walkthrough.title;
+    root.setAttribute("aria-label", `Guided check: ${walkthrough.title}`);
     stage.replaceChildren();
-    root.dataset.node = at;
-    if (isOutcome(at)) drawOutcome(data.outcomes[at]);
-    else drawStep(data.steps[at]);
-    backBtn.disabled = trail.length === 0;
-    restartBtn.disabled = trail.length === 0;
+    root.dataset.node = id;
+    stage.dataset.shown = id;
+    if (isOutcome(id)) drawOutcome(walkthrough.outcomes[id]);
+    else drawStep(walkthrough.steps[id]);
+    backBtn.disabled = progress().trail.length === 0;
+    restartBtn.disabled = progress().trail.length === 0;
+    if (focused) stage.querySelector(`.${focused.split(" ")[0]}`)?.focus();
+  }
+
+  function onProgress() {
+    const movedOn = acting && stage.dataset.shown !== at();
+    acting = false;
+    draw();
+    if (!movedOn) return; // only the number changed, or another view moved
+    // Move focus to the start of the new content, so reading (and Tab) goes on from there.
+    stage.querySelector("[data-focus]").focus();
+    const id = at();
+    const node = data().outcomes[id];
+    announce(node ? `Result: ${node.title}. ${node.found}` : `Step ${progress().trail.length + 1}. ${data().steps[id].question}`);
   }
 
   backBtn.addEventListener("click", () => {
-    if (trail.length) go(trail.pop());
+    const trail = progress().trail;
+    if (trail.length) move({ at: trail[trail.length - 1], trail: trail.slice(0, -1), mm: null });
   });
-  restartBtn.addEventListener("click", () => {
-    trail = [];
-    go(data.start);
-  });
+  restartBtn.addEventListener("click", () => move(START));
 
+  const redraw = () => draw();
+  const restart = () => { // a new walkthrough from Python starts again
+    model.set("progress", START);
+    draw();
+  };
+  model.on("change:progress", onProgress);
+  model.on("change:walkthrough", restart);
+  model.on("change:figures", redraw);
   draw();
+  return () => {
+    model.off("change:progress", onProgress);
+    model.off("change:walkthrough", restart);
+    model.off("change:figures", redraw);
+  };
 }
 
 export default { render };

@@ -1,0 +1,265 @@
+"""Lighter pages: what a reader's phone downloads on a first view, and what search engines read.
+
+- Widget modules once per page: myst-nb saves each widget's whole state, so a page with
+  four timers carried ``timer.js`` four times. Every long text in a page's anywidget states
+  (``_esm``, ``_css``, figures, a module embedded in another widget's state) is stored once
+  in the state's ``SHARED_KEY`` list and replaced by ``{"$shared": index}``;
+  ``widget-loader.js`` puts the texts back before a widget renders. Still one inline
+  script, so it works over ``file://`` as over http; it goes at the end of the page's body,
+  not in the head, so the text above it can be shown before it has arrived.
+- Stylesheets cut down to the rules the built site can use (``css_prune``): the theme's
+  311 kB stylesheet is mostly Bootstrap components the guide never shows.
+- Scripts a page does not use are left out of it: Sphinx's search index and tools (only
+  the search page searches, unless the theme searches as you type), the copy button on
+  pages without code, sphinx-design's tabs on pages without tabs, the toggle button on
+  pages without anything to toggle; the others are deferred, so none holds up the first paint.
+- Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
+  (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
+  shift), and all but a page's first image load lazily, when the reader scrolls near them.
+- A ``<meta name="description">`` on every page, from its first paragraph.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from docutils import nodes
+
+from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
+
+SHARED_KEY = "backease_shared"
+SHARE_FROM = 512  # characters: shorter texts cost less than the reference would save
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+OUR_CSS = ("guide.css", "icons-subset.css")
+DESCRIPTION_CHARS = 155
+
+
+def share_long_texts(manager_state: dict) -> dict:
+    """The widget-manager state with each long text of an anywidget's state stored once."""
+    shared: list[str] = []
+    index: dict[str, int] = {}
+
+    def ref(value):
+        if isinstance(value, str) and len(value) >= SHARE_FROM:
+            if value not in index:
+                index[value] = len(shared)
+                shared.append(value)
+            return {"$shared": index[value]}
+        return value
+
+    for model in manager_state.get("state", {}).values():
+        if model.get("model_name") == "AnyModel":
+            model["state"] = {k: ref(v) for k, v in model["state"].items()}
+    if shared:
+        manager_state[SHARED_KEY] = shared
+    return manager_state
+
+
+def _share_widget_modules(app, pagename, templatename, context, doctree):
+    """The page's widget state, long texts shared, moved from the head to the end of the body."""
+    scripts = context.get("script_files") or []
+    for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
+        scripts.remove(js)
+        state = share_long_texts(json.loads(js.attributes["body"]))
+        text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
+
+
+# Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
+_CODE = re.compile(r'class="highlight')
+_TOGGLE = re.compile(r'class="(?:[^"]*\s)?(?:toggle|dropdown)(?:\s[^"]*)?"')  # togglebutton's .toggle, .dropdown
+_OPTIONAL_FILES = (
+    ("clipboard.min.js", _CODE),
+    ("copybutton.js", _CODE),
+    ("copybutton.css", _CODE),
+    ("design-tabs.js", re.compile("sd-tab-set")),
+    ("togglebutton.js", _TOGGLE),
+    ("togglebutton.css", _TOGGLE),
+)
+
+
+def _idle(asset, body: str) -> bool:
+    name = str(asset.filename).split("?")[0]
+    return any(name.endswith(file) and not marker.search(body) for file, marker in _OPTIONAL_FILES)
+
+
+# Inline scripts on every page read DOCUMENTATION_OPTIONS at once: its file must run first.
+_RUN_AT_ONCE = ("documentation_options.js",)
+
+
+def _deferred(js):
+    """``js`` loaded without holding up the page's first paint (it runs, in order, once the page is read)."""
+    name = str(js.filename or "").split("?")[0]
+    if not js.filename or "://" in name or name.endswith(_RUN_AT_ONCE) or {"defer", "async"} & set(js.attributes):
+        return js
+    return type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+
+
+def _lighten_assets(app, pagename, templatename, context, doctree):
+    body = context.get("body", "")
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if assets is not None:
+            assets[:] = [asset for asset in assets if not _idle(asset, body)]
+    scripts = context.get("script_files")
+    if scripts is not None and pagename != "search":  # the search page's own scripts need them at once
+        scripts[:] = [_deferred(js) for js in scripts]
+
+
+_SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
+
+
+def _searches_as_you_type(app) -> bool:
+    return bool((app.config.html_theme_options or {}).get("search_as_you_type"))
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)(pt|px)?"[^>]*?\sheight="([0-9.]+)(pt|px)?"')
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """CSS pixel width and height of an SVG (from its width and height) or PNG (from its header)."""
+    if path.suffix == ".svg":
+        match = _SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:2000])
+        if match:
+            scale = 4 / 3 if match[2] == "pt" else 1
+            return round(float(match[1]) * scale), round(float(match[3]) * (4 / 3 if match[4] == "pt" else 1))
+    elif path.suffix == ".png":
+        head = path.read_bytes()[:24]
+        if head[:8] == b"\x89PNG\r\n\x1a\n":
+            return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return None
+
+
+def size_and_defer_images(html: str, page: Path) -> str:
+    """Each ``<img>`` with its size; after the first, ``loading="lazy"`` (none below the fold loads early)."""
+    count = 0
+
+    def mend(match):
+        nonlocal count
+        tag = match.group(0)
+        count += 1
+        src = re.search(r'\ssrc="([^"]+)"', tag)
+        if src is None or src[1].startswith(("data:", "http:", "https:")):
+            return tag
+        extra = ""
+        size = image_size((page.parent / src[1].split("?")[0]).resolve())
+        if size and " width=" not in tag and " height=" not in tag:
+            extra += f' width="{size[0]}" height="{size[1]}"'
+        if count > 1 and " loading=" not in tag:
+            extra += ' loading="lazy" decoding="async"'
+        return tag[:4] + extra + tag[4:]
+
+    article = html.find('<article')
+    return html[:article] + _IMG.sub(mend, html[article:]) if article >= 0 else html
+
+
+def _mend_pages(outdir: Path, drop_search: bool) -> None:
+    """The theme loads Sphinx's search index on every page (only the search page uses it); images unsized."""
+    for page in outdir.rglob("*.html"):
+        if page.relative_to(outdir).parts[0] in ("_static", "_sources"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        lighter = size_and_defer_images(text, page)
+        if drop_search and page.name != "search.html":
+            lighter = _SEARCH_SCRIPTS.sub("", lighter)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
+
+
+def _compact_figures(outdir: Path) -> None:
+    fresh = [f for f in (outdir / "_images").glob("*.svg") if f.read_text(encoding="utf-8").startswith("<?xml")]
+    if not fresh:
+        return  # all compacted by an earlier build (compact_svg drops the XML declaration)
+    from backease.figures.style import compact_svg  # imports matplotlib: only when there is work
+
+    for figure in fresh:
+        text = figure.read_text(encoding="utf-8")
+        try:
+            figure.write_text(compact_svg(text), encoding="utf-8")
+        except (ValueError, SyntaxError):  # not an SVG we can read (ParseError is a SyntaxError): leave it
+            continue
+
+
+# Bootstrap's script names every component it has; the theme uses three. Their run-time classes:
+BOOTSTRAP_JS = "bootstrap.js"
+BOOTSTRAP_RUNTIME = (
+    "show", "fade", "collapse", "collapsing", "collapse-horizontal", "dropdown", "dropdown-menu",
+    "dropdown-menu-end", "dropdown-menu-start", "dropup", "dropend", "dropstart", "dropdown-center", "dropup-center",
+    "tooltip", "tooltip-inner", "tooltip-arrow", "bs-tooltip-auto", "bs-tooltip-top", "bs-tooltip-bottom",
+    "bs-tooltip-start", "bs-tooltip-end",
+)
+
+
+def _prune_stylesheets(outdir: Path) -> None:
+    static = outdir / "_static"
+    files = [p for p in outdir.rglob("*") if p.suffix in (".html", ".js") and p.is_file() and "vendor" not in p.parts]
+    texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    words = site_words(t for p, t in texts.items() if p.name != BOOTSTRAP_JS) | set(BOOTSTRAP_RUNTIME)
+    sheets = {sheet: prune_css(sheet.read_text(encoding="utf-8"), words)
+              for sheet in static.rglob("*.css") if sheet.name not in OUR_CSS}
+    ours = [(static / name).read_text(encoding="utf-8") for name in OUR_CSS if (static / name).is_file()]
+    for _ in range(2):  # a property read only by a dropped one goes in the second pass
+        used = custom_properties_used([*sheets.values(), *ours, *texts.values()],
+                                      [t for p, t in texts.items() if p.suffix == ".js"])
+        sheets = {sheet: drop_unused_properties(css, used) for sheet, css in sheets.items()}
+    for sheet, css in sheets.items():
+        sheet.write_text(css, encoding="utf-8")
+    for source_map in static.rglob("*.css.map"):
+        source_map.unlink()  # maps the full stylesheet, no longer the one served
+
+
+def _lighten_site(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    _compact_figures(outdir)
+    _mend_pages(outdir, drop_search=not _searches_as_you_type(app))
+    _prune_stylesheets(outdir)
+
+
+_NOT_PROSE = (nodes.Admonition, nodes.footer, nodes.citation, nodes.table, nodes.sidebar)
+
+
+def first_paragraph(doctree) -> str:
+    """The page's first paragraph of prose as one line of plain text ('' if it has none)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if not any(isinstance(a, _NOT_PROSE) for a in _ancestors(paragraph)):
+            text = " ".join(paragraph.astext().split())
+            if len(text) >= 40:
+                return text
+    return ""
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _describe_page(app, pagename, templatename, context, doctree):
+    text = first_paragraph(doctree) if doctree is not None else ""
+    if not text:
+        text = f"{context.get('title') or pagename}: part of {app.config.project}, a guide to easing a tight back."
+    description = shorten(re.sub(r"<[^>]+>", "", text))
+    escaped = description.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escaped}" />'
+
+
+def setup(app):
+    # After myst-nb has added the page's widget state and scripts (priority 500).
+    app.connect("html-page-context", _share_widget_modules, priority=600)
+    app.connect("html-page-context", _lighten_assets, priority=600)
+    app.connect("html-page-context", _describe_page, priority=600)
+    # After offline_book has cut the icon rules (default priority 500).
+    app.connect("build-finished", _lighten_site, priority=800)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,20 @@
+"""The browser side of each widget: its ES module from ``static/``, with the shared helpers joined on.
+
+``static/_shared.js`` holds the helpers every view needs (``el``, ``uniqueId``, ``fill``). A
+widget class sets ``_esm = esm_module("walkthrough.js")``: the module's text with
+``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
+loader) both run one module text, so the helpers are written once and work in both; and a
+module that declares one of them again fails to load (a duplicate declaration is a
+SyntaxError), so a copy cannot creep back.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+STATIC = Path(__file__).parent / "static"
+SHARED = STATIC / "_shared.js"
+
+
+def esm_module(name: str) -> str:
+    """The ES module ``static/<name>`` with the shared helpers in front."""
+    return f"{SHARED.read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}"
