@@ -123,7 +123,7 @@ def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
     checker = SpellChecker()
     checker.word_frequency.load_words(
         w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
-    texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *t.need, *(s.text for s in t.steps), *t.stop,
+    texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *(i.text for i in t.need), *(s.text for s in t.steps), *t.stop,
                                         t.evidence.plain(), *(a.text for a in t.conditions)])
              for t in TECHNIQUES}
     texts["red_flags.py"] = " ".join([f.text for f in RED_FLAGS] + [f"{a.title} {a.action}" for a in ADVICE.values()])

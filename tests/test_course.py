@@ -10,7 +10,7 @@ from backease import ROUTINES, RoutineError, get_routine
 from backease.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
 from backease.education import TALKS
 from backease.figures.pose_library import POSES
-from backease.levels import EXERCISES, FELT, LEVELS, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
+from backease.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
 from backease.logistics import card_for, on_floor, positions_of
 from backease.techniques import POSITIONS
 
@@ -82,7 +82,8 @@ def test_every_level_dose_comes_from_its_library_routine():
             else:
                 assert (step.seconds, step.reps, step.at_least) == (source.seconds, source.reps, source.at_least)
         assert len(routine.steps) == level.rounds * (len(level.steps) or len(get_routine(level.source).steps))
-        assert (level.rounds > 1) == ("guide's own" in routine.notes), level.name
+        said = GUIDE_ROUNDS.format(rounds=level.rounds, rest=ROUND_REST)
+        assert (level.rounds > 1) == (said in routine.notes), level.name
 
 
 def test_progression_rules_cover_every_answer_and_never_move_up_on_a_worse_day():

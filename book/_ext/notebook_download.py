@@ -100,6 +100,10 @@ class MarkdownWriter:
         if isinstance(node, (nodes.target, nodes.comment, nodes.system_message, nodes.substitution_definition,
                              nodes.raw, nodes.Invisible)):
             return
+        if isinstance(node, nodes.Text):  # loose text in a container (a table built by a page's own code)
+            if node.astext().strip():
+                yield node.astext().strip()
+            return
         if node.get("nb_element") == "cell_code":
             yield _Cell(node["cell_index"])
             caption = next(node.findall(nodes.caption), None)

@@ -145,7 +145,7 @@ LEVELS: tuple[Level, ...] = (
           "post-isometric-relaxation", "lying-back",
           ("Lie on your back with a strap round one foot and raise the leg to a gentle pull.",
            "Press the heel gently into the strap without moving, then let go and ease a little further."),
-          ("pir-hamstring",)),
+          ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax")),
     # Front of the hip
     Level("front-of-hip", 1, "Standing back-bend", "psoas", "strength-and-habits", "standing",
           ("Stand with your feet apart and your hands on your low back.",
@@ -170,7 +170,7 @@ LEVELS: tuple[Level, ...] = (
     Level("forward-bend", 3, "Standing, all the way", "forward-bend", "forward-bend", "standing",
           ("Go down in three stages, waiting each time, only as far as is comfortable.",
            "Come up slowly, then turn gently from side to side."),
-          ("forward-bend",)),
+          ("forward-bend-start", "forward-bend-further", "forward-bend-hang")),
     # Side-bend
     Level("side-bend", 1, "Hips to the side", "quadratus-lumborum", "quadratus-lumborum", "lying-back",
           ("Lie on your back, knees bent, arms out.",
@@ -179,7 +179,7 @@ LEVELS: tuple[Level, ...] = (
     Level("side-bend", 2, "Hips, then shoulders", "quadratus-lumborum", "quadratus-lumborum", "lying-back",
           ("Slide your hips to one side, then your shoulders to the same side, like a banana.",
            "Rest until the stretched side eases. Then the other side."),
-          ("quadratus-lumborum",), need=_MAT_ONLY),
+          ("ql-start", "ql-bend"), need=_MAT_ONLY),
     Level("side-bend", 3, "Hips, then shoulders, two rounds", "quadratus-lumborum", "quadratus-lumborum",
           "lying-back", ("As level 2, twice on each side.",), ("ql-bend",), rounds=2, need=_MAT_ONLY),
     # Trunk control
@@ -200,13 +200,13 @@ LEVELS: tuple[Level, ...] = (
     # Slow tighten and release
     Level("pandiculation", 1, "One slow round", "somatic-pandiculation", "somatic-pandiculation", "lying-back",
           ("Lie on your back, knees bent.", "Arch your low back gently, then let it go very slowly."),
-          ("pandiculation",), steps=("Round 1: tighten slowly", "Round 1: release very slowly")),
+          ("pandiculation-arch", "pandiculation-release"), steps=("Round 1: tighten slowly", "Round 1: release very slowly")),
     Level("pandiculation", 2, "Two slow rounds", "somatic-pandiculation", "somatic-pandiculation", "lying-back",
-          ("As level 1, twice, resting between.",), ("pandiculation",),
+          ("As level 1, twice, resting between.",), ("pandiculation-arch", "pandiculation-release"),
           steps=("Round 1: tighten slowly", "Round 1: release very slowly", "Round 2: tighten slowly",
                  "Round 2: release very slowly")),
     Level("pandiculation", 3, "Three slow rounds", "somatic-pandiculation", "somatic-pandiculation", "lying-back",
-          ("As level 1, three times, resting between.",), ("pandiculation",)),
+          ("As level 1, three times, resting between.",), ("pandiculation-arch", "pandiculation-release")),
     # Small-ball release
     Level("ball", 1, "Two balls side by side", "ball-release", "ball-release", "lying-back",
           ("Lie on your back, knees bent, and put two balls side by side under your tailbone.",

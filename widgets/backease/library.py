@@ -214,7 +214,7 @@ _ALL = (
             Step("Stand up, knees bent", seconds=10, cue="Feet under you, bend your knees, push up with your legs."),
             Step("Walk about", seconds=120, cue="Walk at an easy pace. Let your arms swing."),
             Step("Gentle back-bend", seconds=10, cue="Hands on your hips, look up, lean back a little."),
-            Step("Sit down, knees bent", seconds=10, cue="Bend your knees, not your back, as you sit."),
+            Step("Sit down, knees bent", seconds=10, cue="Bend your knees and lower yourself slowly onto the chair."),
         ),
     ),
 )

@@ -12,7 +12,8 @@ from functools import cache
 from .equipment import EQUIPMENT, NeedItem
 from .levels import find_level
 from .routines import RoutineError, Segment
-from .techniques import FLOOR_POSITIONS as FLOOR, POSITIONS, Technique, get_technique, technique_for_routine
+from .library import ROUTINES
+from .techniques import FLOOR_POSITIONS as FLOOR, POSITIONS, Technique, all_techniques, get_technique, technique_for_routine
 
 TALK_POSITION = "sitting-chair"  # people sit on chairs to talk and listen, and arrive sitting
 
@@ -43,6 +44,16 @@ def card_for(routine: str) -> Technique:
     """The technique card whose who-should-not, stop rules and chair version apply to ``routine``."""
     level = find_level(routine)
     return get_technique(level.technique) if level else technique_for_routine(routine)
+
+
+def class_routines() -> list[str]:
+    """The library routines a class plan can use: each technique's own routine and its levels, in library order.
+
+    The starter and flare-up routines put steps of several techniques together for a reader at home;
+    a class uses the techniques themselves.
+    """
+    own = {t.routine for t in all_techniques()}
+    return [name for name in ROUTINES if name in own or find_level(name)]
 
 
 def positions_of(routine: str) -> tuple[str, str]:

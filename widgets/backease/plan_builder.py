@@ -19,7 +19,7 @@ import yaml
 
 from .equipment import EQUIPMENT
 from .library import ROUTINES
-from .logistics import TALK_POSITION, TRANSITIONS, hand_out_ids, need_of, positions_of, transition_segments
+from .logistics import TALK_POSITION, TRANSITIONS, class_routines, hand_out_ids, need_of, positions_of, transition_segments
 from .plans import Plan, plan_from_dict, save_plan
 from .printables import red_flags_box, sheet_pieces
 from .techniques import POSITIONS
@@ -38,7 +38,7 @@ def slug(title: str) -> str:
 
 def _library() -> list[dict]:
     out = []
-    for r in ROUTINES.values():
+    for r in (ROUTINES[name] for name in class_routines()):
         start, end = positions_of(r.name)
         out.append({"name": r.name, "title": r.title, "seconds": r.total_seconds, "duration": format_duration(r.total_seconds),
                     "segments": [s.to_dict() for s in r.segments()], "start": start, "end": end,
@@ -79,13 +79,13 @@ class PlanBuilder(anywidget.AnyWidget):
         if start is not None:
             kwargs.setdefault("title", start.title)
             kwargs.setdefault("blocks", start.to_dict()["blocks"])
-        sheets, poses = sheet_pieces(list(ROUTINES))
+        sheets, poses = sheet_pieces(class_routines())
         hand = TRANSITIONS["hand-out"]
         super().__init__(
             library=_library(), limits=LIMITS, moves=_moves(), sheets=sheets, poses=poses,
             hand_out={"label": hand.label, "seconds": hand.seconds, "cue": "Take one each. Ask if you need help.",
                       "names": {k: many for k, (_, many) in EQUIPMENT.items()}},
-            equipment={r: _per_person(r) for r in ROUTINES}, red_flags_html=red_flags_box(),
+            equipment={r: _per_person(r) for r in class_routines()}, red_flags_html=red_flags_box(),
             timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(),
             handout_esm=(_STATIC / "handout.js").read_text(encoding="utf-8"), **kwargs)
         self._refresh()

@@ -8,7 +8,9 @@ and save to JSON or YAML like routines, with the same kind of messages.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .levels import find_level
@@ -92,6 +94,7 @@ class Plan:
     title: str
     blocks: tuple[Block, ...]
     notes: str = ""
+    in_class: bool = True  # a class adds transitions (moving, handing out); a reader at home does not
     _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
     _moves: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
 
@@ -108,13 +111,14 @@ class Plan:
                 raise RoutineError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
         object.__setattr__(self, "blocks", blocks)
         moves, where, out = [], TALK_POSITION, set()
-        for block in blocks:
+        for block in blocks if self.in_class else ():
             start, end = positions_of(block.routine) if block.routine else (TALK_POSITION, TALK_POSITION)
             new = hand_out_ids(block.routine, out) if block.routine else []
             out.update(new)
             moves.append(tuple(transition_segments(where, start, new)))
             where = end
-        object.__setattr__(self, "_moves", tuple(moves))
+        moves = tuple(moves) if self.in_class else ((),) * len(blocks)
+        object.__setattr__(self, "_moves", moves)
         object.__setattr__(self, "_segments", tuple(s for m, b in zip(moves, blocks) for s in (*m, *b.segments())))
         if self.total_seconds > MAX_TOTAL_SECONDS:
             raise RoutineError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
@@ -216,23 +220,44 @@ _WELCOME = {"talk": "Welcome, how is everyone today, red-flag check", "seconds":
 
 # Mat classes: standing work first, then down to the floor once, and up once at the end.
 # The front of the hip is stretched standing (a level of the course), never at a table's edge.
-PLANS: dict[str, Plan] = {p.name: p for p in (
-    _plan("class-30", "A 30-minute gentle class",
-          _WELCOME, "warm-up", "breathing", "hamstring-stretch", "dead-bug", "ball-release",
-          "progressive-muscle-relaxation", {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
-    _plan("class-45", "A 45-minute class",
-          {**_WELCOME, "seconds": 240}, "warm-up", "front-of-hip-level-1", "forward-bend", "breathing",
-          "string-exercises", "hamstring-stretch", "hip-flexor-stretch", "quadratus-lumborum", "dead-bug",
-          "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
-          {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
-    _plan("class-60", "A 60-minute class",
-          {**_WELCOME, "seconds": 300}, "warm-up", "front-of-hip-level-1", "forward-bend",
-          {"talk": "Bend your knees, not your back: practise lifting and sitting", "seconds": 120},
-          "strength-and-habits", "breathing", "string-exercises", "post-isometric-relaxation", "hamstring-stretch",
-          "hip-flexor-stretch", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
-          "foam-roller-and-self-massage", "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
-          {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
-)}
+def _ready_made() -> dict[str, Plan]:
+    return {p.name: p for p in (
+        _plan("class-30", "A 30-minute gentle class",
+              _WELCOME, "warm-up", "breathing", "hamstring-stretch", "dead-bug", "ball-release",
+              "progressive-muscle-relaxation", {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
+        _plan("class-45", "A 45-minute class",
+              {**_WELCOME, "seconds": 240}, "warm-up", "front-of-hip-level-1", "forward-bend", "breathing",
+              "string-exercises", "hamstring-stretch", "hip-flexor-stretch", "quadratus-lumborum", "dead-bug",
+              "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+              {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
+        _plan("class-60", "A 60-minute class",
+              {**_WELCOME, "seconds": 300}, "warm-up", "front-of-hip-level-1", "forward-bend",
+              {"talk": "Lifting and sitting: bending is safe; find the ways that feel easy", "seconds": 120},
+              "strength-and-habits", "breathing", "string-exercises", "post-isometric-relaxation", "hamstring-stretch",
+              "hip-flexor-stretch", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
+              "foam-roller-and-self-massage", "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+              {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
+    )}
+
+
+class _LazyPlans(Mapping):
+    """The ready-made plans, made on first use: they read the technique cards, so ``import backease`` stays quick."""
+
+    @cached_property
+    def _plans(self) -> dict[str, Plan]:
+        return _ready_made()
+
+    def __getitem__(self, name: str) -> Plan:
+        return self._plans[name]
+
+    def __iter__(self):
+        return iter(self._plans)
+
+    def __len__(self) -> int:
+        return len(self._plans)
+
+
+PLANS: Mapping[str, Plan] = _LazyPlans()
 
 
 def get_plan(name: str) -> Plan:

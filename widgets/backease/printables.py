@@ -25,18 +25,21 @@ STARTBACK_NOTICE = ("The Keele STarT Back Screening Tool is copyright Keele Univ
 
 
 def pose_uri(pose: str) -> str:
-    """A drawn pose as an SVG data URI."""
-    from .figures import draw_named
-    from .technique_view import _svg_data_uri
+    """A drawn pose as an SVG data URI (percent-encoded text, not base64), for a browser-filled slot."""
+    from urllib.parse import quote
 
-    return _svg_data_uri(draw_named(pose))
+    from .figures import draw_named
+    from .figures.style import to_svg
+
+    return "data:image/svg+xml," + quote(to_svg(draw_named(pose)), safe=" :=/\"'<>.,;-")
 
 
 def pose_img(pose: str) -> str:
-    """A drawn pose as an <img> with its alt text."""
-    from .figures import alt_text
+    """A drawn pose as inline SVG labelled with its alt text."""
+    from .figures import alt_text, draw_named
+    from .figures.style import labelled_svg
 
-    return f'<img class="be-print-figure" src="{pose_uri(pose)}" alt="{escape(alt_text(pose))}">'
+    return labelled_svg(draw_named(pose), alt_text(pose)).replace("<svg ", '<svg class="be-print-figure" ', 1)
 
 
 def _ul(items, cls: str = "") -> str:

@@ -215,4 +215,5 @@ def technique_for_routine(routine: str) -> Technique:
     for technique in all_techniques():
         if technique.routine == routine:
             return technique
-    raise RoutineError(f"no technique card uses the routine {routine!r}")
+    raise RoutineError(f"no technique card uses the routine {routine!r}: it is not one technique's own routine"
+                       f" (a class plan uses the technique routines or their levels)")
