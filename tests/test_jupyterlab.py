@@ -135,9 +135,10 @@ def test_a_chapter_runs_clean_in_jupyterlab_and_its_timer_reports_to_the_kernel(
     page, watch = jupyter_page
     open_and_run_all(page, f"{base}/lab/workspaces/test/tree/lab/{CHAPTER}.ipynb?reset&token={token}")
     check_text(page)
-    figure = page.locator(".jp-OutputArea-output img").first
+    figure = page.locator(".jp-OutputArea-output svg[role=img]").first
     figure.wait_for()
-    assert figure.evaluate("img => img.decode().then(() => img.naturalWidth > 0)"), "the step figure does not show"
+    assert figure.evaluate("svg => svg.getBBox().width > 0 && svg.querySelectorAll('path').length > 0"), \
+        "the step figure does not show"
 
     timer = page.locator(".be-timer")
     clock = timer.locator(".be-clock")

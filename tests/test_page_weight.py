@@ -112,5 +112,5 @@ def test_the_download_menu_opens_on_the_first_click_without_bootstrap_loaded_bef
     menu = page.locator(".dropdown-menu").first
     menu.wait_for(state="visible")
     assert menu.locator("a[href$='.ipynb']").count() == 1
-    assert page.evaluate("typeof window.bootstrap") == "object"
+    page.wait_for_function("typeof window.bootstrap === 'object'")  # loaded by that first click
     assert not watch.problems(), watch.problems()

@@ -18,7 +18,11 @@ from .levels import Level, find_level, level_name, levels_of
 from .logistics import on_floor
 from .plans import Block, Plan
 from .routine_files import check_fields, read_data, write_data
-from .routines import RoutineError, _number, _text, format_duration
+from .routines import RoutineError, format_duration
+from .validation import Validator
+
+_check = Validator(RoutineError)
+_number, _text = _check.number, _check.text
 
 TALK_KINDS = ("talk", "check-in")
 # The first session of a topic talks for 15 minutes: the low end of ESCAPE-pain's 15–20 minutes of
@@ -91,8 +95,11 @@ class Course:
     def plan(self, week: int, number: int) -> Plan:
         """The session as a class plan: its talk first, transitions counted."""
         session = self.weeks[week - 1][number - 1]
-        return session.plan(f"{self.name}-week-{week}-session-{number}",
-                            f"{self.title}: {self.where(week, number).capitalize()}")
+        try:
+            return session.plan(f"{self.name}-week-{week}-session-{number}",
+                                f"{self.title}: {self.where(week, number).capitalize()}")
+        except RoutineError as err:
+            raise RoutineError(f"course {self.name!r}, {self.where(week, number)}: {err}") from None
 
     @property
     def total_seconds(self) -> float:
