@@ -52,7 +52,7 @@ class GuidedCheck(anywidget.AnyWidget):
 class RedFlagScreen(anywidget.AnyWidget):
     """A checklist of red flags that shows, at once, how urgently to get help."""
 
-    _esm = _STATIC / "red_flags.js"
+    _esm = esm_module("red_flags.js")
     _css = _STATIC / "checks.css"
 
     screen = traitlets.Dict().tag(sync=True)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .static_modules import esm_module
 from .routines import RoutineError
 
 _STATIC = Path(__file__).parent / "static"
@@ -54,7 +55,7 @@ FIELDS = (
 def spec() -> dict:
     """The diary's description for the browser views, with the module and styles they share."""
     return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "feelings": FEELINGS,
-            "fields": [asdict(f) for f in FIELDS], "esm": (_STATIC / "diary_core.js").read_text(encoding="utf-8"),
+            "fields": [asdict(f) for f in FIELDS], "esm": esm_module("diary_core.js"),
             "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
 
 

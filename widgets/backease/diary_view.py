@@ -10,6 +10,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .static_modules import esm_module
 from . import diary
 
 _STATIC = Path(__file__).parent / "static"
@@ -20,7 +21,7 @@ LAST = 30  # pain before and after: this many most recent sessions
 class DiaryView(anywidget.AnyWidget):
     """Your practice diary and progress: ``DiaryView()``. Nothing you enter leaves the browser."""
 
-    _esm = _STATIC / "diary_view.js"
+    _esm = esm_module("diary_view.js")
     _css = _STATIC / "diary_view.css"
 
     spec = traitlets.Dict().tag(sync=True)

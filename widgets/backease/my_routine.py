@@ -15,6 +15,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .static_modules import esm_module
 from .library import ROUTINES, get_routine
 from .plans import Block, Plan
 from .routines import MAX_TOTAL_SECONDS, RoutineError, format_duration
@@ -90,7 +91,7 @@ def library_entries() -> list[dict]:
 class MyRoutine(anywidget.AnyWidget):
     """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
 
-    _esm = _STATIC / "my_routine.js"
+    _esm = esm_module("my_routine.js")
     _css = _STATIC / "my_routine.css"
 
     title = traitlets.Unicode("My routine").tag(sync=True)

@@ -17,6 +17,7 @@ import anywidget
 import traitlets
 import yaml
 
+from .static_modules import esm_module
 from .equipment import EQUIPMENT
 from .library import ROUTINES
 from .logistics import TALK_POSITION, TRANSITIONS, class_routines, hand_out_ids, need_of, positions_of, transition_segments
@@ -54,7 +55,7 @@ def _moves() -> dict:
 class PlanBuilder(anywidget.AnyWidget):
     """Compose a class plan from the routine library: ``PlanBuilder()``, or start from a Plan."""
 
-    _esm = _STATIC / "plan_builder.js"
+    _esm = esm_module("plan_builder.js")
     _css = _STATIC / "plan_builder.css"
 
     title = traitlets.Unicode("My class").tag(sync=True)

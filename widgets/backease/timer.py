@@ -13,6 +13,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .static_modules import esm_module
 from . import diary
 from .library import ROUTINES
 from .plans import PLANS, Plan, plan_from_dict
@@ -72,7 +73,7 @@ class SessionTimer(anywidget.AnyWidget):
         timer.observe(done, names="finished")
     """
 
-    _esm = _STATIC / "timer.js"
+    _esm = esm_module("timer.js")
     _css = _STATIC / "timer.css"
 
     title = traitlets.Unicode().tag(sync=True)

@@ -3,13 +3,6 @@
 // their limits and the storage key come from Python (backease.diary.spec()); nothing here
 // is ever sent anywhere.
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
-
 // One value against its field's description; throws an Error naming the bad value.
 function checkValue(spec, field, value, where) {
   const bad = `${where}: “${field.name}” `;

@@ -5,13 +5,6 @@
 
 const STORE = "backease.my-routine";
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
-
 // Seconds as words, the way backease.format_duration writes them (a browser test compares them).
 function duration(seconds) {
   const s = Math.round(seconds);

@@ -4,13 +4,6 @@
 // and positions, the transitions between any two positions, the limits, the printed sheets.
 // This view only puts them in the teacher's order, and re-renders when the model changes.
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
-
 function duration(seconds) {
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);

@@ -4,13 +4,6 @@
 // this view only looks it up. The same ES module runs in Jupyter and on the built book page.
 // Ticks stay in this page: they are never sent anywhere, not even to the kernel.
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
-
 let counter = 0; // unique ids when a page shows several screens
 
 function render({ model, el: host }) {

@@ -18,17 +18,6 @@ function fmt(ms) {
   return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-function el(tag, attrs = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
-  return node;
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
-}
-
 function breathPhase(b, elapsedMs) {
   const t = (elapsedMs / 1000) % (b.inhale + b.hold + b.exhale);
   if (t < b.inhale) return { name: "Breathe in", scale: 0.45 + 0.55 * (t / b.inhale) };
