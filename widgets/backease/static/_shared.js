@@ -21,3 +21,18 @@ function uniqueId(prefix) {
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
+
+// Up, down and remove buttons for row i of count in a list the reader puts in order.
+function rowTools(cls, name, i, count, move, remove) {
+  const tools = el("span", { class: cls });
+  const up = el("button", { type: "button", class: "be-up", "aria-label": `Move ${name} up` }, "\u2191");
+  const down = el("button", { type: "button", class: "be-down", "aria-label": `Move ${name} down` }, "\u2193");
+  const cut = el("button", { type: "button", class: "be-remove", "aria-label": `Remove ${name}` }, "\u2715");
+  up.disabled = i === 0;
+  down.disabled = i === count - 1;
+  up.addEventListener("click", () => move(i, -1));
+  down.addEventListener("click", () => move(i, 1));
+  cut.addEventListener("click", () => remove(i));
+  tools.append(up, down, cut);
+  return tools;
+}

@@ -128,20 +128,10 @@ async function render({ model, el: host }) {
       const r = byName[name];
       const item = el("li");
       item.append(el("span", { class: "be-mine-name" }, `${r.title}: ${r.total}`));
-      const tools = el("span", { class: "be-mine-tools" });
-      const up = el("button", { type: "button", class: "be-up", "aria-label": `Move ${r.title} up` }, "↑");
-      const down = el("button", { type: "button", class: "be-down", "aria-label": `Move ${r.title} down` }, "↓");
-      const remove = el("button", { type: "button", class: "be-remove", "aria-label": `Remove ${r.title}` }, "✕");
-      up.disabled = i === 0;
-      down.disabled = i === names.length - 1;
-      up.addEventListener("click", () => move(i, -1));
-      down.addEventListener("click", () => move(i, 1));
-      remove.addEventListener("click", () => {
-        names.splice(i, 1);
+      item.append(rowTools("be-mine-tools", r.title, i, names.length, move, (at) => {
+        names.splice(at, 1);
         update();
-      });
-      tools.append(up, down, remove);
-      item.append(tools);
+      }));
       list.append(item);
     });
     const tooLong = seconds() > limits.max_seconds;

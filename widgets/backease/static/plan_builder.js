@@ -117,20 +117,10 @@ async function render({ model, el: host }) {
       const name = blockTitle(b, r);
       const extra = moves.length ? ` (+ ${duration(sum(moves))} to move and set up)` : "";
       item.append(el("span", { class: "be-builder-name" }, `${name}: ${duration(sum(own))}${extra}`));
-      const tools = el("span", { class: "be-builder-tools" });
-      const up = el("button", { type: "button", class: "be-up", "aria-label": `Move ${name} up` }, "\u2191");
-      const down = el("button", { type: "button", class: "be-down", "aria-label": `Move ${name} down` }, "\u2193");
-      const remove = el("button", { type: "button", "aria-label": `Remove ${name}` }, "\u2715");
-      up.disabled = i === 0;
-      down.disabled = i === blocks.length - 1;
-      up.addEventListener("click", () => move(i, -1));
-      down.addEventListener("click", () => move(i, 1));
-      remove.addEventListener("click", () => {
-        blocks.splice(i, 1);
+      item.append(rowTools("be-builder-tools", name, i, blocks.length, move, (at) => {
+        blocks.splice(at, 1);
         update();
-      });
-      tools.append(up, down, remove);
-      item.append(tools);
+      }));
       list.append(item);
     });
     const seconds = parts.reduce((s, p) => s + sum(p.moves) + sum(p.own), 0);
