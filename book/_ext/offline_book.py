@@ -1,4 +1,4 @@
-"""Sphinx glue for this book, kept in one place.
+"""Sphinx glue for working offline (the other jobs have their own modules beside this one).
 
 - A change to the ``backease`` package, ``book/_assets``, ``book/_templates`` or this glue rebuilds every page and
   re-executes every notebook. Sphinx and the execution cache look only at the pages'
