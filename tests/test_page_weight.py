@@ -5,11 +5,14 @@ import sys
 
 from bs4 import BeautifulSoup
 
+import backease.timer_cues
+
 from conftest import ROOT, built_pages, open_built
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
-from page_weight import SHARED_KEY, share_long_texts, shorten  # noqa: E402
+from page_weight import shorten  # noqa: E402
+from widget_state import IMAGE_FOLDER, SHARED_KEY, images_to_files, share_repeated_values  # noqa: E402
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
 
@@ -31,17 +34,53 @@ def test_custom_properties_nothing_reads_go():
     assert "--used:1px" in out and "--by-script:3px" in out and "--unused" not in out
 
 
-def test_long_texts_are_stored_once_and_short_ones_stay():
+def unshared(value, shared):
+    """``value`` with every {"$shared": i} put back, as widget-loader.js does."""
+    if isinstance(value, list):
+        return [unshared(v, shared) for v in value]
+    if isinstance(value, dict):
+        if list(value) == ["$shared"]:
+            return unshared(shared[value["$shared"]], shared)
+        return {k: unshared(v, shared) for k, v in value.items()}
+    return value
+
+
+def test_repeated_values_at_any_depth_are_stored_once_and_put_back_whole():
     module = "export default {};" * 100
+    step = {"label": "Belly breathing", "seconds": 60, "cue": "Breathe in slowly through your nose."}
+    cues = {"tones": {"step": "data:audio/wav;base64," + "A" * 600}, "lang": "en-GB"}
     state = {"state": {
-        "a": {"model_name": "AnyModel", "state": {"_esm": module, "title": "A"}},
-        "b": {"model_name": "AnyModel", "state": {"_esm": module, "timer_esm": module, "title": "B"}},
+        "a": {"model_name": "AnyModel", "state": {"_esm": module, "segments": [step, step], "cues": cues, "title": "A"}},
+        "b": {"model_name": "AnyModel", "state": {"_esm": module, "segments": [step], "cues": cues, "title": "B",
+                                                  "once": "x" * 700}},
         "c": {"model_name": "LayoutModel", "state": {"width": module}},
     }}
-    shared = share_long_texts(json.loads(json.dumps(state)))
-    assert shared[SHARED_KEY] == [module]
-    assert shared["state"]["b"]["state"] == {"_esm": {"$shared": 0}, "timer_esm": {"$shared": 0}, "title": "B"}
+    shared = share_repeated_values(json.loads(json.dumps(state)))
+    texts = shared[SHARED_KEY]
+    a, b = shared["state"]["a"]["state"], shared["state"]["b"]["state"]
+    assert a["_esm"] == b["_esm"] and texts[a["_esm"]["$shared"]] == module
+    assert a["segments"][0] == a["segments"][1] == b["segments"][0] and "$shared" in a["segments"][0]
+    assert a["cues"] == b["cues"] and "$shared" in a["cues"]
+    assert a["title"] == "A" and b["once"] == "x" * 700  # short, or said once: left where it is
     assert shared["state"]["c"] == state["state"]["c"]  # not an anywidget: left alone
+    assert len(json.dumps(shared)) < len(json.dumps(state)) - len(module) - 600
+    for name in ("a", "b"):
+        assert unshared(shared["state"][name]["state"], texts) == state["state"][name]["state"]
+
+
+def test_drawn_images_in_widget_state_become_files_named_by_content(tmp_path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0 0L10 10"/></svg>'
+    uri = "data:image/svg+xml," + svg.replace('"', "%22").replace("#", "%23")
+    png = "data:image/png;base64,iVBORw0KGgo="
+    state = {"state": {"a": {"model_name": "AnyModel", "state": {
+        "poses": {"one": uri, "two": uri}, "icon": png, "tone": "data:audio/wav;base64,UklGRg=="}}}}
+    out = images_to_files(state, tmp_path, "../../")["state"]["a"]["state"]
+    url = out["poses"]["one"]
+    assert url == out["poses"]["two"] and url.startswith(f"../../{IMAGE_FOLDER}/") and url.endswith(".svg")
+    assert (tmp_path / url.removeprefix("../../")).read_text() == svg
+    assert (tmp_path / out["icon"].removeprefix("../../")).read_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert out["tone"] == "data:audio/wav;base64,UklGRg=="  # only images become files
+    assert len(list((tmp_path / IMAGE_FOLDER).iterdir())) == 2
 
 
 def test_descriptions_are_cut_at_a_word():
@@ -70,16 +109,32 @@ def test_every_page_has_its_own_description_and_only_search_loads_the_index(site
     assert len(set(content)) == len(content), "two pages share a description"
 
 
-def test_each_widget_module_is_sent_once_per_page(site):
-    soup = page(site, "book/class/plans.html")
-    manager = json.loads(soup.select_one(WIDGET_STATE).string)
-    texts = manager[SHARED_KEY]
-    assert len(texts) == len(set(texts))
+def widget_manager(site, rel):
+    return json.loads(page(site, rel).select_one(WIDGET_STATE).string)
+
+
+def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
     timer_js = (ROOT / "widgets" / "backease" / "static" / "timer.js").read_text(encoding="utf-8")
-    assert sum(timer_js in t for t in texts) == 1
-    refs = [v["$shared"] for m in manager["state"].values() if m["model_name"] == "AnyModel"
-            for v in m["state"].values() if isinstance(v, dict) and "$shared" in v]
-    assert len(refs) > len(set(refs)), "the page's timers should share one module text"
+    for rel in ("book/class/plans.html", "book/class/course.html"):
+        manager = widget_manager(site, rel)
+        shared = manager[SHARED_KEY]
+        assert sum(isinstance(t, str) and timer_js in t for t in shared) == 1, rel
+        inline = [v for m in manager["state"].values() if m["model_name"] == "AnyModel"
+                  for v in m["state"].values() if isinstance(v, str) and timer_js in v]
+        assert not inline, rel
+        html = (site / rel).read_text(encoding="utf-8")
+        assert html.count("data:audio/wav;base64,") == len(backease.timer_cues.TONES), rel
+
+
+def test_widget_images_are_files_that_exist(site):
+    for rel in ("book/class/plans.html", "book/class/handout.html"):
+        manager = widget_manager(site, rel)
+        text = json.dumps(manager)
+        assert "data:image/" not in text, rel
+        urls = set(re.findall(r'"(\.\./\.\./%s/[^"]+)"' % IMAGE_FOLDER, text))
+        assert len(urls) >= 10, rel
+        for url in urls:
+            assert (site / "book" / "class" / url).resolve().is_file(), (rel, url)
 
 
 def test_step_figures_are_inline_svg_and_images_are_sized(site):

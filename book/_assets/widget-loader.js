@@ -6,8 +6,9 @@
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
 // each module from a Blob URL and calls its render() with a small model object. No kernel,
 // no network: it works over http and over file://.
-// The build stores each long text of a page's widget states once (book/_ext/page_weight.py):
-// a value {"$shared": i} stands for the i-th text of the state's "backease_shared" list.
+// The build stores each value a page's widget states repeat once (book/_ext/page_weight.py):
+// a value {"$shared": i}, at any depth, stands for the i-th value of the state's
+// "backease_shared" list (which may hold such references itself).
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
@@ -53,9 +54,16 @@
     document.head.append(tag);
   }
 
+  // The value with every {"$shared": i} replaced by what it stands for; each widget gets its own
+  // copy of a shared list or dict, so one widget changing its data cannot change another's.
   function resolveShared(value, shared) {
-    const i = value && typeof value === "object" && !Array.isArray(value) ? value.$shared : undefined;
-    return Number.isInteger(i) ? shared[i] : value;
+    if (Array.isArray(value)) return value.map((v) => resolveShared(v, shared));
+    if (!value || typeof value !== "object") return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "$shared" && Number.isInteger(value.$shared)) {
+      return resolveShared(shared[value.$shared], shared);
+    }
+    return Object.fromEntries(keys.map((k) => [k, resolveShared(value[k], shared)]));
   }
 
   const initialized = new WeakSet();

@@ -1,12 +1,13 @@
 """Lighter pages: what a reader's phone downloads on a first view, and what search engines read.
 
-- Widget modules once per page: myst-nb saves each widget's whole state, so a page with
-  four timers carried ``timer.js`` four times. Every long text in a page's anywidget states
-  (``_esm``, ``_css``, figures, a module embedded in another widget's state) is stored once
-  in the state's ``SHARED_KEY`` list and replaced by ``{"$shared": index}``;
-  ``widget-loader.js`` puts the texts back before a widget renders. Still one inline
-  script, so it works over ``file://`` as over http; it goes at the end of the page's body,
-  not in the head, so the text above it can be shown before it has arrived.
+- Widget state made light (``widget_state``): myst-nb saves each widget's whole state, so a
+  page with four timers carried ``timer.js`` four times, the course page its twelve timers'
+  tones and diary twelve times, and the handout page every figure it might print. Drawn
+  images become files the browser fetches only when a widget shows them; every other value
+  repeated in a page's anywidget states is stored once and ``widget-loader.js`` puts it back
+  before a widget renders. Still one inline script, so it works over ``file://`` as over
+  http; it goes at the end of the page's body, not in the head, so the text above it can be
+  shown before it has arrived.
 - Stylesheets cut down to the rules the built site can use (``css_prune``): the theme's
   311 kB stylesheet is mostly Bootstrap components the guide never shows.
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
@@ -27,41 +28,21 @@ from pathlib import Path
 from docutils import nodes
 
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
+from widget_state import images_to_files, share_repeated_values
 
-SHARED_KEY = "backease_shared"
-SHARE_FROM = 512  # characters: shorter texts cost less than the reference would save
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 OUR_CSS = ("guide.css", "icons-subset.css")
 DESCRIPTION_CHARS = 155
 
 
-def share_long_texts(manager_state: dict) -> dict:
-    """The widget-manager state with each long text of an anywidget's state stored once."""
-    shared: list[str] = []
-    index: dict[str, int] = {}
-
-    def ref(value):
-        if isinstance(value, str) and len(value) >= SHARE_FROM:
-            if value not in index:
-                index[value] = len(shared)
-                shared.append(value)
-            return {"$shared": index[value]}
-        return value
-
-    for model in manager_state.get("state", {}).values():
-        if model.get("model_name") == "AnyModel":
-            model["state"] = {k: ref(v) for k, v in model["state"].items()}
-    if shared:
-        manager_state[SHARED_KEY] = shared
-    return manager_state
-
-
 def _share_widget_modules(app, pagename, templatename, context, doctree):
-    """The page's widget state, long texts shared, moved from the head to the end of the body."""
+    """The page's widget state, images as files and repeated values shared, moved from the head to the end of the body."""
     scripts = context.get("script_files") or []
     for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
         scripts.remove(js)
-        state = share_long_texts(json.loads(js.attributes["body"]))
+        state = json.loads(js.attributes["body"])
+        images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
+        share_repeated_values(state)
         text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
 

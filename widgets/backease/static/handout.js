@@ -12,8 +12,9 @@ export function fillFigures(root, poses) {
 }
 
 // Print `node` alone: a copy goes into #be-print-area, the page is marked as printing, and both
-// are undone when the print dialog closes.
-export function printAlone(node) {
+// are undone when the print dialog closes. On the built book the figures are files the browser
+// may still be fetching: it prints once each has loaded (or failed to).
+export async function printAlone(node) {
   let area = document.getElementById("be-print-area");
   if (!area) {
     area = document.createElement("div");
@@ -21,6 +22,7 @@ export function printAlone(node) {
     document.body.append(area);
   }
   area.replaceChildren(node.cloneNode(true));
+  await Promise.all([...area.querySelectorAll("img")].map((img) => img.decode().catch(() => {})));
   document.documentElement.classList.add("be-printing");
   const done = () => {
     document.documentElement.classList.remove("be-printing");

@@ -1,0 +1,116 @@
+"""What the build does to a page's saved widget state so a phone downloads less (see page_weight).
+
+- ``images_to_files``: a drawn image sent in widget state as a ``data:`` URI becomes a file in
+  ``_images/widget/``, named by its content, and the state holds its URL instead: the browser
+  fetches it only when a widget shows it (a handout's figures, when it is printed), and once
+  for every page that shows it. In Jupyter the widget keeps its ``data:`` URIs.
+- ``share_repeated_values``: each value repeated in a page's anywidget states is stored once.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote
+
+SHARED_KEY = "backease_shared"
+SHARE_FROM = 64  # characters of JSON: a shorter value costs little more than the reference to it
+IMAGE_FOLDER = "_images/widget"
+IMAGE_TYPES = {"data:image/svg+xml": ".svg", "data:image/png": ".png"}
+
+
+def _anywidget_states(manager_state: dict) -> list[dict]:
+    return [m for m in manager_state.get("state", {}).values() if m.get("model_name") == "AnyModel"]
+
+
+def _image_file(uri: str) -> tuple[bytes, str] | None:
+    """The bytes and file suffix of a ``data:image/...`` URI, or None if it is not one we write."""
+    head, _, data = uri.partition(",")
+    kind, _, encoding = head.partition(";")
+    suffix = IMAGE_TYPES.get(kind)
+    if suffix is None or encoding not in ("", "base64", "utf8", "charset=utf-8"):
+        return None
+    return (base64.b64decode(data) if encoding == "base64" else unquote(data).encode("utf-8")), suffix
+
+
+def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
+    """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL.
+
+    ``to_root`` is the page's way back to the site root ("../../" for ``book/class/plans.html``).
+    """
+    folder = outdir / IMAGE_FOLDER
+
+    def swap(value):
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, str) and value.startswith("data:image/"):
+            image = _image_file(value)
+            if image is not None:
+                data, suffix = image
+                name = hashlib.sha256(data).hexdigest()[:20] + suffix
+                if not (folder / name).exists():
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / name).write_bytes(data)
+                return f"{to_root}{IMAGE_FOLDER}/{name}"
+        return value
+
+    for model in _anywidget_states(manager_state):
+        model["state"] = swap(model["state"])
+    return manager_state
+
+
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def share_repeated_values(manager_state: dict) -> dict:
+    """The widget-manager state with each value its anywidgets repeat stored once.
+
+    A text, list or dict that occurs twice or more in the page's anywidget states, at any
+    depth, and whose JSON is at least ``SHARE_FROM`` characters long, goes once into the
+    ``SHARED_KEY`` list and is replaced by ``{"$shared": index}`` wherever it occurs. A shared
+    value may itself hold references to shorter shared values.
+    """
+    models = _anywidget_states(manager_state)
+    counts: Counter[str] = Counter()
+
+    def count(value):
+        if isinstance(value, (str, list, dict)):
+            counts[_json(value)] += 1
+        for child in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+            count(child)
+
+    for model in models:
+        for value in model["state"].values():
+            count(value)
+
+    shared: list = []
+    index: dict[str, int] = {}
+
+    def inner(value):
+        if isinstance(value, dict):
+            return {k: ref(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [ref(v) for v in value]
+        return value
+
+    def ref(value):
+        if isinstance(value, (str, list, dict)):
+            key = _json(value)
+            if counts[key] > 1 and len(key) >= SHARE_FROM:
+                if key not in index:
+                    index[key] = len(shared)
+                    shared.append(None)
+                    shared[index[key]] = inner(value)  # its parts are shorter: no reference to itself
+                return {"$shared": index[key]}
+        return inner(value)
+
+    for model in models:
+        model["state"] = {k: ref(v) for k, v in model["state"].items()}
+    if shared:
+        manager_state[SHARED_KEY] = shared
+    return manager_state
