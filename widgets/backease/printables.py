@@ -83,6 +83,12 @@ def steps_html(routine: str, figure=pose_img) -> str:
 
 def routine_sheet(routine: str, figure=pose_img, heading: str = "h3", title: str = "", need=()) -> str:
     """One exercise for a handout or a sheet: dose, steps with figures, chair version, who should not, stop rules."""
+    return "".join(sheet_parts(routine, figure, heading, title, need))
+
+
+def sheet_parts(routine: str, figure=pose_img, heading: str = "h3", title: str = "", need=()) -> list[str]:
+    """``routine_sheet`` as pieces of HTML to join, so a page carrying many sheets stores the
+    pieces they share (the levels of one exercise share who should not, stop rules, chair) once."""
     r, card = get_routine(routine), card_for(routine)
     doses = _ul(f"{s.label}: {s.dose()}" for s in r.steps)
     cells = []
@@ -92,11 +98,11 @@ def routine_sheet(routine: str, figure=pose_img, heading: str = "h3", title: str
         cells.append(f'<p class="be-print-label">What you need</p>{_ul(need)}')
     cells.append(f'<p class="be-print-label">Who should not, or should ask first</p>{_ul(who_should_not(card))}')
     cells.append(f'<p class="be-print-label">Stop if</p>{_ul(card.stop, "be-print-stop")}')
-    return (f'<section class="be-print-item" data-routine="{escape(routine)}">'
-            f"<{heading}>{escape(title or r.title)}</{heading}><p>{escape(card.purpose)}</p>"
-            f'<p class="be-print-label">How much (about {format_duration(r.total_seconds)} on the timer)</p>{doses}'
-            f'<p class="be-print-note">{escape(r.notes)}</p>{steps_html(routine, figure)}'
-            f'<div class="be-print-cols">{"".join(f"<div>{c}</div>" for c in cells)}</div></section>')
+    return [f'<section class="be-print-item" data-routine="{escape(routine)}"><{heading}>{escape(title or r.title)}</{heading}>',
+            f"<p>{escape(card.purpose)}</p>",
+            f'<p class="be-print-label">How much (about {format_duration(r.total_seconds)} on the timer)</p>{doses}',
+            f'<p class="be-print-note">{escape(r.notes)}</p>', steps_html(routine, figure),
+            '<div class="be-print-cols">', *(f"<div>{c}</div>" for c in cells), "</div></section>"]
 
 
 def _printable(html: str, pages: int, cls: str) -> str:
@@ -137,18 +143,19 @@ def red_flags_box() -> str:
     return f'<section class="be-print-redflags"><h3>Red flags: stop and get help</h3>{"".join(parts)}</section>'
 
 
-def handout_head(plan: Plan, participants: int = 8) -> str:
-    """The start of a class handout: the plan with its times, its equipment, the red flags."""
+def handout_head(plan: Plan, participants: int = 8) -> list[str]:
+    """The start of a class handout as pieces of HTML to join: the plan with its times, its
+    equipment, the red flags (a piece every handout shares)."""
     equipment = _ul(c.words for c in plan.equipment(participants))
-    return (f"<h2>{escape(plan.title)}</h2>{outline_table(plan)}"
-            f'<p class="be-print-label">Equipment for {participants} people</p>{equipment}'
-            f"{red_flags_box()}<h3>The exercises</h3>")
+    return [f"<h2>{escape(plan.title)}</h2>{outline_table(plan)}",
+            f'<p class="be-print-label">Equipment for {participants} people</p>{equipment}',
+            red_flags_box(), "<h3>The exercises</h3>"]
 
 
 def handout_html(plan: Plan, participants: int = 8, figure=pose_img) -> str:
     """A whole class handout: the plan, its equipment, the red flags, then every exercise."""
     items = "".join(routine_sheet(r.name, figure) for r in plan.routines())
-    return f'<div class="be-handout-print">{handout_head(plan, participants)}{items}</div>'
+    return f'<div class="be-handout-print">{"".join(handout_head(plan, participants))}{items}</div>'
 
 
 class HandoutView:
@@ -285,9 +292,10 @@ def pose_slot(pose: str) -> str:
     return f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(alt_text(pose))}">'
 
 
-def sheet_pieces(routines) -> tuple[dict[str, str], dict[str, str]]:
-    """For a browser that assembles handouts: each routine's sheet (figures as placeholders), and the drawings."""
-    sheets = {r: routine_sheet(r, pose_slot) for r in routines}
+def sheet_pieces(routines) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """For a browser that assembles handouts: each routine's sheet as pieces of HTML to join
+    (figures as placeholders), and the drawings."""
+    sheets = {r: sheet_parts(r, pose_slot) for r in routines}
     poses = sorted({p for r in routines for p in
                     (find_level(r).poses if find_level(r) else [s.pose for s in card_for(r).steps if s.pose])})
     return sheets, {p: pose_uri(p) for p in poses}

@@ -33,7 +33,7 @@ async function render({ model, el: host }) {
     const sheets = model.get("sheets");
     const page = document.createElement("div");
     page.className = "be-handout-print";
-    page.innerHTML = chosen.html + chosen.routines.map((r) => sheets[r]).join("");
+    page.innerHTML = [...chosen.html, ...chosen.routines.flatMap((r) => sheets[r])].join("");
     preview.replaceChildren(handout.fillFigures(page, model.get("poses")));
   }
 

@@ -222,7 +222,7 @@ async function render({ model, el: host }) {
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];
     const sheets = values("sheets");
-    rest.innerHTML = values("red_flags_html") + "<h3>The exercises</h3>" + names.map((n) => sheets[n]).join("");
+    rest.innerHTML = values("red_flags_html") + "<h3>The exercises</h3>" + names.flatMap((n) => sheets[n]).join("");
     page.append(...rest.childNodes);
     return page;
   }
