@@ -113,6 +113,21 @@ def offline_page(browser):
     context.close()
 
 
+def widget_states(site: Path, rel: str) -> list[dict]:
+    """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back)."""
+    import json
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from widget_state import unshared
+
+    tag = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select_one(
+        "script[type='application/vnd.jupyter.widget-state+json']")
+    return list(unshared(json.loads(tag.string)).values()) if tag else []
+
+
 def built_pages(site: Path) -> list[str]:
     """Every page of the book, as a path relative to the site root."""
     skip = ("_static", "_sources", "_images")

@@ -4,21 +4,12 @@ import re
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from backease import PLANS, format_duration, get_plan, plan_from_dict
 
-from conftest import open_built
-from test_page_weight import SHARED_KEY, unshared
+from conftest import open_built, widget_states
 
 PLANS_PAGE = "book/class/plans.html"
-
-
-def widget_states(site, rel):
-    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
-    manager = json.loads(soup.select_one("script[type='application/vnd.jupyter.widget-state+json']").string)
-    return [unshared(m["state"], manager.get(SHARED_KEY, [])) for m in manager["state"].values()
-            if m["model_name"] == "AnyModel"]
 
 
 def test_each_plan_runs_as_one_session_on_the_page(site):

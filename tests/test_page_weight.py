@@ -12,7 +12,7 @@ from conftest import ROOT, built_pages, open_built
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
 from page_weight import shorten  # noqa: E402
-from widget_state import IMAGE_FOLDER, SHARED_KEY, images_to_files, share_repeated_values  # noqa: E402
+from widget_state import IMAGE_FOLDER, SHARED_KEY, images_to_files, share_repeated_values, unshared  # noqa: E402
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
 
@@ -34,17 +34,6 @@ def test_custom_properties_nothing_reads_go():
     assert "--used:1px" in out and "--by-script:3px" in out and "--unused" not in out
 
 
-def unshared(value, shared):
-    """``value`` with every {"$shared": i} put back, as widget-loader.js does."""
-    if isinstance(value, list):
-        return [unshared(v, shared) for v in value]
-    if isinstance(value, dict):
-        if list(value) == ["$shared"]:
-            return unshared(shared[value["$shared"]], shared)
-        return {k: unshared(v, shared) for k, v in value.items()}
-    return value
-
-
 def test_repeated_values_at_any_depth_are_stored_once_and_put_back_whole():
     module = "export default {};" * 100
     step = {"label": "Belly breathing", "seconds": 60, "cue": "Breathe in slowly through your nose."}
@@ -64,8 +53,7 @@ def test_repeated_values_at_any_depth_are_stored_once_and_put_back_whole():
     assert a["title"] == "A" and b["once"] == "x" * 700  # short, or said once: left where it is
     assert shared["state"]["c"] == state["state"]["c"]  # not an anywidget: left alone
     assert len(json.dumps(shared)) < len(json.dumps(state)) - len(module) - 600
-    for name in ("a", "b"):
-        assert unshared(shared["state"][name]["state"], texts) == state["state"][name]["state"]
+    assert unshared(shared) == {name: state["state"][name]["state"] for name in ("a", "b")}
 
 
 def test_drawn_images_in_widget_state_become_files_named_by_content(tmp_path):

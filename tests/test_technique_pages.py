@@ -11,6 +11,8 @@ from backease.technique_text import timer_label
 from backease.techniques import all_techniques
 from backease.technique_view import StepsView
 
+from conftest import widget_states
+
 TEMPLATE = [
     "What it is for", "Who should not do it", "What you need", "Steps", "How much",
     "What you should feel", "When to stop", "Easier and harder", "Session timer",
@@ -123,8 +125,7 @@ def test_dose_on_the_page_is_the_dose_the_timer_counts(site, technique):
     soup = page(site, technique.name)
     listed = [li.get_text(" ", strip=True) for li in section(soup, "How much").select("li")]
     assert listed == [f"{step.label} : {step.dose()}" for step in technique.session.steps]
-    state = json.loads(soup.select_one("script[type='application/vnd.jupyter.widget-state+json']").string)["state"]
-    timers = [m["state"] for m in state.values() if m["model_name"] == "AnyModel" and "segments" in m["state"]]
+    timers = [state for state in widget_states(site, f"book/techniques/{technique.name}.html") if "segments" in state]
     assert len(timers) == 1
     assert timers[0]["title"] == technique.session.title
     assert timers[0]["segments"] == json.loads(json.dumps([s.to_dict() for s in technique.session.segments()]))

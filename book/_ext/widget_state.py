@@ -114,3 +114,21 @@ def share_repeated_values(manager_state: dict) -> dict:
     if shared:
         manager_state[SHARED_KEY] = shared
     return manager_state
+
+
+def unshared(manager_state: dict) -> dict:
+    """The anywidget states of a built page as the widgets see them: every ``{"$shared": i}`` put
+    back (what widget-loader.js does), model id -> state. For tools and tests that read built pages."""
+    shared = manager_state.get(SHARED_KEY, [])
+
+    def put_back(value):
+        if isinstance(value, list):
+            return [put_back(v) for v in value]
+        if isinstance(value, dict):
+            if list(value) == ["$shared"]:
+                return put_back(shared[value["$shared"]])
+            return {k: put_back(v) for k, v in value.items()}
+        return value
+
+    return {mid: put_back(m["state"]) for mid, m in manager_state.get("state", {}).items()
+            if m.get("model_name") == "AnyModel"}

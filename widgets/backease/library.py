@@ -8,7 +8,7 @@ and a step that ends on a sign rather than a time says which sign in ``until``.
 from __future__ import annotations
 
 from .levels import level_routines
-from .routines import Breathing, Routine, RoutineError, Step
+from .routines import Breathing, Routine, RoutineError, Step, format_duration
 
 DEFAULT_TIMES = (
     "The sources give no times for this technique. The times here are the timer's"
@@ -17,6 +17,18 @@ DEFAULT_TIMES = (
 
 CALM_BREATH = Breathing(inhale=4, exhale=6)
 SSSS_BREATH = Breathing(inhale=4, exhale=8, sound="Ssss")
+
+# Doses a routine's notes also name: typed once here, so the notes say what the timer counts.
+HAMSTRING_HOLD, HAMSTRING_AT_LEAST, HAMSTRING_SWITCH = 30, 20, 5
+HIP_FLEXOR_HOLD, HIP_FLEXOR_SWITCH = 30, 20
+PSOAS_SWITCH = 15
+DEAD_BUG_TEMPO = 4
+BALL_SECONDS = 300
+
+
+def _guide_switch(seconds: float, how: str) -> str:
+    return (f" The {format_duration(seconds)} to switch sides, time to {how}, is the guide's own suggestion:"
+            " pause the timer if you need longer.")
 
 _PMR_GROUPS = (
     ("Feet and calves", "Curl your toes and tighten your calves"),
@@ -91,19 +103,22 @@ _ALL = (
     Routine(
         name="hamstring-stretch",
         title="Seated hamstring stretch",
+        notes=f"The {HAMSTRING_AT_LEAST} to {format_duration(HAMSTRING_HOLD)} hold comes from the source."
+              + _guide_switch(HAMSTRING_SWITCH, "swap your legs over"),
+        switch=HAMSTRING_SWITCH,
         steps=(
-            Step("Hamstring stretch", seconds=30, at_least=20, side="each",
+            Step("Hamstring stretch", seconds=HAMSTRING_HOLD, at_least=HAMSTRING_AT_LEAST, side="each",
                  cue="Reach towards the foot of your straight leg. Breathe out and ease in."),
         ),
     ),
     Routine(
         name="hip-flexor-stretch",
         title="Kneeling hip-flexor stretch",
-        notes="The 30 s hold comes from the source. The 20 s to switch sides, time to get up and kneel on"
-              " the other knee, is the guide's own suggestion: pause the timer if you need longer.",
-        switch=20,
+        notes=f"The {format_duration(HIP_FLEXOR_HOLD)} hold comes from the source."
+              + _guide_switch(HIP_FLEXOR_SWITCH, "get up and kneel on the other knee"),
+        switch=HIP_FLEXOR_SWITCH,
         steps=(
-            Step("Hip-flexor stretch", seconds=30, side="each",
+            Step("Hip-flexor stretch", seconds=HIP_FLEXOR_HOLD, side="each",
                  cue="Front knee over the ankle, back straight. Shift your hips gently forward."),
         ),
     ),
@@ -125,9 +140,8 @@ _ALL = (
     Routine(
         name="psoas",
         title="Psoas stretch at the table edge",
-        notes=DEFAULT_TIMES + " The 15 s to switch sides, time to sit up and turn to the other leg, is the"
-              " guide's own suggestion.",
-        switch=15,
+        notes=DEFAULT_TIMES + _guide_switch(PSOAS_SWITCH, "sit up and turn to the other leg"),
+        switch=PSOAS_SWITCH,
         steps=(
             Step("Table-edge stretch", seconds=60, side="each", until="the hanging thigh sinks",
                  cue="Hug one knee. Let the other thigh hang over the edge and sink."),
@@ -145,9 +159,10 @@ _ALL = (
     Routine(
         name="dead-bug",
         title="Dead bug",
-        notes="The source gives the number of repetitions but no pace: the timer allows a slow 4 s for each.",
+        notes="The source gives the number of repetitions but no pace: the timer allows a slow"
+              f" {format_duration(DEAD_BUG_TEMPO)} for each.",
         steps=(
-            Step("Dead bug", reps=20, at_least=15, tempo=4,
+            Step("Dead bug", reps=20, at_least=15, tempo=DEAD_BUG_TEMPO,
                  cue="Slowly reach one arm back and the opposite leg out. Return. Swap."),
         ),
     ),
@@ -172,8 +187,9 @@ _ALL = (
     Routine(
         name="breathing",
         title="Belly breathing with a long \u201cSsss\u201d",
-        notes="The sources give no pace or length. The pacer's 4 s in and 6 to 8 s out are a"
-              " starting point: breathe at whatever pace feels easy.",
+        notes=f"The sources give no pace or length. The pacer's {format_duration(CALM_BREATH.inhale)} in and"
+              f" {CALM_BREATH.exhale:g} to {format_duration(SSSS_BREATH.exhale)} out are a starting point:"
+              " breathe at whatever pace feels easy.",
         get_ready=15,
         steps=(
             Step("Belly breathing", seconds=60, breathing=CALM_BREATH,
@@ -186,14 +202,14 @@ _ALL = (
         name="ball-release",
         title="Small-ball release",
         get_ready=20,
-        notes="About 5 minutes on the ball comes from the source; the other times are the"
+        notes=f"About {format_duration(BALL_SECONDS)} on the ball comes from the source; the other times are the"
               " timer's starting points.",
         steps=(
             Step("Legs straight: notice the arch", seconds=60, breathing=CALM_BREATH,
                  cue="Slide a hand under your low back and feel the arch."),
             Step("Knees bent: notice the arch soften", seconds=60, breathing=CALM_BREATH,
                  cue="Bend your knees, feet on the floor. Feel the arch ease."),
-            Step("On the ball: let gravity work", seconds=300, breathing=SSSS_BREATH,
+            Step("On the ball: let gravity work", seconds=BALL_SECONDS, breathing=SSSS_BREATH,
                  cue="Roll onto the ball under your tailbone. Do nothing. Let your weight sink."),
             Step("Off the ball: lie flat", seconds=60, breathing=CALM_BREATH,
                  cue="Feet down, roll off the ball quickly, lie flat. Notice the arch now."),

@@ -34,7 +34,8 @@ class StepsView:
 
 
 def glue_technique(technique: Technique) -> None:
-    """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session."""
+    """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session,
+    switch (the pause to switch sides)."""
     from .dose_text import dose_markdown
     from .glue import glue_text
     from .routines import format_duration
@@ -49,4 +50,5 @@ def glue_technique(technique: Technique) -> None:
     glue_text("evidence", technique.evidence.markdown())
     glue_text("dose", dose_markdown(technique.session))
     glue_text("session", session)
+    glue_text("switch", format_duration(technique.session.switch))
 
