@@ -91,9 +91,6 @@ def _prop_shapes(prop: Prop, body: Body, floor: float, tops: dict[str, float], f
         if kind == "roller":
             shapes.append(_circle(x, floor + r, r * 0.35, TOOL, label + ":detail", z=0.6))
         return shapes
-    if kind == "book":
-        x, _ = body.lowest(part_of(prop.at))
-        return [_rect(x - 16, floor, x + 16, floor + LIFTS["book"], TOOL, label, z=2.65)]
     if kind == "strap":
         near, far = body.landmarks["near_hand"], body.landmarks["far_hand"]
         return [_line([near[0], mark[0], far[0]], [near[1], mark[1], far[1]], PALETTE["warm"], 2.2, label, z=6)]

@@ -118,13 +118,6 @@ _SQUAT = reach(_SQUAT, "both", ("near_knee", 16.0, -26.0))
 _STOOP = reach(_stand_bent(95.0, 45.0, -5.0), "both", ("near_ankle", 30.0, 12.0))
 
 
-def _on_book() -> Pose:
-    """Standing straight, the shorter near leg on a book as thick as the difference."""
-    pose = Pose("standing", near=Side(shoulder=2.0, elbow=4.0, shorter=LIFTS["book"]),
-                far=Side(shoulder=2.0, elbow=4.0, hip=10.0, knee=1.0))
-    return level_foot(level_foot(pose, "near"), "far")
-
-
 # Getting down to the floor and up again, holding on to a chair; onto and off a table
 _HOLD_CHAIR = (Prop("chair", "near_hand"),)
 _KNEEL_LEG = (180.0, 280.0)  # thigh straight down, the shin back along the floor, rising a little to the toes
@@ -330,30 +323,6 @@ POSES: dict[str, Scene] = {
         alt="Seen from above, a person lying on their back on a mat, knees bent, curved sideways like a "
             "banana: the hips moved to one side, then the shoulders to the same side, stretching the other "
             "side of the waist. A dashed level line shows where the body lay straight."),
-    # Dead bug
-    "dead-bug-start": Scene(
-        _supine(Side(shoulder=90.0, elbow=2.0, **_BUG)), (_ON_MAT,), caption="Start: thighs up, shins level",
-        alt="A person lying on their back on a mat, thighs pointing straight up, shins level, and both arms "
-            "reaching up towards the ceiling."),
-    "dead-bug-extend": Scene(
-        _supine(Side(shoulder=168.0, elbow=4.0, **_BUG), Side(shoulder=90.0, elbow=2.0, hip=18.0, knee=4.0,
-                                                                ankle=-15.0)),
-        (_ON_MAT,),
-        (Arrow(("near_hand", 18, 14), ("near_hand", -2, 12), bend=0.3, label="arm back",
-               label_at=("near_hand", 8, 26)),
-         Arrow(("far_ankle", -16, 16), ("far_ankle", 6, 14), bend=-0.3, label="opposite\nleg out",
-               label_at=("far_ankle", -4, 32)),),
-        caption="Extend the opposite arm and leg",
-        alt="A person lying on their back on a mat with one arm stretched back overhead and the opposite leg "
-            "stretched out long just above the floor, while the other arm and leg stay up."),
-    "dead-bug-easier": Scene(
-        replace(LYING_KNEES_UP, near=replace(LYING_KNEES_UP.near, shoulder=165.0, elbow=4.0),
-                far=replace(LYING_KNEES_UP.far, shoulder=90.0, elbow=2.0)), (_ON_MAT,),
-        (Arrow(("near_hand", 20, 14), ("near_hand", -2, 12), bend=0.3, label="one arm at a time",
-               label_at=("near_hand", 10, 26)),),
-        caption="Easier: feet down, one limb",
-        alt="An easier version: a person lying on their back on a mat, knees bent and feet on the floor, "
-            "stretching one arm back overhead."),
     # Dead bug as the source article describes it: the arms start by the sides
     "dead-bug-arms-down": Scene(
         _supine(Side(**ARMS_BY_SIDES, **_BUG)), (_ON_MAT,), caption="Start: thighs up, arms by the sides",
@@ -525,10 +494,6 @@ POSES: dict[str, Scene] = {
     "table-up-sit": Scene(
         _sit_on_table_end(), _TABLE_END, caption="Push up to sitting",
         alt="The person has pushed up with the hands and sits on the end of the table, legs hanging."),
-    "stand-on-book": Scene(
-        _on_book(), (Prop("book"),), caption="A book under the shorter leg",
-        alt="A person standing straight with the foot of the shorter leg on a book and the other foot on "
-            "the floor, so that the pelvis is level."),
 }
 
 def _scene(name: str) -> Scene:

@@ -52,11 +52,11 @@ RESTS = {
 }
 FACINGS = ("right", "left")
 
-# Sane ranges (degrees; "shorter" in cm): anything outside is almost certainly a typo.
+# Sane ranges (degrees): anything outside is almost certainly a typo.
 RANGES = {
     "trunk": (-180.0, 180.0), "spine": (-45.0, 70.0), "neck": (-70.0, 70.0),
     "shoulder": (-90.0, 200.0), "elbow": (0.0, 160.0),
-    "hip": (-40.0, 160.0), "knee": (0.0, 165.0), "ankle": (-60.0, 40.0), "shorter": (0.0, 6.0),
+    "hip": (-40.0, 160.0), "knee": (0.0, 165.0), "ankle": (-60.0, 40.0),
 }
 
 # --- scale ---------------------------------------------------------------------------------------
@@ -78,17 +78,13 @@ def _check_angle(where: str, value, kind: str, unit: str = "degrees") -> None:
 
 @dataclass(frozen=True)
 class Side:
-    """Joint angles of one side of the body (degrees; see the module notes).
-
-    ``shorter``: how many centimetres shorter this leg is than a typical one (a true short leg).
-    """
+    """Joint angles of one side of the body (degrees; see the module notes)."""
 
     shoulder: float = 0.0
     elbow: float = 0.0
     hip: float = 0.0
     knee: float = 0.0
     ankle: float = 0.0
-    shorter: float = 0.0
 
 
 JOINTS = ("shoulder", "elbow", "hip", "knee", "ankle")
@@ -120,8 +116,7 @@ class Pose:
             if not isinstance(limbs, Side):
                 raise PoseError(f"{side} must be a Side(...), got {limbs!r}")
             for f in fields(Side):
-                _check_angle(f"{side} {f.name}", getattr(limbs, f.name), f.name,
-                             "cm" if f.name == "shorter" else "degrees")
+                _check_angle(f"{side} {f.name}", getattr(limbs, f.name), f.name, "degrees")
 
 
 @dataclass(frozen=True)
@@ -157,14 +152,13 @@ PROP_KINDS = {  # kind: (noun used in alt text, where it goes by default)
     "roller": ("foam roller", "mid_back"),
     "table": ("table", "tailbone"),
     "chair": ("chair", "tailbone"),
-    "book": ("book", "near_sole"),
     "box": ("box", "near_hand"),
     "strap": ("strap", "near_sole"),
     "mat": ("mat", "hip"),
     "level": ("level line", "hip"),
 }
 LIFTS = {  # props that carry the body: how high their top is (cm)
-    "ball": 9.0, "roller": 15.0, "table": 74.0, "chair": 41.0, "book": 3.0,
+    "ball": 9.0, "roller": 15.0, "table": 74.0, "chair": 41.0,
 }
 PARTS_ON = {  # the body parts that rest on them (other props carry the part at their landmark)
     "ball": ("pelvis",),

@@ -116,7 +116,7 @@ def side_body(pose: Pose) -> Body:
         sh = th + s.knee
         ft = sh - 90 - s.ankle
         knee = offset(hip, (L["thigh"], unit(th)))
-        ankle = offset(knee, (L["shin"] - s.shorter, unit(sh)))
+        ankle = offset(knee, (L["shin"], unit(sh)))
         heel = offset(ankle, (L["ankle_height"], unit(sh)), (-L["heel"], unit(ft)))
         toe = offset(ankle, (L["ankle_height"], unit(sh)), (L["toe"], unit(ft)))
         caps += [
@@ -132,7 +132,7 @@ def side_body(pose: Pose) -> Body:
             f"{side}_knee": knee, f"{side}_ankle": ankle,
             f"{side}_thigh": offset(hip, (0.5 * L["thigh"], unit(th))),
             f"{side}_thigh_back": offset(hip, (0.5 * L["thigh"], unit(th)), (R["thigh"], unit(th - 90))),
-            f"{side}_shin": offset(knee, (0.5 * (L["shin"] - s.shorter), unit(sh))),
+            f"{side}_shin": offset(knee, (0.5 * L["shin"], unit(sh))),
             f"{side}_heel": offset(heel, (R["foot"], sole)),
             f"{side}_toe": offset(toe, (R["foot"], unit(ft))),
             f"{side}_sole": offset(ankle, (L["ankle_height"] + R["foot"], sole), (0.45 * L["toe"], unit(ft))),
