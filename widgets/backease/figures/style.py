@@ -107,7 +107,10 @@ def compact_svg(text: str) -> str:
     _styles_to_classes(root)
     for name in ("width", "height", "viewBox"):
         root.set(name, _round(root.get(name, "")))
-    return ET.tostring(root, encoding="unicode")
+    root.attrib.pop("version", None)
+    for sheet in root.iter(f"{{{_SVG}}}style"):
+        sheet.attrib.pop("type", None)  # CSS is the default
+    return ET.tostring(root, encoding="unicode").replace(" />", "/>")
 
 
 def _styles_to_classes(root) -> None:
@@ -132,13 +135,51 @@ def _styles_to_classes(root) -> None:
         if name:
             del shape.attrib["style"]
             shape.set("class", f"{shape.get('class', '')} {name}".strip())
-    rules = "".join(f".{name}{{{style}}}" for style, name in names.items())
+    grouped = _group_runs(root, set(names.values()))
+    rules = "".join(f".{name}{',.' + name + ' *' if name in grouped else ''}{{{style}}}" for style, name in names.items())
     sheet = root.find(f"{{{_SVG}}}defs/{{{_SVG}}}style")
     if sheet is None:
         defs = ET.Element(f"{{{_SVG}}}defs")
         sheet = ET.SubElement(defs, f"{{{_SVG}}}style")
         root.insert(0, defs)
     sheet.text = (sheet.text or "") + rules
+
+
+def _group_runs(root, classes: set[str]) -> set[str]:
+    """Shapes side by side with the same style class go into one ``<g>`` of that class, which
+    then styles its children (``.f1,.f1 *``): the class is written once per run, and the order
+    the shapes are painted in does not change. Returns the classes that were grouped."""
+    grouped = set()
+    for parent in list(root.iter()):
+        children, run = [], []
+
+        def close():
+            if len(run) > 1:
+                group = ET.Element(f"{{{_SVG}}}g", {"class": run[0].get("class")})
+                for shape in run:
+                    del shape.attrib["class"]
+                group.extend(run)
+                children.append(group)
+                grouped.add(group.get("class"))
+            else:
+                children.extend(run)
+            run.clear()
+
+        for child in parent:
+            name = child.get("class")
+            leaf = len(child) == 0 and not (child.text or "").strip() and "id" not in child.attrib
+            if leaf and name in classes and (not run or run[0].get("class") == name):
+                run.append(child)
+                continue
+            close()
+            if leaf and name in classes:
+                run.append(child)
+            else:
+                children.append(child)
+        close()
+        if len(children) != len(parent):
+            parent[:] = children
+    return grouped
 
 
 def _simplify(parent) -> None:
