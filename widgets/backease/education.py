@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .red_flags import GP, RED_FLAGS
 from .routines import RoutineError
+
+# When to see a GP, in the red-flag list's own words (typed once, there).
+SEE_A_GP = "; ".join(f.text[0].lower() + f.text[1:] for f in RED_FLAGS if f.level == GP)
 
 
 @dataclass(frozen=True)
@@ -24,13 +28,13 @@ class Talk:
 
 TALKS: dict[str, Talk] = {t.id: t for t in (
     Talk(
-        "what-pain-is", "What pain is, and why hurt is not harm",
+        "what-pain-is", "What back pain is, and what helps",
         ("Most back pain is not caused by anything serious, and it usually gets better within a few weeks when"
          " people keep moving as much as the pain allows (the NHS's words for it).",
-         "Pain is a warning your nervous system gives. It is real, but how much it hurts does not tell you how"
-         " much damage there is: a sore back is usually not a damaged back.",
-         "Tight muscles, worry, poor sleep and stress can all turn the warning up. Gentle movement can help"
-         " turn it down.",
+         "Your pain is real. But for most people it is not a sign of serious damage, and moving gently is"
+         " what the guidelines advise (NICE NG59).",
+         "One source, a patient's own account, describes how tight muscles, stress and shallow breathing can"
+         " feed the pain; the breathing talk comes back to this.",
          "Some signs are different: the red flags. They need a doctor, not a class. Go through them together."),
         ("What have you been told about your back so far?", "What worries you most about moving?"),
         ("What did you notice about your pain this week?", "Did any exercise feel less scary the second time?"),
@@ -40,8 +44,7 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         "staying-active", "Staying active",
         ("Guidelines for low back pain advise staying active and keeping up normal activities as far as you can"
          " (NICE NG59).",
-         "Rest in bed for long spells tends to make a back stiffer. Short, gentle movement through the day"
-         " is a better habit.",
+         "Move little and often: short, gentle movement spread through the day (the guide's suggestion).",
          "For long-lasting back pain, exercise probably eases pain a little to moderately (a Cochrane review,"
          " moderate certainty): it helps, and it takes time.",
          "Choose activity you enjoy: walking, swimming, the exercises from this course."),
@@ -52,10 +55,11 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
          ("evidence", "what the evidence says about each technique"))),
     Talk(
         "pacing-and-flare-ups", "Pacing, and what to do in a flare-up",
-        ("Pacing means doing a steady amount each day, rather than a lot on a good day and nothing on a bad day.",
+        ("Pacing means doing a steady amount each day, rather than a lot on a good day and nothing on a bad day."
+         " Group back programmes teach it; how to pace here is the guide's suggestion.",
          "Start below what you can do, and build up slowly: the levels in this course work this way.",
-         "A flare-up is a spell of worse pain. It is common, and it does not mean you have done harm. Ease back,"
-         " keep gently moving, and go back up the levels as it settles.",
+         "A flare-up is a spell of worse pain. Most back pain is not caused by anything serious (the NHS's"
+         " words). The guide suggests you ease back, keep gently moving, and go back up the levels as it settles.",
          "Make a flare-up plan now, while you feel well: which gentle exercises, what to cut down, who to ask.",
          "A flare-up with any red flag is different: see a doctor."),
         ("What usually happens on a good day? And the day after?", "What has helped you in a flare-up before?"),
@@ -78,10 +82,10 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
          ("tension-loop", "the loop of pain, tension and shallow breathing"))),
     Talk(
         "sleep-and-sitting", "Sleep and sitting",
-        ("Long spells of sitting, especially slumped, load the back. Get up and move every so often: a short"
-         " movement break is enough.",
-         "Sit supported, with your feet flat; change position often. No one position is perfect for long.",
-         "To lift or to sit down, bend your knees, not your back.",
+        ("One source suggests that long spells of sitting, especially slumped, overload the back. Getting up"
+         " for a short movement break every so often is the guide's suggestion.",
+         "Sit supported, with your feet flat, and change position often (the guide's suggestion).",
+         "One source advises bending your knees, not your back, to lift something.",
          "If pain keeps you awake, a calm routine before bed and the relaxation from this course may help you"
          " settle (the guide's suggestion)."),
         ("How long do you usually sit without a break?", "What helps you get comfortable at night?"),
@@ -94,8 +98,7 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
          "One source suggests that strength work, for the legs and the belly, helps more in the long run than"
          " stretching alone.",
          "Keep a simple note of what you did and how your back felt the next day.",
-         "Know when to ask for help: pain that steadily worsens, that stops daily life after a few weeks, or any"
-         " red flag."),
+         f"Know when to see a GP: {SEE_A_GP}. The red flags need help sooner: some the same day, some at once (999)."),
         ("Which exercises will you keep? When, and where?", "What might stop you, and how will you get round it?"),
         ("What will you do next week, without the class?", "Who could do it with you?"),
         (("class-plans", "ready-made plans and the plan builder, to make your own"),
