@@ -6,7 +6,7 @@ import wave
 
 import pytest
 
-from backease import SessionTimer, get_routine, load_diary
+from backease import SessionTimer, format_duration, get_routine, load_diary
 from backease.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
 from backease.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
 from backease.routines import RoutineError, spoken_duration
@@ -109,6 +109,6 @@ def test_a_bad_link_is_named(fragment, says):
 def test_my_routine_widget_sends_the_library_with_totals_and_segments():
     widget = MyRoutine(names=["warm-up", "breathing"])
     entry = {r["name"]: r for r in widget.library}["breathing"]
-    assert entry["total"] == "4 min 15 s" and entry["segments"] == [s.to_dict() for s in get_routine("breathing").segments()]
+    assert entry["total"] == format_duration(get_routine("breathing").total_seconds) and entry["segments"] == [s.to_dict() for s in get_routine("breathing").segments()]
     assert widget.plan.total_seconds == get_routine("warm-up").total_seconds + get_routine("breathing").total_seconds
     assert widget.timer_state["cues"]["tones"].keys() == TONES.keys()

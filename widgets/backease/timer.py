@@ -117,6 +117,23 @@ def timer_state() -> dict:
     return {"cues": cues(), "diary": diary.spec()}
 
 
+class TimerHost(anywidget.AnyWidget):
+    """A widget whose view runs session timers inside itself (My routine, the plan builder).
+
+    It carries the timer's module, styles and state; its view starts a session with
+    ``embeddedTimer(model, host).run({title, segments, session_id})`` (``static/_shared.js``),
+    which hands them to the timer module's ``embed``.
+    """
+
+    timer_esm = traitlets.Unicode().tag(sync=True)
+    timer_css = traitlets.Unicode().tag(sync=True)
+    timer_state = traitlets.Dict().tag(sync=True)  # the timer's cues and diary
+
+    def __init__(self, **kwargs):
+        super().__init__(timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(),
+                         **kwargs)
+
+
 def session_key(title: str, segments: list[dict]) -> str:
     """A short key that changes whenever the session does (so a saved place is never misapplied)."""
     text = json.dumps([title, segments], sort_keys=True)

@@ -272,10 +272,7 @@ function render({ model, el: host }) {
     const open = button(state === "done" ? "Record this session in your diary" : "Stopping here? Record it in your diary", "diary");
     diaryBox.append(open);
     open.addEventListener("click", async () => {
-      if (!diaryModule) {
-        const url = URL.createObjectURL(new Blob([diarySpec.esm], { type: "text/javascript" }));
-        diaryModule = import(url).finally(() => URL.revokeObjectURL(url));
-      }
+      diaryModule ??= importText(diarySpec.esm);
       const { entryForm } = await diaryModule;
       const doneMs = state === "done" ? totalMs() : segments.slice(0, index).reduce((s, x) => s + x.seconds * 1000, 0)
         + segMs(index) - leftMs;
@@ -553,6 +550,28 @@ function render({ model, el: host }) {
     model.off("change:title", showSession);
     model.off("change:cues", onCues);
   };
+}
+
+// The timer inside another widget's view (My routine, the plan builder: see embeddedTimer in
+// _shared.js): a stand-in model over `values` that fires change handlers as anywidget's does,
+// the timer's styles, the view. Returns the view's cleanup.
+export function embed(host, values, css) {
+  const handlers = {};
+  const model = {
+    get: (k) => values[k],
+    set(k, v) {
+      values[k] = v;
+      for (const cb of handlers[`change:${k}`] || []) cb({ new: v });
+    },
+    on: (event, cb) => (handlers[event] = [...(handlers[event] || []), cb]),
+    off: (event, cb) => (handlers[event] = (handlers[event] || []).filter((h) => h !== cb)),
+    save_changes() {},
+    send() {},
+  };
+  host.replaceChildren(el("style", {}, css));
+  const cleanup = render({ model, el: host });
+  host.querySelector(".be-timer")?.focus();
+  return cleanup;
 }
 
 export default { render };
