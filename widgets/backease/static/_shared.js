@@ -33,6 +33,13 @@ function duration(seconds, [minute, second]) {
   return parts.map(([n, [one, many]]) => `${n} ${n === 1 ? one : many}`).join(" ");
 }
 
+// Call `handler` whenever one of `keys` changes in the model (Python set it, or another view
+// of the widget did); returns what stops listening, for the view's cleanup.
+function listen(model, keys, handler) {
+  for (const key of keys) model.on(`change:${key}`, handler);
+  return () => keys.forEach((key) => model.off(`change:${key}`, handler));
+}
+
 // An ES module from its text (a module Python sent in widget state), imported through a Blob URL.
 function importText(text) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));

@@ -201,8 +201,7 @@ async function render({ model, el: host }) {
     titleInput.value = model.get("title");
     update();
   };
-  model.on("change:names", fromPython);
-  model.on("change:title", fromPython);
+  const unlisten = listen(model, ["names", "title"], fromPython);
   if (hash.startsWith(limits.fragment)) {
     let data = null;
     try {
@@ -214,8 +213,7 @@ async function render({ model, el: host }) {
   }
   return () => {
     timer.stop();
-    model.off("change:names", fromPython);
-    model.off("change:title", fromPython);
+    unlisten();
   };
 }
 

@@ -172,8 +172,8 @@ async function render({ model, el: host }) {
     if (titleInput.value !== values("title")) titleInput.value = values("title");
     show();
   };
-  const keys = ["blocks", "title", "name", "library", "moves", "talk", "hand_out", "units", "yaml_lines", "limits"];
-  for (const key of keys) model.on(`change:${key}`, fromModel);
+  const unlisten = listen(model, ["blocks", "title", "name", "library", "moves", "talk", "hand_out", "units", "yaml_lines",
+    "limits"], fromModel);
 
   copyBtn.addEventListener("click", async () => {
     try {
@@ -240,7 +240,7 @@ async function render({ model, el: host }) {
   show();
   return () => {
     timer.stop();
-    for (const key of keys) model.off(`change:${key}`, fromModel);
+    unlisten();
   };
 }
 

@@ -51,9 +51,9 @@ function render({ model, el: host }) {
     update();
   }
 
-  model.on("change:screen", draw);
+  const unlisten = listen(model, ["screen"], draw);
   draw();
-  return () => model.off("change:screen", draw);
+  return unlisten;
 }
 
 export default { render };

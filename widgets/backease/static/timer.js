@@ -530,9 +530,8 @@ function render({ model, el: host }) {
     makePlayers();
     draw();
   };
-  model.on("change:segments", onSegments);
-  model.on("change:title", showSession);
-  model.on("change:cues", onCues);
+  const unlisten = [listen(model, ["segments"], onSegments), listen(model, ["title"], showSession),
+    listen(model, ["cues"], onCues)];
 
   makePlayers();
   showSession();
@@ -546,9 +545,7 @@ function render({ model, el: host }) {
     document.removeEventListener("fullscreenchange", onFullscreen);
     window.removeEventListener("pagehide", savePlace);
     if (canSpeak) window.speechSynthesis.removeEventListener?.("voiceschanged", pickVoice);
-    model.off("change:segments", onSegments);
-    model.off("change:title", showSession);
-    model.off("change:cues", onCues);
+    unlisten.forEach((off) => off());
   };
 }
 

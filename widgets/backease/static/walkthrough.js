@@ -228,14 +228,11 @@ function render({ model, el: host }) {
     model.set("progress", START);
     draw();
   };
-  model.on("change:progress", onProgress);
-  model.on("change:walkthrough", restart);
-  model.on("change:figures", redraw);
+  const unlisten = [listen(model, ["progress"], onProgress), listen(model, ["walkthrough"], restart),
+    listen(model, ["figures"], redraw)];
   draw();
   return () => {
-    model.off("change:progress", onProgress);
-    model.off("change:walkthrough", restart);
-    model.off("change:figures", redraw);
+    unlisten.forEach((off) => off());
   };
 }
 
