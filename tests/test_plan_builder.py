@@ -1,6 +1,6 @@
 """The plan builder's JavaScript held to Python: for many generated plans, what the view computes
-offline (segments, moves, times in words, totals, YAML, file name) is what ``Plan`` and
-``PlanBuilder`` say for the same blocks; two views of one builder stay in step; the shared
+offline (segments, moves, times in words, totals, YAML, file name, the printed outline) is what
+``Plan``, ``PlanBuilder`` and ``outline_table`` say for the same blocks; two views of one builder stay in step; the shared
 ``duration`` words are ``format_duration``'s and ``spoken_duration``'s."""
 import json
 import random
@@ -11,6 +11,7 @@ import yaml
 from backease.logistics import class_routines
 from backease.plan_builder import PlanBuilder, plan_yaml
 from backease.plans import MAX_REPEAT, plan_from_dict
+from backease.printables import outline_table
 from backease.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, in_words
 from backease.static_modules import SHARED
 
@@ -86,6 +87,7 @@ def builder_page(browser, builder):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.set_content("<!doctype html><html><body></body></html>")
+    page.evaluate("window.print = () => {}")  # the handout goes to #be-print-area; no dialog
     page.evaluate(RENDER, json.loads(json.dumps(builder.get_state())))
     yield page
     context.close()
@@ -121,6 +123,20 @@ def test_the_view_computes_what_python_computes_for_every_generated_plan(builder
             assert view["yaml"] == text
             assert view["title"] == data["title"]
         assert plan_from_dict(yaml.safe_load(text)) == plan
+        assert printed_outline(builder_page) == printed_outline(builder_page, outline_table(plan)), data
+
+
+def printed_outline(page, python_html=None):
+    """The handout's outline (table, then total line) as the builder prints it, or as Python's HTML reads."""
+    if python_html is None:
+        page.evaluate("document.getElementById('be-print-area')?.replaceChildren()")
+        page.locator(".be-builder").first.get_by_role("button", name="Print handout").click()
+        page.wait_for_function("document.querySelector('#be-print-area table')")
+        return page.evaluate("""() => { const t = document.querySelector('#be-print-area table');
+            return [t.outerHTML, t.nextElementSibling.textContent]; }""")
+    return page.evaluate("""html => { const d = document.createElement('div'); d.innerHTML = html;
+        return [d.querySelector('table').outerHTML, d.querySelector('table').nextElementSibling.textContent]; }""",
+                         python_html)
 
 
 def test_an_edit_in_one_view_shows_in_the_other_and_reaches_the_model(builder_page):

@@ -21,8 +21,8 @@ from .static_modules import esm_module
 from .equipment import EQUIPMENT
 from .library import ROUTINES
 from .logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, need_of, positions_of, transition_segments
-from .plans import MAX_REPEAT, Block, Plan, plan_from_dict, save_plan
-from .printables import red_flags_box, sheet_pieces
+from .plans import MAX_REPEAT, REPEAT_NOTE, Block, Plan, plan_from_dict, save_plan
+from .printables import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail, sheet_pieces
 from .techniques import POSITIONS
 from .routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, spoken_duration
 from .timer import TimerHost
@@ -56,7 +56,7 @@ def _library() -> list[dict]:
         start, end = positions_of(r.name)
         out.append({"name": r.name, "title": r.title, "duration": format_duration(r.total_seconds),
                     "segments": [s.to_dict() for s in r.segments()], "start": start, "end": end,
-                    "hand_out": hand_out_ids(r.name, set())})
+                    "hand_out": hand_out_ids(r.name, set()), "over_dose": Block(routine=r.name).over_dose})
     return out
 
 
@@ -94,7 +94,7 @@ class PlanBuilder(TimerHost):
     equipment = traitlets.Dict().tag(sync=True)
     sheets = traitlets.Dict().tag(sync=True)
     poses = traitlets.Dict().tag(sync=True)
-    red_flags_html = traitlets.Unicode().tag(sync=True)
+    handout_texts = traitlets.Dict().tag(sync=True)  # the outline's head, note for a repeat and total; then the red flags
     handout_esm = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, start: Plan | None = None, **kwargs):
@@ -106,7 +106,8 @@ class PlanBuilder(TimerHost):
             library=_library(), limits=LIMITS, moves=_moves(), sheets=sheets, poses=poses, talk=_talk_segment(),
             hand_out={"segment": hand_out_segment("{names}").to_dict(), "names": {k: many for k, (_, many) in EQUIPMENT.items()}},
             units=DURATION_UNITS, yaml_lines=YAML_LINES,
-            equipment={r: _per_person(r) for r in class_routines()}, red_flags_html=red_flags_box(),
+            equipment={r: _per_person(r) for r in class_routines()},
+            handout_texts={"head": OUTLINE_HEAD, "repeat_note": REPEAT_NOTE, "total": OUTLINE_TOTAL, "tail": handout_tail()},
             handout_esm=(_STATIC / "handout.js").read_text(encoding="utf-8"), **kwargs)
 
     @property

@@ -26,6 +26,8 @@ _check = Validator(RoutineError)
 _number, _text = _check.number, _check.text
 MAX_REPEAT = 10  # times a block may repeat its routine
 TALK_CUE = "Listen, ask, and get ready for what comes next."
+REPEAT_NOTE = ("{repeat} times is more than the dose on the technique page: the guide's own choice for a class;"
+               " do it once if you are unsure.")
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,7 @@ class Block:
     def over_dose(self) -> str:
         """A sentence when the block does more than the technique page's dose, else ""."""
         if self.repeat > 1:
-            return (f"{self.repeat} times is more than the dose on the technique page: the guide's own choice"
-                    " for a class; do it once if you are unsure.")
+            return REPEAT_NOTE.format(repeat=self.repeat)
         level = find_level(self.routine)
         if level and level.rounds > 1:
             return (f"{level.rounds} rounds is more than the dose on the technique page: the guide's own choice"

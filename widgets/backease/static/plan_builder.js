@@ -173,7 +173,7 @@ async function render({ model, el: host }) {
     show();
   };
   const unlisten = listen(model, ["blocks", "title", "name", "library", "moves", "talk", "hand_out", "units", "yaml_lines",
-    "limits"], fromModel);
+    "limits"], fromModel); // the handout's pieces are read when it prints
 
   copyBtn.addEventListener("click", async () => {
     try {
@@ -195,19 +195,21 @@ async function render({ model, el: host }) {
   function handoutNode(parts) {
     const page = el("div", { class: "be-handout-print" });
     page.append(el("h2", {}, titleInput.value || "My class"));
+    const texts = values("handout_texts");
     const table = el("table", { class: "be-print-table" });
-    const head = el("tr");
-    for (const h of ["#", "First", "Part", "Time"]) head.append(el("th", {}, h));
-    table.append(el("thead"), el("tbody"));
-    table.tHead.append(head);
+    table.innerHTML = `${texts.head}<tbody></tbody>`;
     parts.forEach(({ block: b, routine: r, moves, own }, i) => {
-      const row = el("tr");
       const first = moves.map((m) => `${m.label} (${written(m.seconds)})`).join("; ");
-      for (const text of [String(i + 1), first, blockTitle(b, r), written(sum(own))]) row.append(el("td", {}, text));
+      const part = el("td", {}, blockTitle(b, r));
+      const note = b.repeat > 1 ? fill(texts.repeat_note, b) : r?.over_dose; // as Block.over_dose
+      if (note) part.append(el("br"), el("span", { class: "be-print-note" }, note));
+      const row = el("tr");
+      row.append(el("td", {}, String(i + 1)), el("td", {}, first), part, el("td", {}, written(sum(own))));
       table.tBodies[0].append(row);
     });
-    const seconds = parts.reduce((s, p) => s + sum(p.moves) + sum(p.own), 0);
-    page.append(table, el("p", {}, `Total ${written(seconds)}.`));
+    const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
+    const seconds = moving + parts.reduce((s, p) => s + sum(p.own), 0);
+    page.append(table, el("p", {}, fill(texts.total, { total: written(seconds), moving: written(moving) })));
     const perPerson = {};
     const equipment = values("equipment");
     for (const { routine: r } of parts) {
@@ -222,7 +224,7 @@ async function render({ model, el: host }) {
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];
     const sheets = values("sheets");
-    rest.innerHTML = values("red_flags_html") + "<h3>The exercises</h3>" + names.map((n) => sheets[n]).join("");
+    rest.innerHTML = texts.tail + names.map((n) => sheets[n]).join("");
     page.append(...rest.childNodes);
     return page;
   }
