@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import anywidget
 import traitlets
 
-from .static_modules import esm_module
+from .static_modules import css_module, esm_module
 from . import diary
 from .library import ROUTINES
 from .plans import PLANS, Plan, plan_from_dict
@@ -21,7 +20,6 @@ from .routine_files import routine_from_dict
 from .routines import Routine, RoutineError
 from .timer_cues import cues
 
-_STATIC = Path(__file__).parent / "static"
 
 
 def _by_name(name: str) -> Routine | Plan:
@@ -74,7 +72,7 @@ class SessionTimer(anywidget.AnyWidget):
     """
 
     _esm = esm_module("timer.js")
-    _css = _STATIC / "timer.css"
+    _css = css_module("timer.css")
 
     title = traitlets.Unicode().tag(sync=True)
     segments = traitlets.List().tag(sync=True)

@@ -171,7 +171,7 @@ async function render({ model, el: host }) {
     open.addEventListener("click", () => {
       const form = entryForm(spec, { session: charts.manual }, {
         onSaved: () => {
-          message.textContent = "Saved in your diary, on this device only.";
+          message.textContent = spec.saved;
           showAdd();
           draw();
         },

@@ -66,7 +66,7 @@ function render({ model, el: host }) {
 
   // --- view -------------------------------------------------------------------------
   // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here belong to the timer, not the notebook.
-  const root = el("section", { class: "be-timer", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
+  const root = el("section", { class: "be-card be-timer", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
   const title = el("h3", { class: "be-title" });
   const resumeBox = el("div", { class: "be-resume", role: "group", "aria-label": "Carry on where you stopped" });
   const kind = el("p", { class: "be-kind" });
@@ -280,7 +280,7 @@ function render({ model, el: host }) {
         done_seconds: Math.round(doneMs / 1000), finished: state === "done" };
       const form = entryForm(diarySpec, session, {
         onSaved: () => diaryBox.replaceChildren(el("p", { class: "be-diary-saved", role: "status" },
-          "Saved in your diary, on this device only.")),
+          diarySpec.saved)),
         onCancel: () => offerDiary(),
       });
       diaryBox.replaceChildren(form);
