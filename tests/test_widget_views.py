@@ -1,14 +1,17 @@
-"""The plan builder's JavaScript held to Python: for many generated plans, what the view computes
-offline (segments, moves, times in words, totals, YAML, file name, the printed outline) is what
-``Plan``, ``PlanBuilder`` and ``outline_table`` say for the same blocks; two views of one builder stay in step; the shared
-``duration`` words are ``format_duration``'s and ``spoken_duration``'s."""
+"""Widget views run on a stand-in model in Chromium, held to Python. The plan builder: for many
+generated plans, what the view computes offline (segments, moves, times in words, totals, YAML,
+file name, the printed outline) is what ``Plan``, ``PlanBuilder`` and ``outline_table`` say for
+the same blocks. Two views of one widget stay in step, and a trait Python sets shows in both
+(the plan builder, My routine). The shared ``duration`` words are ``in_words``'s."""
 import json
 import random
 
 import pytest
 import yaml
 
+from backease.library import get_routine
 from backease.logistics import class_routines
+from backease.my_routine import MyRoutine
 from backease.plan_builder import PlanBuilder, plan_yaml
 from backease.plans import MAX_REPEAT, plan_from_dict
 from backease.printables import outline_table
@@ -42,6 +45,7 @@ def plan_from_dict_or_none(data):
         return None
 
 
+# Two views of one widget on a model like anywidget's (set fires change handlers): window.widget.
 RENDER = """async (state) => {
   const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
   const mod = await import(url);
@@ -60,11 +64,11 @@ RENDER = """async (state) => {
     await mod.default.render({ model, el: host });
     views.push(host);
   }
-  window.builder = { mod, model, views };
+  window.widget = { mod, model, views };
 }"""
 
 SHOW = """({ blocks, title }) => {
-  const { mod, model, views } = window.builder;
+  const { mod, model, views } = window.widget;
   model.set("title", title);
   model.set("blocks", blocks);  // as Python sets them, with a kernel
   const shown = (v) => ({ items: [...v.querySelectorAll(".be-builder-name")].map((e) => e.textContent),
@@ -150,8 +154,8 @@ def test_an_edit_in_one_view_shows_in_the_other_and_reaches_the_model(builder_pa
     first.get_by_role("button", name="Add talk").click()
     first.locator(".be-builder-title").fill("After")
     blocks = [{"routine": "breathing"}, {"routine": "dead-bug", "repeat": 1}, {"talk": "Questions", "seconds": 90}]
-    assert page.evaluate("window.builder.model.get('blocks')") == blocks
-    assert page.evaluate("window.builder.model.get('title')") == "After"
+    assert page.evaluate("window.widget.model.get('blocks')") == blocks
+    assert page.evaluate("window.widget.model.get('title')") == "After"
     expected = plan_yaml("my-class", "After", blocks)
     for view in (first, second):
         assert view.locator(".be-builder-yaml").text_content() == expected
@@ -171,6 +175,28 @@ def test_a_plan_over_the_limit_says_so_and_cannot_run(builder_page):
     root = builder_page.locator(".be-builder").first
     assert f"This plan lasts {format_duration(seconds)}" in root.locator(".be-builder-message").inner_text()
     assert root.get_by_role("button", name="Run this plan").is_disabled()
+
+
+def test_my_routine_views_stay_in_step_and_follow_python(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content("<!doctype html><html><body></body></html>")
+        page.evaluate(RENDER, json.loads(json.dumps(MyRoutine().get_state())))
+        first, second = page.locator(".be-mine").nth(0), page.locator(".be-mine").nth(1)
+        shown = lambda names: [f"{get_routine(n).title}: {format_duration(get_routine(n).total_seconds)}" for n in names]  # noqa: E731
+        first.locator("select").select_option("breathing")
+        first.get_by_role("button", name="Add", exact=True).click()
+        first.locator(".be-mine-title input").fill("Evening")
+        assert page.evaluate("[window.widget.model.get('names'), window.widget.model.get('title')]") == [["breathing"], "Evening"]
+        for view in (first, second):
+            assert view.locator(".be-mine-name").all_inner_texts() == shown(["breathing"])
+            assert view.locator(".be-mine-title input").input_value() == "Evening"
+        page.evaluate("window.widget.model.set('names', ['warm-up', 'dead-bug'])")  # as Python sets it
+        for view in (first, second):
+            assert view.locator(".be-mine-name").all_inner_texts() == shown(["warm-up", "dead-bug"])
+    finally:
+        context.close()
 
 
 def test_shared_duration_words_are_pythons(browser):
