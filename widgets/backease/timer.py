@@ -90,6 +90,11 @@ class SessionTimer(anywidget.AnyWidget):
         super().__init__(title=self.session.title, segments=segments,
                          session_id=session_key(self.session.title, segments), **timer_state(), **kwargs)
 
+    @traitlets.observe("title", "segments")
+    def _new_session(self, _change) -> None:
+        """A session set from Python gets its own key, so a saved place is never misapplied."""
+        self.session_id = session_key(self.title, self.segments)
+
     @property
     def current_step(self) -> str | None:
         """What the timer shows now (e.g. "Hamstring stretch, left side"), or None once finished."""

@@ -58,8 +58,8 @@ function render({ model, el: host }) {
   let segments = withTexts(model.get("segments"));
   let cues = model.get("cues") || { tones: {}, vibrations: {}, texts: {}, lang: "en" };
   const diarySpec = model.get("diary");
-  const sessionId = model.get("session_id");
-  const resumeKey = sessionId ? `backease.timer.v${RESUME_VERSION}.${sessionId}` : null;
+  const keyOf = (sessionId) => (sessionId ? `backease.timer.v${RESUME_VERSION}.${sessionId}` : null);
+  let resumeKey = keyOf(model.get("session_id"));
   const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const totalMs = () => segments.reduce((sum, s) => sum + s.seconds * 1000, 0);
   const text = (name) => cues.texts[name] || "";
@@ -530,8 +530,12 @@ function render({ model, el: host }) {
     makePlayers();
     draw();
   };
+  const onSession = () => { // a new session from Python keeps its place under its own key
+    resumeKey = keyOf(model.get("session_id"));
+    offerResume();
+  };
   const unlisten = [listen(model, ["segments"], onSegments), listen(model, ["title"], showSession),
-    listen(model, ["cues"], onCues)];
+    listen(model, ["cues"], onCues), listen(model, ["session_id"], onSession)];
 
   makePlayers();
   showSession();
