@@ -6,10 +6,11 @@ import wave
 
 import pytest
 
-from backease import SessionTimer, get_routine, load_diary
+from backease import SessionTimer, format_duration, get_routine, load_diary
 from backease.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
 from backease.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
 from backease.routines import RoutineError, spoken_duration
+from backease.timer import session_key
 from backease.timer_cues import RATE, TONES, GAP, cues
 
 
@@ -44,6 +45,8 @@ def test_timer_state_keys_a_saved_place_to_its_session():
     one, two = SessionTimer("breathing"), SessionTimer("hip-flexor-stretch")
     assert one.session_id and one.session_id != two.session_id
     assert SessionTimer("breathing").session_id == one.session_id
+    one.segments = two.segments  # Python sets another session: its place is kept under that session's key
+    assert one.session_id == session_key(one.title, two.segments) != SessionTimer("breathing").session_id
     assert one.cues["lang"] == "en-GB" and one.diary["version"] == VERSION
     assert [f["name"] for f in one.diary["fields"]] == [f.name for f in FIELDS]
 
@@ -109,6 +112,6 @@ def test_a_bad_link_is_named(fragment, says):
 def test_my_routine_widget_sends_the_library_with_totals_and_segments():
     widget = MyRoutine(names=["warm-up", "breathing"])
     entry = {r["name"]: r for r in widget.library}["breathing"]
-    assert entry["total"] == "4 min 15 s" and entry["segments"] == [s.to_dict() for s in get_routine("breathing").segments()]
+    assert entry["total"] == format_duration(get_routine("breathing").total_seconds) and entry["segments"] == [s.to_dict() for s in get_routine("breathing").segments()]
     assert widget.plan.total_seconds == get_routine("warm-up").total_seconds + get_routine("breathing").total_seconds
     assert widget.timer_state["cues"]["tones"].keys() == TONES.keys()

@@ -6,18 +6,15 @@ enters leaves their device, even with a remote Jupyter server.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import anywidget
 import traitlets
 
 from . import red_flags
 from .figures.pelvis import CHECK_FIGURES
 from .figures.style import to_svg
-from .static_modules import esm_module
+from .static_modules import css_module, esm_module
 from .walkthroughs import Walkthrough, WalkthroughError
 
-_STATIC = Path(__file__).parent / "static"
 
 
 def _svg(name: str, where: str) -> str:
@@ -35,7 +32,7 @@ class GuidedCheck(anywidget.AnyWidget):
     """
 
     _esm = esm_module("walkthrough.js")
-    _css = _STATIC / "checks.css"
+    _css = css_module("checks.css")
 
     walkthrough = traitlets.Dict().tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)
@@ -53,7 +50,7 @@ class RedFlagScreen(anywidget.AnyWidget):
     """A checklist of red flags that shows, at once, how urgently to get help."""
 
     _esm = esm_module("red_flags.js")
-    _css = _STATIC / "checks.css"
+    _css = css_module("checks.css")
 
     screen = traitlets.Dict().tag(sync=True)
 

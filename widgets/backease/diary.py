@@ -22,6 +22,7 @@ FORMAT = "backease-diary"
 VERSION = 1
 PRIVACY = ("Your diary stays on this device. It is kept in this browser only and is never sent anywhere;"
            " export it to keep a copy or to show your clinician.")
+SAVED = "Saved in your diary, on this device only."
 FEELINGS = {"better": "Better than before", "same": "About the same", "worse": "Worse than before"}
 
 
@@ -54,7 +55,7 @@ FIELDS = (
 
 def spec() -> dict:
     """The diary's description for the browser views, with the module and styles they share."""
-    return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "feelings": FEELINGS,
+    return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED, "feelings": FEELINGS,
             "fields": [asdict(f) for f in FIELDS], "esm": esm_module("diary_core.js"),
             "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
 

@@ -28,5 +28,7 @@ class DiaryView(anywidget.AnyWidget):
     charts = traitlets.Dict().tag(sync=True)
 
     def __init__(self, **kwargs):
-        super().__init__(spec=diary.spec(), charts={"weeks": WEEKS, "last": LAST, "manual": "Practice (added by hand)"},
-                         **kwargs)
+        pain = next(f for f in diary.FIELDS if f.name == "pain_before")  # the scale both ratings share
+        super().__init__(spec=diary.spec(), charts={
+            "weeks": WEEKS, "last": LAST, "manual": "Practice (added by hand)", "pain_low": pain.low, "pain_high": pain.high,
+            "pain_caption": f"Pain before and after each session ({pain.low} = none, {pain.high} = worst)"}, **kwargs)

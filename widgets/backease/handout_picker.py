@@ -11,6 +11,7 @@ import anywidget
 import traitlets
 
 from .plans import Plan
+from .static_modules import esm_module
 from .printables import handout_head, sheet_pieces
 
 _STATIC = Path(__file__).parent / "static"
@@ -19,7 +20,7 @@ _STATIC = Path(__file__).parent / "static"
 class HandoutPicker(anywidget.AnyWidget):
     """``HandoutPicker([plan, ...])``: a printable handout for each plan, one shown at a time."""
 
-    _esm = _STATIC / "handout_picker.js"
+    _esm = esm_module("handout_picker.js")
     _css = _STATIC / "handout_picker.css"
 
     handouts = traitlets.List().tag(sync=True)

@@ -122,7 +122,11 @@ def transition_segments(before: str, after: str, new_items: list[str]) -> list[S
     segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, "Take your time. Help each other.")
             for t in transition_ids(before, after)]
     if new_items:
-        names = ", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items))
-        hand = TRANSITIONS["hand-out"]
-        segs.append(Segment("transition", f"{hand.label}: {names}", hand.seconds, "Take one each. Ask if you need help."))
+        segs.append(hand_out_segment(", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items))))
     return segs
+
+
+def hand_out_segment(names: str) -> Segment:
+    """The segment to hand out ``names`` ("exercise mats, tennis balls")."""
+    hand = TRANSITIONS["hand-out"]
+    return Segment("transition", f"{hand.label}: {names}", hand.seconds, "Take one each. Ask if you need help.")

@@ -12,14 +12,13 @@ import binascii
 import json
 from pathlib import Path
 
-import anywidget
 import traitlets
 
 from .static_modules import esm_module
 from .library import ROUTINES, get_routine
 from .plans import Block, Plan
-from .routines import MAX_TOTAL_SECONDS, RoutineError, format_duration
-from .timer import SessionTimer, timer_state
+from .routines import DURATION_UNITS, MAX_TOTAL_SECONDS, RoutineError, format_duration
+from .timer import TimerHost
 
 FORMAT = "backease-my-routine"
 VERSION = 1
@@ -88,7 +87,7 @@ def library_entries() -> list[dict]:
              "segments": [s.to_dict() for s in r.segments()]} for r in ROUTINES.values()]
 
 
-class MyRoutine(anywidget.AnyWidget):
+class MyRoutine(TimerHost):
     """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
 
     _esm = esm_module("my_routine.js")
@@ -99,17 +98,14 @@ class MyRoutine(anywidget.AnyWidget):
     library = traitlets.List().tag(sync=True)
     presets = traitlets.List().tag(sync=True)
     limits = traitlets.Dict().tag(sync=True)
-    timer_esm = traitlets.Unicode().tag(sync=True)
-    timer_css = traitlets.Unicode().tag(sync=True)
-    timer_state = traitlets.Dict().tag(sync=True)
+    units = traitlets.Dict().tag(sync=True)  # the words for minutes and seconds
 
     def __init__(self, **kwargs):
         super().__init__(
             library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES],
             limits={"format": FORMAT, "version": VERSION, "fragment": FRAGMENT, "max_items": MAX_ITEMS,
                     "max_title": MAX_TITLE, "max_seconds": MAX_TOTAL_SECONDS,
-                    "max_total": format_duration(MAX_TOTAL_SECONDS)},
-            timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(), **kwargs)
+                    "max_total": format_duration(MAX_TOTAL_SECONDS)}, units=DURATION_UNITS, **kwargs)
 
     @property
     def plan(self) -> Plan:

@@ -24,6 +24,10 @@ from .validation import Validator
 
 _check = Validator(RoutineError)
 _number, _text = _check.number, _check.text
+MAX_REPEAT = 10  # times a block may repeat its routine
+TALK_CUE = "Listen, ask, and get ready for what comes next."
+REPEAT_NOTE = ("{repeat} times is more than the dose on the technique page: the guide's own choice for a class;"
+               " do it once if you are unsure.")
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,8 @@ class Block:
             raise RoutineError(f"a block is either a 'routine' or a 'talk', not {'both' if self.routine else 'neither'}")
         if self.routine:
             get_routine(self.routine)  # an unknown name lists the library
-            if isinstance(self.repeat, bool) or not isinstance(self.repeat, int) or not 1 <= self.repeat <= 10:
-                raise RoutineError(f"'repeat' must be a whole number from 1 to 10, got {self.repeat!r}")
+            if isinstance(self.repeat, bool) or not isinstance(self.repeat, int) or not 1 <= self.repeat <= MAX_REPEAT:
+                raise RoutineError(f"'repeat' must be a whole number from 1 to {MAX_REPEAT}, got {self.repeat!r}")
             if self.seconds is not None:
                 raise RoutineError(f"'seconds' goes with a 'talk'; a routine has its own times (seconds={self.seconds!r})")
         else:
@@ -60,7 +64,7 @@ class Block:
 
     def segments(self) -> list[Segment]:
         if self.talk:
-            return [Segment("talk", self.talk, self.seconds, "Listen, ask, and get ready for what comes next.")]
+            return [Segment("talk", self.talk, self.seconds, TALK_CUE)]
         one = get_routine(self.routine).segments()
         return [seg for _ in range(self.repeat) for seg in one]
 
@@ -77,8 +81,7 @@ class Block:
     def over_dose(self) -> str:
         """A sentence when the block does more than the technique page's dose, else ""."""
         if self.repeat > 1:
-            return (f"{self.repeat} times is more than the dose on the technique page: the guide's own choice"
-                    " for a class; do it once if you are unsure.")
+            return REPEAT_NOTE.format(repeat=self.repeat)
         level = find_level(self.routine)
         if level and level.rounds > 1:
             return (f"{level.rounds} rounds is more than the dose on the technique page: the guide's own choice"

@@ -121,6 +121,10 @@ class TechniqueSheets:
         return _printable("".join(sheets), len(techniques), "be-sheets")
 
 
+OUTLINE_HEAD = "<thead><tr><th>#</th><th>First</th><th>Part</th><th>Time</th></tr></thead>"
+OUTLINE_TOTAL = "Total {total}, of which {moving} for moving and handing out equipment. " + TRANSITION_NOTE
+
+
 def outline_table(plan: Plan) -> str:
     """The plan block by block: the time to move and set up first, then the block's own time."""
     rows = []
@@ -130,10 +134,8 @@ def outline_table(plan: Plan) -> str:
         note = f'<br><span class="be-print-note">{escape(b.over_dose)}</span>' if b.over_dose else ""
         rows.append(f"<tr><td>{i + 1}</td><td>{escape(move)}</td><td>{escape(b.title)}{note}</td>"
                     f"<td>{format_duration(b.total_seconds)}</td></tr>")
-    return ('<table class="be-print-table"><thead><tr><th>#</th><th>First</th><th>Part</th><th>Time</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>'
-            f"<p>Total {format_duration(plan.total_seconds)}, of which {format_duration(plan.transition_seconds)}"
-            f" for moving and handing out equipment. {escape(TRANSITION_NOTE)}</p>")
+    return (f'<table class="be-print-table">{OUTLINE_HEAD}<tbody>{"".join(rows)}</tbody></table>'
+            f"<p>{escape(OUTLINE_TOTAL.format(total=format_duration(plan.total_seconds), moving=format_duration(plan.transition_seconds)))}</p>")
 
 
 def red_flags_box() -> str:
@@ -148,8 +150,13 @@ def handout_head(plan: Plan, participants: int = 8) -> list[str]:
     equipment, the red flags (a piece every handout shares)."""
     equipment = _ul(c.words for c in plan.equipment(participants))
     return [f"<h2>{escape(plan.title)}</h2>{outline_table(plan)}",
-            f'<p class="be-print-label">Equipment for {participants} people</p>{equipment}',
-            red_flags_box(), "<h3>The exercises</h3>"]
+            f'<p class="be-print-label">Equipment for {participants} people</p>{equipment}', *handout_tail()]
+
+
+def handout_tail() -> list[str]:
+    """What a handout has between its plan and its exercise sheets, as pieces of HTML to join:
+    the red flags and a heading."""
+    return [red_flags_box(), "<h3>The exercises</h3>"]
 
 
 def handout_html(plan: Plan, participants: int = 8, figure=pose_img) -> str:

@@ -241,19 +241,26 @@ def _fmt_range(low, high) -> str:
     return _fmt(high) if low is None or low == high else f"{_fmt(low)}–{_fmt(high)}"
 
 
+# The words for minutes and seconds, (one, many): written for a reader, spoken by a voice cue.
+# A browser view that adds up times says them with the same words (``duration`` in static/_shared.js).
+DURATION_UNITS = {"written": (("min", "min"), ("s", "s")), "spoken": (("minute", "minutes"), ("second", "seconds"))}
+
+
+def in_words(seconds: float, units) -> str:
+    """Whole seconds as minutes and seconds in ``units`` (a value of DURATION_UNITS); no zero part but "0 s"."""
+    minute, second = units
+    minutes, rest = divmod(round(seconds), 60)
+    parts = [(minutes, minute)] if minutes else []
+    if rest or not minutes:
+        parts.append((rest, second))
+    return " ".join(f"{n} {one if n == 1 else many}" for n, (one, many) in parts)
+
+
 def format_duration(seconds: float) -> str:
     """Seconds as words for a reader: "45 s", "2 min", "5 min 30 s"."""
-    seconds = round(seconds)
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min" + (f" {rest} s" if rest else "")
+    return in_words(seconds, DURATION_UNITS["written"])
 
 
 def spoken_duration(seconds: float) -> str:
     """Seconds as a voice would say them: "1 minute 30 seconds"."""
-    minutes, rest = divmod(round(seconds), 60)
-    parts = [f"{minutes} minute{'' if minutes == 1 else 's'}"] if minutes else []
-    if rest or not minutes:
-        parts.append(f"{rest} second{'' if rest == 1 else 's'}")
-    return " ".join(parts)
+    return in_words(seconds, DURATION_UNITS["spoken"])

@@ -1,6 +1,7 @@
 """The browser side of each widget: its ES module from ``static/``, with the shared helpers joined on.
 
-``static/_shared.js`` holds the helpers every view needs (``el``, ``uniqueId``, ``fill``). A
+``static/_shared.js`` holds the helpers every view needs (``el``, ``fill``, ``listen``, ``importText``,
+``embeddedTimer``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
 widget class sets ``_esm = esm_module("walkthrough.js")``: the module's text with
 ``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
 loader) both run one module text, so the helpers are written once and work in both; and a
@@ -18,3 +19,8 @@ SHARED = STATIC / "_shared.js"
 def esm_module(name: str) -> str:
     """The ES module ``static/<name>`` with the shared helpers in front."""
     return f"{SHARED.read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}"
+
+
+def css_module(name: str) -> str:
+    """The styles ``static/<name>`` with the shared card styles (``static/_shared.css``) in front."""
+    return f"{(STATIC / '_shared.css').read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}"

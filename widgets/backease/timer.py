@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import anywidget
 import traitlets
 
-from .static_modules import esm_module
+from .static_modules import css_module, esm_module
 from . import diary
 from .library import ROUTINES
 from .plans import PLANS, Plan, plan_from_dict
@@ -21,7 +20,6 @@ from .routine_files import routine_from_dict
 from .routines import Routine, RoutineError
 from .timer_cues import cues
 
-_STATIC = Path(__file__).parent / "static"
 
 
 def _by_name(name: str) -> Routine | Plan:
@@ -74,7 +72,7 @@ class SessionTimer(anywidget.AnyWidget):
     """
 
     _esm = esm_module("timer.js")
-    _css = _STATIC / "timer.css"
+    _css = css_module("timer.css")
 
     title = traitlets.Unicode().tag(sync=True)
     segments = traitlets.List().tag(sync=True)
@@ -91,6 +89,11 @@ class SessionTimer(anywidget.AnyWidget):
         segments = [s.to_dict() for s in self.session.segments()]
         super().__init__(title=self.session.title, segments=segments,
                          session_id=session_key(self.session.title, segments), **timer_state(), **kwargs)
+
+    @traitlets.observe("title", "segments")
+    def _new_session(self, _change) -> None:
+        """A session set from Python gets its own key, so a saved place is never misapplied."""
+        self.session_id = session_key(self.title, self.segments)
 
     @property
     def current_step(self) -> str | None:
@@ -115,6 +118,23 @@ def _describe(segment: dict) -> str:
 def timer_state() -> dict:
     """The timer's state besides its session: for any view that runs the timer module itself."""
     return {"cues": cues(), "diary": diary.spec()}
+
+
+class TimerHost(anywidget.AnyWidget):
+    """A widget whose view runs session timers inside itself (My routine, the plan builder).
+
+    It carries the timer's module, styles and state; its view starts a session with
+    ``embeddedTimer(model, host).run({title, segments, session_id})`` (``static/_shared.js``),
+    which hands them to the timer module's ``embed``.
+    """
+
+    timer_esm = traitlets.Unicode().tag(sync=True)
+    timer_css = traitlets.Unicode().tag(sync=True)
+    timer_state = traitlets.Dict().tag(sync=True)  # the timer's cues and diary
+
+    def __init__(self, **kwargs):
+        super().__init__(timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(),
+                         **kwargs)
 
 
 def session_key(title: str, segments: list[dict]) -> str:

@@ -22,6 +22,46 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
+// Seconds as minutes and seconds in Python's words for them, `units` being one of
+// backease.routines.DURATION_UNITS ("5 min 30 s", "1 minute 30 seconds"), rounded as Python
+// rounds (a half to the even second), with the rule of backease.routines.in_words.
+function duration(seconds, [minute, second]) {
+  const near = Math.round(seconds);
+  const s = near - seconds === 0.5 && near % 2 ? near - 1 : near;
+  const m = Math.floor(s / 60);
+  const parts = [...(m ? [[m, minute]] : []), ...(s % 60 || !m ? [[s % 60, second]] : [])];
+  return parts.map(([n, [one, many]]) => `${n} ${n === 1 ? one : many}`).join(" ");
+}
+
+// Call `handler` whenever one of `keys` changes in the model (Python set it, or another view
+// of the widget did); returns what stops listening, for the view's cleanup.
+function listen(model, keys, handler) {
+  for (const key of keys) model.on(`change:${key}`, handler);
+  return () => keys.forEach((key) => model.off(`change:${key}`, handler));
+}
+
+// An ES module from its text (a module Python sent in widget state), imported through a Blob URL.
+function importText(text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+  return import(url).finally(() => URL.revokeObjectURL(url));
+}
+
+// A session timer inside this view (My routine, the plan builder), from the timer module, styles
+// and state the widget carries (backease.timer.TimerHost). run(session) starts a session
+// ({title, segments, session_id}) in `host`, replacing any before it; stop() ends it.
+function embeddedTimer(model, host) {
+  const timer = importText(model.get("timer_esm"));
+  let stop = null;
+  return {
+    async run(session) {
+      stop?.();
+      const values = { ...model.get("timer_state"), ...session, completed: 0, finished: false };
+      stop = (await timer).embed(host, values, model.get("timer_css"));
+    },
+    stop: () => stop?.(),
+  };
+}
+
 // Up, down and remove buttons for row i of count in a list the reader puts in order.
 function rowTools(cls, name, i, count, move, remove) {
   const tools = el("span", { class: cls });

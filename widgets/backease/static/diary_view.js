@@ -65,17 +65,18 @@ function weeksChart(entries, weeks) {
   return chart;
 }
 
-// Lines: pain before and after, 0 to 10, for the last `last` sessions that have them.
-function painChart(entries, last) {
+// Lines: pain before and after, on the diary's scale (charts.pain_low to charts.pain_high), for the
+// last `charts.last` sessions that have them.
+function painChart(entries, { last, pain_low: low, pain_high: high }) {
   const rated = entries.filter((e) => e.pain_before !== undefined || e.pain_after !== undefined).slice(-last);
   if (!rated.length) return el("p", { class: "be-chart-empty" }, "No pain ratings yet.");
   const W = 320, H = 190, left = 26, right = 8, bottom = 40, top = 10;
   const x = (i) => left + (rated.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (rated.length - 1));
-  const y = (v) => top + ((10 - v) / 10) * (H - top - bottom);
+  const y = (v) => top + ((high - v) / (high - low)) * (H - top - bottom);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "be-chart", role: "img",
-    "aria-label": `Pain before and after, 0 to 10, for the last ${rated.length} rated sessions: `
+    "aria-label": `Pain before and after, ${low} to ${high}, for the last ${rated.length} rated sessions: `
       + rated.map((e) => `${day(new Date(e.date))}: before ${e.pain_before ?? "not given"}, after ${e.pain_after ?? "not given"}`).join("; ") + "." });
-  for (const v of [0, 5, 10]) {
+  for (const v of [low, (low + high) / 2, high]) {
     chart.append(svg("line", { x1: left, x2: W - right, y1: y(v), y2: y(v), class: "be-grid" }),
       svg("text", { x: left - 5, y: y(v) + 4, "text-anchor": "end", class: "be-axis" }, String(v)));
   }
@@ -98,9 +99,8 @@ function painChart(entries, last) {
 
 async function render({ model, el: host }) {
   const spec = model.get("spec");
-  const charts = model.get("charts");
-  const url = URL.createObjectURL(new Blob([spec.esm], { type: "text/javascript" }));
-  const { openDiary, parseDiaryFile, entryForm } = await import(url).finally(() => URL.revokeObjectURL(url));
+  let charts = model.get("charts");
+  const { openDiary, parseDiaryFile, entryForm } = await importText(spec.esm);
   let diary = null;
   try {
     diary = openDiary(spec);
@@ -160,8 +160,7 @@ async function render({ model, el: host }) {
       : "Your diary is empty. At the end of a session the timer offers to record it; or add one below.";
     root.dataset.entries = String(entries.length);
     weeksBox.replaceChildren(el("figcaption", {}, "Sessions per week"), weeksChart(entries, charts.weeks));
-    painBox.replaceChildren(el("figcaption", {}, "Pain before and after each session (0 = none, 10 = worst)"),
-      painChart(entries, charts.last));
+    painBox.replaceChildren(el("figcaption", {}, charts.pain_caption), painChart(entries, charts));
     tableBox.replaceChildren(el("summary", {}, "Show the diary as a table"), table(entries));
     tableBox.hidden = !entries.length;
     csvBtn.disabled = jsonBtn.disabled = deleteBtn.disabled = !entries.length;
@@ -172,7 +171,7 @@ async function render({ model, el: host }) {
     open.addEventListener("click", () => {
       const form = entryForm(spec, { session: charts.manual }, {
         onSaved: () => {
-          message.textContent = "Saved in your diary, on this device only.";
+          message.textContent = spec.saved;
           showAdd();
           draw();
         },
@@ -218,11 +217,18 @@ async function render({ model, el: host }) {
   });
   const onStorage = (event) => event.key === spec.key && draw();
   window.addEventListener("storage", onStorage);
-  model.on("change:charts", draw);
+  const onCharts = () => {
+    charts = model.get("charts");
+    draw();
+  };
+  const unlisten = listen(model, ["charts"], onCharts);
 
   showAdd();
   draw();
-  return () => window.removeEventListener("storage", onStorage);
+  return () => {
+    window.removeEventListener("storage", onStorage);
+    unlisten();
+  };
 }
 
 export default { render };

@@ -2,50 +2,47 @@
 // Every handout's text arrives from Python; the exercise sheets are shared between handouts.
 
 async function render({ model, el: host }) {
-  const handout = await import(URL.createObjectURL(new Blob([model.get("handout_esm")], { type: "text/javascript" })));
-  const root = document.createElement("section");
-  root.className = "be-picker";
-  root.setAttribute("aria-label", "Handouts to print");
-  const label = document.createElement("label");
-  label.textContent = "Handout for ";
-  const pick = document.createElement("select");
+  const handout = await importText(model.get("handout_esm"));
+  const root = el("section", { class: "be-picker", "aria-label": "Handouts to print" });
+  const label = el("label", {}, "Handout for ");
+  const pick = el("select");
   label.append(pick);
-  const print = document.createElement("button");
-  print.type = "button";
-  print.textContent = "Print this handout";
-  const preview = document.createElement("div");
-  preview.className = "be-picker-preview";
+  const print = el("button", { type: "button" }, "Print this handout");
+  const preview = el("div", { class: "be-picker-preview" });
   root.append(label, print, preview);
   host.append(root);
 
   function options() {
-    pick.replaceChildren(...model.get("handouts").map((h, i) => {
-      const o = document.createElement("option");
-      o.value = String(i);
-      o.textContent = h.title;
-      return o;
-    }));
+    pick.replaceChildren(...model.get("handouts").map((h, i) => el("option", { value: String(i) }, h.title)));
     pick.value = String(model.get("selected"));
   }
 
   function show() {
     const chosen = model.get("handouts")[model.get("selected")];
     const sheets = model.get("sheets");
-    const page = document.createElement("div");
-    page.className = "be-handout-print";
+    const page = el("div", { class: "be-handout-print" });
     page.innerHTML = [...chosen.html, ...chosen.routines.flatMap((r) => sheets[r])].join("");
     preview.replaceChildren(handout.fillFigures(page, model.get("poses")));
   }
 
+  // Python (with a kernel), or another view of this widget, may choose or change the handouts.
+  const onSelected = () => {
+    pick.value = String(model.get("selected"));
+    show();
+  };
+  const onHandouts = () => {
+    options();
+    show();
+  };
   pick.addEventListener("change", () => {
     model.set("selected", Number(pick.value));
     model.save_changes();
   });
   print.addEventListener("click", () => handout.printAlone(preview.firstElementChild));
-  model.on("change:selected", () => { pick.value = String(model.get("selected")); show(); });
-  model.on("change:handouts", () => { options(); show(); });
+  const unlisten = [listen(model, ["selected"], onSelected), listen(model, ["handouts", "sheets", "poses"], onHandouts)];
   options();
   show();
+  return () => unlisten.forEach((off) => off());
 }
 
 export default { render };

@@ -5,37 +5,15 @@
 
 const STORE = "backease.my-routine";
 
-// Seconds as words, the way backease.format_duration writes them (a browser test compares them).
-function duration(seconds) {
-  const s = Math.round(seconds);
-  const m = Math.floor(s / 60);
-  return m ? `${m} min${s % 60 ? ` ${s % 60} s` : ""}` : `${s} s`;
-}
-
 const toBase64url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
   .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 const fromBase64url = (code) => new TextDecoder("utf-8", { fatal: true }).decode(
   Uint8Array.from(atob(code.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
 
-// A small model for the timer this view runs: values, and change handlers like anywidget's.
-function timerModel(values) {
-  const handlers = {};
-  return {
-    get: (k) => values[k],
-    set(k, v) {
-      values[k] = v;
-      for (const cb of handlers[`change:${k}`] || []) cb({ new: v });
-    },
-    on: (event, cb) => (handlers[event] = [...(handlers[event] || []), cb]),
-    off: (event, cb) => (handlers[event] = (handlers[event] || []).filter((h) => h !== cb)),
-    save_changes() {},
-    send() {},
-  };
-}
-
 async function render({ model, el: host }) {
   const library = model.get("library");
   const limits = model.get("limits");
+  const written = (seconds) => duration(seconds, model.get("units").written);
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
   let names = [...model.get("names")];
 
@@ -135,9 +113,9 @@ async function render({ model, el: host }) {
       list.append(item);
     });
     const tooLong = seconds() > limits.max_seconds;
-    total.textContent = names.length ? `Total: ${duration(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
+    total.textContent = names.length ? `Total: ${written(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
       : "Your routine is empty: add an exercise, or start from a ready-made routine.";
-    message.textContent = tooLong ? `This routine lasts ${duration(seconds())}: a session may last at most ${limits.max_total}.` : note;
+    message.textContent = tooLong ? `This routine lasts ${written(seconds())}: a session may last at most ${limits.max_total}.` : note;
     runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !names.length || tooLong;
     addBtn.disabled = names.length >= limits.max_items;
     linkBox.replaceChildren();
@@ -160,21 +138,10 @@ async function render({ model, el: host }) {
   }
 
   // --- running ----------------------------------------------------------------------
-  let timerCleanup = null;
-  const timerUrl = URL.createObjectURL(new Blob([model.get("timer_esm")], { type: "text/javascript" }));
-  const timerModule = import(timerUrl).finally(() => URL.revokeObjectURL(timerUrl));
-  const style = el("style");
-  style.textContent = model.get("timer_css");
-  root.append(style);
-  async function run() {
+  const timer = embeddedTimer(model, timerHost);
+  function run() {
     const { title, routines } = current();
-    const values = { ...model.get("timer_state"), title, segments: routines.flatMap((n) => byName[n].segments),
-      session_id: `my-routine.${routines.join("+")}`, completed: 0, finished: false };
-    timerCleanup?.();
-    timerHost.replaceChildren();
-    const mod = await timerModule;
-    timerCleanup = mod.default.render({ model: timerModel(values), el: timerHost });
-    timerHost.querySelector(".be-timer")?.focus();
+    timer.run({ title, segments: routines.flatMap((n) => byName[n].segments), session_id: `my-routine.${routines.join("+")}` });
   }
 
   // --- input ------------------------------------------------------------------------
@@ -195,9 +162,8 @@ async function render({ model, el: host }) {
   });
   fileBtn.addEventListener("click", () => {
     const data = current();
-    const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "my-routine";
     const link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" })),
-      download: `${slug}.json` });
+      download: `${data.title}.json` }); // the browser makes the title a safe file name
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   });
@@ -235,8 +201,7 @@ async function render({ model, el: host }) {
     titleInput.value = model.get("title");
     update();
   };
-  model.on("change:names", fromPython);
-  model.on("change:title", fromPython);
+  const unlisten = listen(model, ["names", "title"], fromPython);
   if (hash.startsWith(limits.fragment)) {
     let data = null;
     try {
@@ -247,9 +212,8 @@ async function render({ model, el: host }) {
     if (data !== null) open(data, "This link's routine", "from the link");
   }
   return () => {
-    timerCleanup?.();
-    model.off("change:names", fromPython);
-    model.off("change:title", fromPython);
+    timer.stop();
+    unlisten();
   };
 }
 

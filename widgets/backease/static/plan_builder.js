@@ -1,61 +1,54 @@
 // Class-plan builder view. The teacher adds routines from the library and talks, orders them,
 // sees the total, copies or downloads the plan as YAML, runs it in a session timer and prints
-// its handout, all without a kernel. Python sends every value this needs: each routine's time
-// and positions, the transitions between any two positions, the limits, the printed sheets.
-// This view only puts them in the teacher's order, and re-renders when the model changes.
+// its handout, all without a kernel. Python sends every value this needs (backease.plan_builder):
+// each routine's segments, time and positions, the transitions between any two positions, a
+// talk's and a hand-out's segment with blanks, the words for durations, the YAML lines, the
+// limits, the printed sheets. This view looks them up, fills the blanks and adds them up in the
+// teacher's order, and re-renders when the model changes.
 
-function duration(seconds) {
-  const s = Math.round(seconds);
-  const m = Math.floor(s / 60);
-  return m ? `${m} min${s % 60 ? ` ${s % 60} s` : ""}` : `${s} s`;
-}
-
-const TALK_CUE = "Listen, ask, and get ready for what comes next.";
-
-// Each block with the transitions before it, as Plan does in Python: moving between the
-// positions (a lookup in Python's table) and handing out what is not out yet.
-export function withMoves(blocks, values) {
-  const byName = Object.fromEntries(values.library.map((r) => [r.name, r]));
-  const hand = values.hand_out;
-  let where = values.start_position;
+// Each block with the transitions before it and its own segments, from the values Python sent
+// (`get` reads the model): a lookup of the move from where the class is to where the block
+// starts, and a hand-out of what the block needs that is not out yet. tests/test_plan_builder.py
+// compares this with backease.plans.Plan for many plans.
+export function planParts(blocks, get) {
+  const byName = Object.fromEntries(get("library").map((r) => [r.name, r]));
+  const { segment: handOut, names } = get("hand_out");
+  const moves = get("moves");
+  let where = get("start_position");
   const out = new Set();
   return blocks.map((block) => {
     const r = block.talk ? null : byName[block.routine];
-    const start = r ? r.start : values.start_position;
-    const moves = [...values.moves[where][start]];
+    const before = [...moves[where][r ? r.start : get("start_position")]];
     const fresh = r ? r.hand_out.filter((id) => !out.has(id)) : [];
     fresh.forEach((id) => out.add(id));
-    if (fresh.length) {
-      const names = [...new Set(fresh.map((id) => hand.names[id]))].join(", ");
-      moves.push({ kind: "transition", label: `${hand.label}: ${names}`, seconds: hand.seconds, cue: hand.cue,
-                   side: null, reps: null, breathing: null, step: null });
-    }
-    where = r ? r.end : values.start_position;
+    if (fresh.length) before.push(filled(handOut, { names: [...new Set(fresh.map((id) => names[id]))].join(", ") }));
+    where = r ? r.end : get("start_position");
     const own = r
       ? Array.from({ length: block.repeat || 1 }, () => r.segments).flat()
-      : [{ kind: "talk", label: block.talk, seconds: block.seconds, cue: TALK_CUE, side: null, reps: null,
-           breathing: null, step: null }];
-    return { block, routine: r, moves, own };
+      : [{ ...filled(get("talk"), { talk: block.talk, spoken: duration(block.seconds, get("units").spoken) }),
+           seconds: block.seconds }];
+    return { block, routine: r, moves: before, own };
   });
 }
 
-function toYaml(name, title, blocks) {
-  const lines = [`name: ${name}`, `title: ${JSON.stringify(title)}`, "blocks:"];
-  for (const b of blocks) {
-    if (b.talk) lines.push(`  - talk: ${JSON.stringify(b.talk)}`, `    seconds: ${b.seconds}`);
-    else lines.push(`  - routine: ${b.routine}`, ...(b.repeat > 1 ? [`    repeat: ${b.repeat}`] : []));
-  }
-  return lines.join("\n") + "\n";
+// A segment from Python with its blanks filled.
+function filled(segment, values) {
+  return Object.fromEntries(Object.entries(segment).map(([k, v]) => [k, typeof v === "string" ? fill(v, values) : v]));
 }
 
-function slug(title) {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "my-class";
+// The plan as YAML, from Python's lines (backease.plan_builder.YAML_LINES), texts as JSON strings.
+export function planYaml(name, title, blocks, lines) {
+  const q = JSON.stringify;
+  return fill(lines.head, { name: q(name), title: q(title) }) + blocks.map((b) => (b.talk
+    ? fill(lines.talk, { talk: q(b.talk), seconds: b.seconds })
+    : fill(lines.routine, b) + (b.repeat > 1 ? fill(lines.repeat, b) : ""))).join("");
 }
 
 async function render({ model, el: host }) {
   const values = (k) => model.get(k);
-  const limits = values("limits");
-  const handout = import(URL.createObjectURL(new Blob([values("handout_esm")], { type: "text/javascript" })));
+  let limits = values("limits");
+  const handout = importText(values("handout_esm"));
+  const written = (seconds) => duration(seconds, values("units").written);
   let blocks = values("blocks").map((b) => ({ ...b }));
 
   const root = el("section", { class: "be-builder", "aria-label": "Class plan builder", "data-lm-suppress-shortcuts": "true" });
@@ -65,11 +58,9 @@ async function render({ model, el: host }) {
 
   const addRow = el("div", { class: "be-builder-add" });
   const pick = el("select", { "aria-label": "Exercise to add" });
-  for (const r of values("library")) pick.append(el("option", { value: r.name }, `${r.title} (${r.duration})`));
   const addRoutine = el("button", { type: "button" }, "Add exercise");
   const talkText = el("input", { type: "text", placeholder: "e.g. Welcome and check-in", "aria-label": "Talk: what about" });
-  const talkMinutes = el("input", { type: "number", min: String(limits.talk_min_minutes), max: String(limits.talk_max_minutes),
-                                    step: "0.5", value: "2", "aria-label": "Talk: minutes" });
+  const talkMinutes = el("input", { type: "number", step: "0.5", value: "2", "aria-label": "Talk: minutes" });
   const addTalk = el("button", { type: "button" }, "Add talk");
   addRow.append(pick, addRoutine, talkText, talkMinutes, addTalk);
 
@@ -87,10 +78,23 @@ async function render({ model, el: host }) {
   root.append(titleLabel, addRow, message, list, total, actions, yaml, timerHost);
   host.append(root);
 
+  // What can be added, from the library and the limits.
+  function offer() {
+    limits = values("limits");
+    const chosen = pick.value;
+    pick.replaceChildren(...values("library").map((r) => el("option", { value: r.name }, `${r.title} (${r.duration})`)));
+    if (chosen) pick.value = chosen;
+    talkMinutes.min = String(limits.talk_min_minutes);
+    talkMinutes.max = String(limits.talk_max_minutes);
+  }
+
+  let saving = false; // this view's own model.set calls: nothing to show again
   function save() {
+    saving = true;
     model.set("title", titleInput.value);
     model.set("blocks", blocks.map((b) => ({ ...b })));
     model.save_changes();
+    saving = false;
   }
 
   function blockTitle(b, r) {
@@ -109,14 +113,13 @@ async function render({ model, el: host }) {
 
   // The plan as the model holds it: the list, the total, the YAML.
   function show() {
-    const parts = withMoves(blocks, { library: values("library"), moves: values("moves"), hand_out: values("hand_out"),
-                                       start_position: values("start_position") });
+    const parts = planParts(blocks, values);
     list.replaceChildren();
     parts.forEach(({ block: b, routine: r, moves, own }, i) => {
       const item = el("li", { class: b.talk ? "be-talk" : "be-exercise" });
       const name = blockTitle(b, r);
-      const extra = moves.length ? ` (+ ${duration(sum(moves))} to move and set up)` : "";
-      item.append(el("span", { class: "be-builder-name" }, `${name}: ${duration(sum(own))}${extra}`));
+      const extra = moves.length ? ` (+ ${written(sum(moves))} to move and set up)` : "";
+      item.append(el("span", { class: "be-builder-name" }, `${name}: ${written(sum(own))}${extra}`));
       item.append(rowTools("be-builder-tools", name, i, blocks.length, move, (at) => {
         blocks.splice(at, 1);
         update();
@@ -126,28 +129,24 @@ async function render({ model, el: host }) {
     const seconds = parts.reduce((s, p) => s + sum(p.moves) + sum(p.own), 0);
     const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
     total.textContent = blocks.length
-      ? `Total: ${duration(seconds)} in ${blocks.length} parts, with ${duration(moving)} to move and set up`
+      ? `Total: ${written(seconds)} in ${blocks.length} parts, with ${written(moving)} to move and set up`
       : "Your plan is empty: add an exercise.";
     const tooLong = seconds > limits.max_seconds;
-    if (tooLong) message.textContent = `This plan lasts ${duration(seconds)}: a session may last at most ${limits.max_text}.`;
+    if (tooLong) message.textContent = `This plan lasts ${written(seconds)}: a session may last at most ${limits.max_text}.`;
     runBtn.disabled = printBtn.disabled = copyBtn.disabled = saveBtn.disabled = !blocks.length || tooLong;
-    // Python's YAML (sent with the page, and recomputed by a kernel after each edit) until an edit
-    // here, with no kernel to answer, makes it stale.
-    yaml.textContent = edited ? toYaml(slug(titleInput.value), titleInput.value, blocks) : values("yaml");
+    yaml.textContent = planYaml(values("name"), titleInput.value, blocks, values("yaml_lines"));
     return parts;
   }
 
-  let edited = false;
   function update() {
     message.textContent = "";
-    edited = true;
     save();
     show();
   }
 
   addRoutine.addEventListener("click", () => {
     const last = blocks[blocks.length - 1];
-    if (last && last.routine === pick.value && last.repeat < limits.max_repeat) last.repeat += 1;
+    if (last && last.routine === pick.value && (last.repeat || 1) < limits.max_repeat) last.repeat = (last.repeat || 1) + 1;
     else blocks.push({ routine: pick.value, repeat: 1 });
     update();
   });
@@ -165,15 +164,16 @@ async function render({ model, el: host }) {
   });
   titleInput.addEventListener("input", update);
 
-  // Python (with a kernel) may change the plan or recompute its YAML: show what the model holds.
-  for (const key of ["blocks", "title", "yaml"]) {
-    model.on(`change:${key}`, () => {
-      if (key === "yaml") edited = false;
-      if (key === "blocks") blocks = values("blocks").map((b) => ({ ...b }));
-      if (key === "title" && titleInput.value !== values("title")) titleInput.value = values("title");
-      show();
-    });
-  }
+  // Python (with a kernel), or another view of this widget, may change the plan: show what the model holds.
+  const fromModel = () => {
+    if (saving) return;
+    offer();
+    blocks = values("blocks").map((b) => ({ ...b }));
+    if (titleInput.value !== values("title")) titleInput.value = values("title");
+    show();
+  };
+  const unlisten = listen(model, ["blocks", "title", "name", "library", "moves", "talk", "hand_out", "units", "yaml_lines",
+    "limits"], fromModel); // the handout's pieces are read when it prints
 
   copyBtn.addEventListener("click", async () => {
     try {
@@ -186,7 +186,7 @@ async function render({ model, el: host }) {
   });
   saveBtn.addEventListener("click", () => {
     const link = el("a", { href: URL.createObjectURL(new Blob([yaml.textContent], { type: "text/yaml" })),
-                           download: `${slug(titleInput.value)}.yaml` });
+                           download: `${values("name")}.yaml` });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   });
@@ -195,19 +195,21 @@ async function render({ model, el: host }) {
   function handoutNode(parts) {
     const page = el("div", { class: "be-handout-print" });
     page.append(el("h2", {}, titleInput.value || "My class"));
+    const texts = values("handout_texts");
     const table = el("table", { class: "be-print-table" });
-    const head = el("tr");
-    for (const h of ["#", "First", "Part", "Time"]) head.append(el("th", {}, h));
-    table.append(el("thead"), el("tbody"));
-    table.tHead.append(head);
+    table.innerHTML = `${texts.head}<tbody></tbody>`;
     parts.forEach(({ block: b, routine: r, moves, own }, i) => {
+      const first = moves.map((m) => `${m.label} (${written(m.seconds)})`).join("; ");
+      const part = el("td", {}, blockTitle(b, r));
+      const note = b.repeat > 1 ? fill(texts.repeat_note, b) : r?.over_dose; // as Block.over_dose
+      if (note) part.append(el("br"), el("span", { class: "be-print-note" }, note));
       const row = el("tr");
-      const first = moves.map((m) => `${m.label} (${duration(m.seconds)})`).join("; ");
-      for (const text of [String(i + 1), first, blockTitle(b, r), duration(sum(own))]) row.append(el("td", {}, text));
+      row.append(el("td", {}, String(i + 1)), el("td", {}, first), part, el("td", {}, written(sum(own))));
       table.tBodies[0].append(row);
     });
-    const seconds = parts.reduce((s, p) => s + sum(p.moves) + sum(p.own), 0);
-    page.append(table, el("p", {}, `Total ${duration(seconds)}.`));
+    const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
+    const seconds = moving + parts.reduce((s, p) => s + sum(p.own), 0);
+    page.append(table, el("p", {}, fill(texts.total, { total: written(seconds), moving: written(moving) })));
     const perPerson = {};
     const equipment = values("equipment");
     for (const { routine: r } of parts) {
@@ -222,7 +224,7 @@ async function render({ model, el: host }) {
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];
     const sheets = values("sheets");
-    rest.innerHTML = values("red_flags_html") + "<h3>The exercises</h3>" + names.flatMap((n) => sheets[n]).join("");
+    rest.innerHTML = [...texts.tail, ...names.flatMap((n) => sheets[n])].join("");
     page.append(...rest.childNodes);
     return page;
   }
@@ -232,29 +234,15 @@ async function render({ model, el: host }) {
   });
 
   // Run the plan in a real session timer, made from the timer module this widget carries.
-  let timerCleanup = null;
-  const timerUrl = URL.createObjectURL(new Blob([values("timer_esm")], { type: "text/javascript" }));
-  const timerModule = import(timerUrl);
-  const style = el("style");
-  style.textContent = values("timer_css");
-  root.append(style);
-  runBtn.addEventListener("click", async () => {
-    const segments = show().flatMap((p) => [...p.moves, ...p.own]);
-    const timerValues = { ...values("timer_state"), title: titleInput.value || "My class", segments, completed: 0, finished: false };
-    const timerModel = {
-      get: (k) => timerValues[k], set: (k, v) => (timerValues[k] = v), on() {}, off() {}, save_changes() {}, send() {},
-    };
-    timerCleanup?.();
-    timerHost.replaceChildren();
-    const mod = await timerModule;
-    timerCleanup = mod.default.render({ model: timerModel, el: timerHost });
-    timerHost.querySelector(".be-timer")?.focus();
-  });
+  const timer = embeddedTimer(model, timerHost);
+  runBtn.addEventListener("click", () => timer.run({ title: titleInput.value || "My class",
+    segments: show().flatMap((p) => [...p.moves, ...p.own]) }));
 
+  offer();
   show();
   return () => {
-    timerCleanup?.();
-    URL.revokeObjectURL(timerUrl);
+    timer.stop();
+    unlisten();
   };
 }
 

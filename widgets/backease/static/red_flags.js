@@ -9,7 +9,7 @@ let counter = 0; // unique ids when a page shows several screens
 function render({ model, el: host }) {
   const uid = `be-flags-${++counter}`;
   // In JupyterLab, Space ticks a box here instead of reaching the notebook's shortcuts.
-  const root = el("section", { class: "be-flags", "aria-label": "Red-flag check", "data-lm-suppress-shortcuts": "true" });
+  const root = el("section", { class: "be-card be-flags", "aria-label": "Red-flag check", "data-lm-suppress-shortcuts": "true" });
   host.append(root);
 
   function draw() {
@@ -51,9 +51,9 @@ function render({ model, el: host }) {
     update();
   }
 
-  model.on("change:screen", draw);
+  const unlisten = listen(model, ["screen"], draw);
   draw();
-  return () => model.off("change:screen", draw);
+  return unlisten;
 }
 
 export default { render };

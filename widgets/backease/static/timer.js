@@ -58,15 +58,15 @@ function render({ model, el: host }) {
   let segments = withTexts(model.get("segments"));
   let cues = model.get("cues") || { tones: {}, vibrations: {}, texts: {}, lang: "en" };
   const diarySpec = model.get("diary");
-  const sessionId = model.get("session_id");
-  const resumeKey = sessionId ? `backease.timer.v${RESUME_VERSION}.${sessionId}` : null;
+  const keyOf = (sessionId) => (sessionId ? `backease.timer.v${RESUME_VERSION}.${sessionId}` : null);
+  let resumeKey = keyOf(model.get("session_id"));
   const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const totalMs = () => segments.reduce((sum, s) => sum + s.seconds * 1000, 0);
   const text = (name) => cues.texts[name] || "";
 
   // --- view -------------------------------------------------------------------------
   // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here belong to the timer, not the notebook.
-  const root = el("section", { class: "be-timer", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
+  const root = el("section", { class: "be-card be-timer", tabindex: "0", "data-lm-suppress-shortcuts": "true" });
   const title = el("h3", { class: "be-title" });
   const resumeBox = el("div", { class: "be-resume", role: "group", "aria-label": "Carry on where you stopped" });
   const kind = el("p", { class: "be-kind" });
@@ -272,10 +272,7 @@ function render({ model, el: host }) {
     const open = button(state === "done" ? "Record this session in your diary" : "Stopping here? Record it in your diary", "diary");
     diaryBox.append(open);
     open.addEventListener("click", async () => {
-      if (!diaryModule) {
-        const url = URL.createObjectURL(new Blob([diarySpec.esm], { type: "text/javascript" }));
-        diaryModule = import(url).finally(() => URL.revokeObjectURL(url));
-      }
+      diaryModule ??= importText(diarySpec.esm);
       const { entryForm } = await diaryModule;
       const doneMs = state === "done" ? totalMs() : segments.slice(0, index).reduce((s, x) => s + x.seconds * 1000, 0)
         + segMs(index) - leftMs;
@@ -283,7 +280,7 @@ function render({ model, el: host }) {
         done_seconds: Math.round(doneMs / 1000), finished: state === "done" };
       const form = entryForm(diarySpec, session, {
         onSaved: () => diaryBox.replaceChildren(el("p", { class: "be-diary-saved", role: "status" },
-          "Saved in your diary, on this device only.")),
+          diarySpec.saved)),
         onCancel: () => offerDiary(),
       });
       diaryBox.replaceChildren(form);
@@ -533,9 +530,12 @@ function render({ model, el: host }) {
     makePlayers();
     draw();
   };
-  model.on("change:segments", onSegments);
-  model.on("change:title", showSession);
-  model.on("change:cues", onCues);
+  const onSession = () => { // a new session from Python keeps its place under its own key
+    resumeKey = keyOf(model.get("session_id"));
+    offerResume();
+  };
+  const unlisten = [listen(model, ["segments"], onSegments), listen(model, ["title"], showSession),
+    listen(model, ["cues"], onCues), listen(model, ["session_id"], onSession)];
 
   makePlayers();
   showSession();
@@ -549,10 +549,30 @@ function render({ model, el: host }) {
     document.removeEventListener("fullscreenchange", onFullscreen);
     window.removeEventListener("pagehide", savePlace);
     if (canSpeak) window.speechSynthesis.removeEventListener?.("voiceschanged", pickVoice);
-    model.off("change:segments", onSegments);
-    model.off("change:title", showSession);
-    model.off("change:cues", onCues);
+    unlisten.forEach((off) => off());
   };
+}
+
+// The timer inside another widget's view (My routine, the plan builder: see embeddedTimer in
+// _shared.js): a stand-in model over `values` that fires change handlers as anywidget's does,
+// the timer's styles, the view. Returns the view's cleanup.
+export function embed(host, values, css) {
+  const handlers = {};
+  const model = {
+    get: (k) => values[k],
+    set(k, v) {
+      values[k] = v;
+      for (const cb of handlers[`change:${k}`] || []) cb({ new: v });
+    },
+    on: (event, cb) => (handlers[event] = [...(handlers[event] || []), cb]),
+    off: (event, cb) => (handlers[event] = (handlers[event] || []).filter((h) => h !== cb)),
+    save_changes() {},
+    send() {},
+  };
+  host.replaceChildren(el("style", {}, css));
+  const cleanup = render({ model, el: host });
+  host.querySelector(".be-timer")?.focus();
+  return cleanup;
 }
 
 export default { render };

@@ -40,7 +40,7 @@ function render({ model, el: host }) {
   const uid = uniqueId("be-check");
   // data-lm-suppress-shortcuts: in JupyterLab, keys pressed here (Enter, Space, typing a
   // number) go to the check, not to the notebook's command-mode shortcuts.
-  const root = el("section", { class: "be-check", "data-lm-suppress-shortcuts": "true" });
+  const root = el("section", { class: "be-card be-check", "data-lm-suppress-shortcuts": "true" });
   const title = el("h3", { class: "be-title" });
   const stage = el("div", { class: "be-stage" });
   const nav = el("div", { class: "be-nav", role: "group", "aria-label": "Move through the check" });
@@ -228,14 +228,11 @@ function render({ model, el: host }) {
     model.set("progress", START);
     draw();
   };
-  model.on("change:progress", onProgress);
-  model.on("change:walkthrough", restart);
-  model.on("change:figures", redraw);
+  const unlisten = [listen(model, ["progress"], onProgress), listen(model, ["walkthrough"], restart),
+    listen(model, ["figures"], redraw)];
   draw();
   return () => {
-    model.off("change:progress", onProgress);
-    model.off("change:walkthrough", restart);
-    model.off("change:figures", redraw);
+    unlisten.forEach((off) => off());
   };
 }
 
