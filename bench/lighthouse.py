@@ -1,8 +1,8 @@
-"""Lighthouse 12 (mobile, default throttling) over a sample of built pages, served by Python's http.server.
+"""Lighthouse 12 (mobile, default throttling) over a sample of built pages, served as `make serve` serves them.
 
 `make bench` installs the pinned Lighthouse under bench/node_modules (bench/package.json) and
-runs Chromium from CHROME_PATH (default /usr/bin/chromium). http.server sends no compression,
-so transfer sizes and paint times are uncompressed worst cases.
+runs Chromium from CHROME_PATH (default /usr/bin/chromium). The pages come from tools/serve.py,
+which gzips text as a real host does, so transfer sizes and paint times are what a reader gets.
 """
 from __future__ import annotations
 
