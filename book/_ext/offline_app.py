@@ -18,6 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
+from offline_book import site_unfinished
+
 ROOT = Path(__file__).resolve().parents[2]
 LOGO = ROOT / "book" / "_assets" / "logo.svg"
 NAME = "Easing a Tight Back"
@@ -153,7 +155,7 @@ def write_app(out: Path, cache: Path) -> dict:
 
 
 def _on_finished(app, exception):
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and site_unfinished(app):
         write_app(Path(app.outdir), Path(app.outdir).parent / ".icons")
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from docutils import nodes
 
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
+from offline_book import site_unfinished
 
 SHARED_KEY = "backease_shared"
 SHARE_FROM = 512  # characters: shorter texts cost less than the reference would save
@@ -212,7 +213,7 @@ def _prune_stylesheets(outdir: Path) -> None:
 
 
 def _lighten_site(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or not site_unfinished(app):
         return
     outdir = Path(app.outdir)
     _compact_figures(outdir)
