@@ -110,9 +110,15 @@ def icon_codepoints(css: str) -> dict[str, int]:
 _ICON_RULE = re.compile(r'(?:\.fa-[a-z0-9-]+:before,?)+\{content:"[^"]*"\}')
 
 
+_FA_FONT_FACE = re.compile(r"@font-face\{[^}]*vendor/fontawesome/[^}]*\}")
+
+
 def drop_unused_icon_rules(css: str) -> str:
-    """The theme's CSS without the ``.fa-NAME:before{content:...}`` rules of icons not in ``ICONS``."""
+    """The theme's CSS without the ``.fa-NAME:before{content:...}`` rules of icons not in ``ICONS``, and
+    without its Font Awesome ``@font-face`` rules (``icons-subset.css`` gives the family its font), so
+    no page, and no offline copy, points at the theme's full webfonts."""
     keep = {f".fa-{name}:before" for name in ICONS}
+    css = _FA_FONT_FACE.sub("", css)
     return _ICON_RULE.sub(lambda m: m.group(0) if keep & set(re.findall(r"\.fa-[a-z0-9-]+:before", m.group(0))) else "",
                           css)
 
