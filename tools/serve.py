@@ -75,6 +75,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """http.server's file handler, with text files sent gzip-compressed to browsers that accept it."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, as any real host; every response has a Content-Length
+    timeout = 30  # seconds an idle kept-alive connection (and its thread) may wait for a next request
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     cache = GzipCache()
     quiet = False
