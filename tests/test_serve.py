@@ -132,6 +132,24 @@ def test_make_serve_runs_it_from_the_command_line(folder):
     assert "tools/serve.py" in dry_run.stdout and "http.server" not in dry_run.stdout  # what `make serve` runs
 
 
+def test_a_dropped_connection_is_no_traceback_but_other_errors_are(folder, capsys):
+    httpd = serve.make_server(folder)
+    try:
+        for error in (ConnectionResetError(104, "Connection reset by peer"), BrokenPipeError(32, "Broken pipe")):
+            try:
+                raise error
+            except ConnectionError:
+                httpd.handle_error(None, ("127.0.0.1", 50000))  # as socketserver calls it
+            assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a real bug")
+        except ValueError:
+            httpd.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError: a real bug" in capsys.readouterr().err
+    finally:
+        httpd.server_close()
+
+
 def test_a_missing_site_is_a_clear_error(tmp_path):
     run = subprocess.run([sys.executable, str(ROOT / "tools" / "serve.py"), "--directory", str(tmp_path)],
                          capture_output=True, text=True, timeout=30)

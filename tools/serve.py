@@ -19,6 +19,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -133,10 +134,17 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that drops a kept-alive connection is normal, not a traceback; anything else is."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path | str, host: str = "127.0.0.1", port: int = 0, quiet: bool = False):
     """A threading HTTP server for ``directory`` (not started); port 0 picks a free port."""
     handler = type("Handler", (GzipHandler,), {"quiet": quiet})
-    return http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
+    return Server((host, port), functools.partial(handler, directory=str(directory)))
 
 
 def serve_in_thread(directory: Path | str, host: str = "127.0.0.1", port: int = 0, quiet: bool = True):
