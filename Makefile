@@ -32,10 +32,10 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	@touch $@
 
+# The built guide over http, text gzip-compressed as a real host sends it (tools/serve.py, stdlib only).
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html
-	@echo "Serving the guide at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python -m http.server --bind $(HOST) --directory _build/html $(PORT)
+	$(BIN)/python tools/serve.py --bind $(HOST) --port $(PORT) --directory _build/html
 
 chromium:
 	@tools/ensure-chromium

@@ -1,21 +1,19 @@
 """Bytes each built page downloads on first view (every resource), and how soon its widgets work."""
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import shutil
 import statistics
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, SITE, _QuietHandler, built_pages, open_built  # noqa: E402
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
+from conftest import CHROMIUM_FLAGS, SITE, built_pages, open_built  # noqa: E402
+from serve import serve_in_thread  # noqa: E402
 
 # Records when the first timer's Start button exists, in ms after navigation started.
 READY = """
@@ -29,9 +27,8 @@ new MutationObserver((_, observer) => {
 
 
 def serve(folder: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    """``folder`` served on 127.0.0.1 as `make serve` serves it (text gzip-compressed); ``shutdown()`` when done."""
+    return serve_in_thread(folder)
 
 
 def _file(url: str) -> Path:

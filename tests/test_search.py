@@ -96,3 +96,23 @@ def test_the_search_box_sends_a_query_to_the_search_page(server, offline_page):
     page.wait_for_function(SETTLED)
     assert result_pages(page)[0] == "book/start/safety"
     assert not watch.problems(), watch.problems()
+
+
+def test_a_rebuild_keeps_the_index_entries_of_pages_it_does_not_write_again():
+    """Sphinx 7.4 reloads the last search index for the pages a rebuild leaves alone, without their index entries."""
+    import io
+    from types import SimpleNamespace
+
+    from sphinx.environment import ENV_VERSION
+    from sphinx.search import IndexBuilder, js_index
+
+    search_words.keep_index_entries()
+    env = SimpleNamespace(version=ENV_VERSION, domains={}, **{f"_search_index_{k}": {} for k in (
+        "titles", "filenames", "mapping", "title_mapping", "all_titles", "index_entries", "objtypes", "objnames")})
+    last = {"envversion": ENV_VERSION, "docnames": ["kept", "rewritten"], "filenames": ["kept.md", "rewritten.md"],
+            "titles": ["Kept", "Rewritten"], "terms": {}, "titleterms": {}, "alltitles": {}, "objects": {},
+            "indexentries": {"pee": [[0, "index-0", True]], "ql": [[1, "index-0", True]]}}
+    index = IndexBuilder(env, "en", {}, None)
+    index.load(io.StringIO(js_index.dumps(last)), js_index)
+    index.prune({"kept"})  # "rewritten" is written again, so fed again; "kept" is not
+    assert index.freeze()["indexentries"] == {"pee": [(0, "index-0", True)]}

@@ -10,18 +10,12 @@
   manifest.href = new URL("manifest.webmanifest", root).href;
   document.head.append(manifest);
 
+  // The bar's markup is in every page, as a <template> (book/_templates/layout.html).
   function offerUpdate(worker) {
-    if (document.querySelector(".be-update")) return;
-    const bar = document.createElement("div");
-    bar.className = "be-update";
-    bar.setAttribute("role", "status");
-    const text = document.createElement("span");
-    text.textContent = "A new version of this guide is ready.";
-    const reload = document.createElement("button");
-    reload.type = "button";
-    reload.textContent = "Reload";
-    reload.addEventListener("click", () => worker.postMessage("skip-waiting"));
-    bar.append(text, " ", reload);
+    const template = document.getElementById("be-update-bar");
+    if (!template || document.querySelector(".be-update")) return;
+    const bar = template.content.firstElementChild.cloneNode(true);
+    bar.querySelector("button").addEventListener("click", () => worker.postMessage("skip-waiting"));
     document.body.append(bar);
   }
 

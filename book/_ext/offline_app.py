@@ -18,6 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
+from offline_book import site_unfinished
+
 ROOT = Path(__file__).resolve().parents[2]
 LOGO = ROOT / "book" / "_assets" / "logo.svg"
 NAME = "Easing a Tight Back"
@@ -120,22 +122,34 @@ def manifest() -> dict:
 
 _NAMES = re.compile(r"[\w.-]+\.\w+")
 _TEXT = {".html", ".css", ".js", ".webmanifest"}
+_ON_DEMAND = ("_static/", "_images/")
+SKIP_FOLDERS = ("reports/",)  # myst-nb's logs of notebook runs that failed: not part of the guide
 
 
 def precache_list(out: Path) -> list[tuple[str, str]]:
     """Every file of the built site, with a short content hash; files under ``_static`` and ``_images``
-    only if a page, or another stylesheet or script, names them (the theme ships source maps,
-    translations and scripts this book never loads, and Sphinx leaves old figures in ``_images``)."""
-    paths = sorted(p for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() not in SKIP)
-    named = set()
+    only if a page names them, or a stylesheet or script that a page names does, and so on (the theme
+    ships webfonts, source maps, translations and scripts this book never loads, and Sphinx leaves old
+    figures in ``_images``)."""
+    paths = sorted(p for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() not in SKIP
+                   and not p.relative_to(out).as_posix().startswith(SKIP_FOLDERS))
+    on_demand: dict[str, list[Path]] = {}
+    to_read = []
     for path in paths:
-        page = path.suffix == ".html" and not path.relative_to(out).as_posix().startswith("_static/")
-        if page or path.suffix in _TEXT - {".html"}:
-            named.update(set(_NAMES.findall(path.read_text(encoding="utf-8", errors="replace"))) - {path.name})
+        if path.relative_to(out).as_posix().startswith(_ON_DEMAND):
+            on_demand.setdefault(path.name, []).append(path)
+        elif path.suffix in _TEXT:
+            to_read.append(path)
+    named: set[str] = set()
+    while to_read:
+        path = to_read.pop()
+        for name in set(_NAMES.findall(path.read_text(encoding="utf-8", errors="replace"))) - named - {path.name}:
+            named.add(name)
+            to_read += [p for p in on_demand.get(name, ()) if p.suffix in _TEXT]
     files = []
     for path in paths:
         rel = path.relative_to(out).as_posix()
-        if rel.startswith(("_static/", "_images/")) and (path.suffix == ".map" or path.name not in named):
+        if rel.startswith(_ON_DEMAND) and (path.suffix == ".map" or path.name not in named):
             continue
         files.append((rel, hashlib.sha256(path.read_bytes()).hexdigest()[:12]))
     return files
@@ -153,7 +167,7 @@ def write_app(out: Path, cache: Path) -> dict:
 
 
 def _on_finished(app, exception):
-    if exception is None and app.builder.format == "html":
+    if exception is None and app.builder.format == "html" and site_unfinished(app):
         write_app(Path(app.outdir), Path(app.outdir).parent / ".icons")
 
 

@@ -21,13 +21,16 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
 from docutils import nodes
 
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
+from offline_book import site_unfinished
 from widget_state import images_to_files, share_repeated_values
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -180,7 +183,7 @@ def _prune_stylesheets(outdir: Path) -> None:
     texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
     words = site_words(t for p, t in texts.items() if p.name != BOOTSTRAP_JS) | set(BOOTSTRAP_RUNTIME)
     sheets = {sheet: prune_css(sheet.read_text(encoding="utf-8"), words)
-              for sheet in static.rglob("*.css") if sheet.name not in OUR_CSS}
+              for sheet in static.rglob("*.css") if sheet.name not in OUR_CSS and not _BUNDLE.fullmatch(sheet.name)}
     ours = [(static / name).read_text(encoding="utf-8") for name in OUR_CSS if (static / name).is_file()]
     for _ in range(2):  # a property read only by a dropped one goes in the second pass
         used = custom_properties_used([*sheets.values(), *ours, *texts.values()],
@@ -192,13 +195,79 @@ def _prune_stylesheets(outdir: Path) -> None:
         source_map.unlink()  # maps the full stylesheet, no longer the one served
 
 
+_STYLESHEETS = re.compile(r'(?:<link\b(?=[^>]*\brel="stylesheet")[^>]*>\s*){2,}')
+_HREF = re.compile(r'\bhref="([^"]+)"')
+_MEDIA = re.compile(r'\bmedia="(?!all")')
+_IMPORT_OR_URL = re.compile(r'@import\s+(?:url\(\s*)?["\'](?P<imported>[^"\']+)["\']\s*\)?\s*;'
+                            r'|url\(\s*(?P<quote>["\']?)(?P<url>[^)"\']+)(?P=quote)\s*\)')
+_NOT_IN_BUNDLE = re.compile(r"@charset\s+[^;]*;|/\*# sourceMappingURL=[^*]*\*/")
+_BUNDLE = re.compile(r"bundle-[0-9a-f]{12}\.css")
+
+
+def inline_stylesheet(sheet: Path, folder: Path) -> str:
+    """``sheet`` as it reads from a file in ``folder``: its ``@import``s put in place, its ``url()``s
+    made relative to ``folder``."""
+    def mend(match):
+        if match["imported"]:
+            return inline_stylesheet((sheet.parent / match["imported"]).resolve(), folder)
+        quote, url = match["quote"], match["url"]
+        if url.startswith(("data:", "http:", "https:", "/", "#")):
+            return match.group(0)
+        cut = re.search(r"[?#]", url)
+        path, tail = (url[:cut.start()], url[cut.start():]) if cut else (url, "")
+        moved = Path(os.path.relpath((sheet.parent / path).resolve(), folder)).as_posix()
+        return f"url({quote}{moved}{tail}{quote})"
+
+    return _NOT_IN_BUNDLE.sub("", _IMPORT_OR_URL.sub(mend, sheet.read_text(encoding="utf-8")))
+
+
+def bundle_stylesheets(outdir: Path) -> None:
+    """Each page's run of stylesheets (a dozen: the theme's, Sphinx's, the extensions', ours) as one file
+    in ``_static``, in the same order, so a phone makes one request before it can paint, not a dozen
+    one after another. Pages with the same stylesheets share a bundle; bundles no page uses go."""
+    static = outdir / "_static"
+    bundles: dict[tuple[Path, ...], str] = {}
+
+    def bundle(match, page: Path) -> str:
+        links = re.findall(r"<link\b[^>]*>", match.group(0))
+        if any(_MEDIA.search(link) for link in links):
+            return match.group(0)  # a stylesheet for some media only: leave the run as it is
+        sheets = tuple((page.parent / _HREF.search(link)[1].split("?")[0]).resolve() for link in links)
+        if not all(sheet.is_relative_to(static) and sheet.is_file() for sheet in sheets):
+            return match.group(0)
+        if sheets not in bundles:
+            css = "\n".join(inline_stylesheet(sheet, static) for sheet in sheets)
+            if "@import" in css:
+                raise ValueError(f"a stylesheet of {page.name} imports another in a form the bundle cannot inline")
+            name = f"bundle-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+            (static / name).write_text(css, encoding="utf-8")
+            bundles[sheets] = name
+        href = Path(os.path.relpath(static / bundles[sheets], page.parent)).as_posix()
+        return f'<link rel="stylesheet" href="{href}" />\n'
+
+    used = set()
+    for page in outdir.rglob("*.html"):
+        if page.relative_to(outdir).parts[0] in ("_static", "_sources"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        head = max(text.find("</head>"), 0)
+        bundled = _STYLESHEETS.sub(lambda m: bundle(m, page), text[:head]) + text[head:]
+        if bundled != text:
+            page.write_text(bundled, encoding="utf-8")
+        used.update(_BUNDLE.findall(bundled))
+    for old in static.glob("bundle-*.css"):
+        if old.name not in used:
+            old.unlink()  # an earlier build's
+
+
 def _lighten_site(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or not site_unfinished(app):
         return
     outdir = Path(app.outdir)
     _compact_figures(outdir)
     _mend_pages(outdir, drop_search=not _searches_as_you_type(app))
     _prune_stylesheets(outdir)
+    bundle_stylesheets(outdir)
 
 
 _NOT_PROSE = (nodes.Admonition, nodes.footer, nodes.citation, nodes.table, nodes.sidebar)

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.search import IndexBuilder
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -52,16 +53,49 @@ def _check_pages(app, env):
         logger.warning(f"{WORDS_FILE.name}: {page!r} is not a page of the book")
 
 
-def _write_every_page(app, env):
-    """Sphinx 7.4 saves its environment before it writes the pages, so on a rebuild a page that is not
-    written again loses its index entries (these and the glossary's) from ``searchindex.js``. Writing
-    every page again keeps them; nothing is read or executed again, so it costs a few seconds."""
-    return sorted(env.found_docs)
+class _Frozen:
+    """A search-index format whose ``load`` hands back index data already read."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def load(self, stream):
+        return self.data
+
+
+_sphinx_load, _sphinx_prune = IndexBuilder.load, IndexBuilder.prune
+
+
+def _load_with_index_entries(self, stream, format):
+    """Sphinx 7.4's ``IndexBuilder.load``, which also takes back the index entries of the pages not
+    written again: Sphinx saves its environment before it writes the pages, so without this a rebuild
+    loses every other page's index entries (these and the glossary's) from ``searchindex.js``."""
+    frozen = (self.formats[format] if isinstance(format, str) else format).load(stream)
+    _sphinx_load(self, stream, _Frozen(frozen))
+    names, entries = frozen["docnames"], {}
+    for term, places in frozen.get("indexentries", {}).items():
+        for number, target, main in places:
+            entries.setdefault(names[number], []).append((term, target, "main" if main else ""))
+    self._index_entries.clear()
+    self._index_entries.update({doc: sorted(found) for doc, found in entries.items()})
+
+
+def _prune_with_index_entries(self, docnames):
+    """``IndexBuilder.prune``, which also drops the index entries of the pages not kept."""
+    _sphinx_prune(self, docnames)
+    keep = set(docnames)
+    for doc in [d for d in self._index_entries if d not in keep]:
+        del self._index_entries[doc]
+
+
+def keep_index_entries():
+    """Make Sphinx's search index keep the index entries of pages a rebuild does not write again."""
+    IndexBuilder.load, IndexBuilder.prune = _load_with_index_entries, _prune_with_index_entries
 
 
 def setup(app):
     app.add_config_value("search_words", load_words(), "env")
     app.add_transform(AddSearchWords)
     app.connect("env-check-consistency", _check_pages)
-    app.connect("env-get-updated", _write_every_page)
+    keep_index_entries()
     return {"parallel_read_safe": True, "parallel_write_safe": True}

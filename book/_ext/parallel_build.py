@@ -1,0 +1,51 @@
+"""Faster builds: pages read, and so notebooks executed, by one process per core.
+
+``jupyter-book build`` has no ``-j`` option, so this sets Sphinx's number of processes
+itself, as ``sphinx-build -j auto`` would (``BOOK_JOBS=1 make html`` builds in one process).
+Sphinx uses them only if every extension says it is safe to (``parallel_read_safe``), and
+says so in a warning otherwise, which the strict build turns into an error. Two extensions
+Jupyter Book brings say nothing: its LaTeX extension, switched off in ``_config.yml``, and
+``sphinx_multitoc_numbering`` (loaded by ``sphinx_external_toc``), declared safe here: it
+only numbers sections, from the merged table of contents, in the main process.
+
+Sphinx hands each process a batch of pages; its batches are large (13 of the book's 36 pages
+for two processes), so the last batch, read alone, kept the other cores idle. Here a batch is
+a few pages (``small_batches``), so every process stays busy to the end.
+"""
+import os
+
+import sphinx.builders
+
+BATCHES_PER_PROCESS = 6
+
+
+def jobs() -> int:
+    """Processes to use: ``BOOK_JOBS`` if set, else one per core."""
+    wanted = os.environ.get("BOOK_JOBS", "auto")
+    if wanted == "auto":
+        return os.cpu_count() or 1
+    if not wanted.isdigit() or int(wanted) < 1:
+        raise ValueError(f"BOOK_JOBS must be a whole number of processes or 'auto', got {wanted!r}")
+    return int(wanted)
+
+
+def small_batches(docnames: list, nproc: int, maxbatch: int = 10) -> list[list]:
+    """``docnames`` in order, cut into about ``BATCHES_PER_PROCESS`` batches per process."""
+    size = max(1, len(docnames) // (nproc * BATCHES_PER_PROCESS))
+    return [docnames[i:i + size] for i in range(0, len(docnames), size)]
+
+
+SAFE_UNDECLARED = ("sphinx_multitoc_numbering",)
+
+
+def _declare_safe(app):
+    for name in SAFE_UNDECLARED:
+        if name in app.extensions and app.extensions[name].parallel_read_safe is None:
+            app.extensions[name].parallel_read_safe = True
+
+
+def setup(app):
+    app.parallel = max(app.parallel, jobs())
+    sphinx.builders.make_chunks = small_batches  # the name Builder._read_parallel and _write_parallel call
+    app.connect("builder-inited", _declare_safe)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
