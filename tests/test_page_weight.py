@@ -6,6 +6,7 @@ import sys
 from bs4 import BeautifulSoup
 
 import backease.timer_cues
+from backease.static_modules import STATIC, esm_module
 
 from conftest import ROOT, built_pages, open_built
 
@@ -102,7 +103,7 @@ def widget_manager(site, rel):
 
 
 def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
-    timer_js = (ROOT / "widgets" / "backease" / "static" / "timer.js").read_text(encoding="utf-8")
+    timer_js = esm_module("timer.js")
     for rel in ("book/class/plans.html", "book/class/course.html"):
         manager = widget_manager(site, rel)
         shared = manager[SHARED_KEY]
@@ -157,3 +158,12 @@ def test_the_download_menu_opens_on_the_first_click_without_bootstrap_loaded_bef
     assert menu.locator("a[href$='.ipynb']").count() == 1
     page.wait_for_function("typeof window.bootstrap === 'object'")  # loaded by that first click
     assert not watch.problems(), watch.problems()
+
+
+def test_modules_are_sent_without_their_comment_lines_and_still_load():
+    """Whole-line comments may be left out only if no template literal spans lines (its text would change)."""
+    for path in STATIC.glob("*.js"):
+        code = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")]
+        assert all(line.count("`") % 2 == 0 for line in code), path.name
+    module = esm_module("timer.js")
+    assert "\n//" not in module and "export default" in module

@@ -11,7 +11,7 @@ import anywidget
 import traitlets
 
 from .plans import Plan
-from .static_modules import esm_module
+from .static_modules import esm_module, plain_module
 from .printables import handout_head, sheet_pieces
 
 _STATIC = Path(__file__).parent / "static"
@@ -35,4 +35,4 @@ class HandoutPicker(anywidget.AnyWidget):
         handouts = [{"title": p.title, "html": handout_head(p, participants), "routines": [r.name for r in p.routines()]}
                     for p in plans]
         super().__init__(handouts=handouts, sheets=sheets, poses=poses,
-                         handout_esm=(_STATIC / "handout.js").read_text(encoding="utf-8"), **kwargs)
+                         handout_esm=plain_module("handout.js"), **kwargs)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import traitlets
 
-from .static_modules import esm_module
+from .static_modules import esm_module, plain_module
 from .equipment import EQUIPMENT
 from .library import ROUTINES
 from .logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, need_of, positions_of, transition_segments
@@ -108,7 +108,7 @@ class PlanBuilder(TimerHost):
             units=DURATION_UNITS, yaml_lines=YAML_LINES,
             equipment={r: _per_person(r) for r in class_routines()},
             handout_texts={"head": OUTLINE_HEAD, "repeat_note": REPEAT_NOTE, "total": OUTLINE_TOTAL, "tail": handout_tail()},
-            handout_esm=(_STATIC / "handout.js").read_text(encoding="utf-8"), **kwargs)
+            handout_esm=plain_module("handout.js"), **kwargs)
 
     @property
     def yaml(self) -> str:

@@ -6,7 +6,9 @@ widget class sets ``_esm = esm_module("walkthrough.js")``: the module's text wit
 ``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
 loader) both run one module text, so the helpers are written once and work in both; and a
 module that declares one of them again fails to load (a duplicate declaration is a
-SyntaxError), so a copy cannot creep back.
+SyntaxError), so a copy cannot creep back. Whole-line ``//`` comments stay in the files and
+are left out of the module sent (every widget on a page carries it; no module has a
+template literal across lines, which a test checks).
 """
 from __future__ import annotations
 
@@ -16,9 +18,18 @@ STATIC = Path(__file__).parent / "static"
 SHARED = STATIC / "_shared.js"
 
 
+def _without_comment_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")) + "\n"
+
+
 def esm_module(name: str) -> str:
-    """The ES module ``static/<name>`` with the shared helpers in front."""
-    return f"{SHARED.read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}"
+    """The ES module ``static/<name>`` with the shared helpers in front, whole-line comments left out."""
+    return _without_comment_lines(f"{SHARED.read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}")
+
+
+def plain_module(name: str) -> str:
+    """The ES module ``static/<name>`` as it is (no shared helpers), whole-line comments left out."""
+    return _without_comment_lines((STATIC / name).read_text(encoding="utf-8"))
 
 
 def css_module(name: str) -> str:
