@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import built_pages
+from conftest import CRAWLS, built_pages
 
 PHONE = {"width": 320, "height": 640}
 
@@ -13,11 +13,10 @@ def test_book_has_pages(site):
     assert "index.html" in pages and "book/start/welcome.html" in pages and "book/start/timers.html" in pages
 
 
-@pytest.mark.parametrize("crawl", ["crawl_phone", "crawl_zoomed"])
-def test_every_page_makes_no_outside_request_and_no_error(request, crawl):
+@pytest.mark.parametrize("name", CRAWLS)
+def test_every_page_makes_no_outside_request_and_no_error(crawl, name):
     """Over http and over file://: no outside request, no 4xx/5xx, no console or page error."""
-    results = request.getfixturevalue(crawl)
-    problems = {rel: r["problems"] for rel, r in results.items() if r["problems"]}
+    problems = {rel: r["problems"] for rel, r in crawl[name].items() if r["problems"]}
     assert not problems, json.dumps(problems, indent=2)
 
 
