@@ -20,8 +20,9 @@ book: $(STAMP)
 html: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
+# Two workers: the build runs in the background of the first while both run the tests that need no site.
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
 bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse

@@ -66,13 +66,17 @@ def _this_runs_build() -> dict | None:
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(items):
-    """Start the build in the background and first run the tests that do not need it, meanwhile.
+    """Start the build in the background and first run the tests that do not need it, meanwhile; of
+    the others, first the groups a pytest-xdist worker runs together (the longest work).
 
     Under pytest-xdist every worker collects the same tests and only the first one builds."""
     global _build
-    needs_site = [item for item in items if "site" in item.fixturenames]
-    items[:] = [item for item in items if "site" not in item.fixturenames] + needs_site
-    if needs_site and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
+    unmarked = [item.nodeid for item in items if "crawl" in item.fixturenames
+                and "crawl" not in [m.args[0] for m in item.iter_markers("xdist_group")]]
+    if unmarked:
+        raise pytest.UsageError(f"mark tests that use the crawl with xdist_group('crawl'), or each worker crawls: {unmarked}")
+    items.sort(key=lambda item: ("site" in item.fixturenames, not item.get_closest_marker("xdist_group")))
+    if any("site" in item.fixturenames for item in items) and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
         _build = _start_build()
 
 

@@ -17,6 +17,7 @@ BLOCKING = {"serious", "critical"}
 REPORT = ROOT / "_build" / "accessibility-report.md"
 
 
+@pytest.mark.xdist_group("crawl")
 def test_no_serious_accessibility_violations(crawl_phone, crawl_zoomed):
     """axe-core on every page: light theme on a phone, dark theme zoomed; the rest is reported."""
     blocking, lines = {}, ["# Accessibility report (axe-core)", ""]
@@ -43,6 +44,7 @@ def test_every_image_has_alt_text(site):
     assert not missing, missing
 
 
+@pytest.mark.xdist_group("crawl")
 def test_pages_work_at_200_percent_zoom(crawl_zoomed):
     """200 % zoom on a 1280 px screen leaves a 640 px wide page: nothing may scroll sideways."""
     too_wide = {rel: r["width"] for rel, r in crawl_zoomed.items() if r["width"] > 640}

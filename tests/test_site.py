@@ -13,6 +13,7 @@ def test_book_has_pages(site):
     assert "index.html" in pages and "book/start/welcome.html" in pages and "book/start/timers.html" in pages
 
 
+@pytest.mark.xdist_group("crawl")
 @pytest.mark.parametrize("name", CRAWLS)
 def test_every_page_makes_no_outside_request_and_no_error(crawl, name):
     """Over http and over file://: no outside request, no 4xx/5xx, no console or page error."""
@@ -20,6 +21,7 @@ def test_every_page_makes_no_outside_request_and_no_error(crawl, name):
     assert not problems, json.dumps(problems, indent=2)
 
 
+@pytest.mark.xdist_group("crawl")
 def test_pages_fit_a_small_phone(crawl_phone):
     too_wide = {rel: r["width"] for rel, r in crawl_phone.items() if r["width"] > PHONE["width"]}
     assert not too_wide, f"pages wider than {PHONE['width']} px: {too_wide}"
