@@ -64,18 +64,32 @@ def _this_runs_build() -> dict | None:
     return result if result and result["run"] == RUN_ID else None
 
 
+# Modules that one pytest-xdist worker runs whole: their tests share a costly fixture (the crawl of
+# every page; a Jupyter server). Any other test is a unit of work of its own.
+ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).name in ONE_WORKER else nodeid
+
+    return Scheduling(config, log)
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(items):
     """Start the build in the background and first run the tests that do not need it, meanwhile; of
-    the others, first the groups a pytest-xdist worker runs together (the longest work).
-
-    Under pytest-xdist every worker collects the same tests and only the first one builds."""
+    the others, first the ONE_WORKER modules (the longest work). With pytest-xdist (which keeps this
+    order: --no-loadscope-reorder) every worker collects the same tests and only the first one builds."""
     global _build
-    unmarked = [item.nodeid for item in items if "crawl" in item.fixturenames
-                and "crawl" not in [m.args[0] for m in item.iter_markers("xdist_group")]]
-    if unmarked:
-        raise pytest.UsageError(f"mark tests that use the crawl with xdist_group('crawl'), or each worker crawls: {unmarked}")
-    items.sort(key=lambda item: ("site" in item.fixturenames, not item.get_closest_marker("xdist_group")))
+    stray = [item.nodeid for item in items if "crawl" in item.fixturenames and item.path.name != "test_crawl.py"]
+    if stray:
+        raise pytest.UsageError(f"tests that use the crawl belong in test_crawl.py, or each worker crawls: {stray}")
+    items.sort(key=lambda item: ("site" in item.fixturenames, item.path.name not in ONE_WORKER))
     if any("site" in item.fixturenames for item in items) and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
         _build = _start_build()
 
@@ -185,6 +199,18 @@ def built_pages(site: Path) -> list[str]:
     """Every page of the book, as a path relative to the site root."""
     skip = ("_static", "_sources", "_images")
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+
+
+@functools.cache
+def _parsed(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def parsed_page(site: Path, rel: str):
+    """A built page parsed by BeautifulSoup, once per test worker: tests share it, so they only read it."""
+    return _parsed(site / rel)
 
 
 def open_built(page, url: str) -> None:

@@ -4,17 +4,16 @@ import re
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from backease import PLANS, format_duration, get_plan, plan_from_dict
 
-from conftest import open_built
+from conftest import open_built, parsed_page
 
 PLANS_PAGE = "book/class/plans.html"
 
 
 def widget_states(site, rel):
-    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(site, rel)
     state = json.loads(soup.select_one("script[type='application/vnd.jupyter.widget-state+json']").string)["state"]
     return [m["state"] for m in state.values() if m["model_name"] == "AnyModel"]
 

@@ -20,8 +20,6 @@ from backease.techniques import get_technique
 from conftest import watched_page
 from test_notebook_download import RAW_MYST
 
-pytestmark = pytest.mark.xdist_group("jupyter")  # one Jupyter server for both tests
-
 CHAPTER = "hamstring-stretch"
 START_TIMEOUT = 60  # seconds for the server to answer, on a busy machine
 

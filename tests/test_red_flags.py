@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from backease import RedFlagScreen
 from backease.red_flags import (ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, URGENT, RedFlag, flags_at, level_for,
                                 markdown, to_dict)
+from conftest import parsed_page
 
 # The content brief's "Red flags, in three levels", as words each level's signs must contain.
 BRIEF = {
@@ -97,9 +98,7 @@ def test_the_widget_carries_every_flag_the_advice_and_the_levels():
 @pytest.mark.parametrize("rel", ["book/start/safety.html", "book/class/teaching.html"])
 def test_built_pages_list_exactly_the_red_flags(site, rel):
     """The safety page and the class chapter render the same lists as the screen: text and level."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(site, rel)
     for level in LEVELS:
         box = soup.select_one(f".be-red-flags-{level}")
         assert box, f"{rel}: no {level} box"
