@@ -1,4 +1,5 @@
-"""Shared test fixtures: one strict build per test session, a local server, headless Chromium."""
+"""Shared test fixtures: one strict build per test run (begun in the background), a local server,
+headless Chromium, the crawl of every page; and the order in which pytest-xdist's workers take tests."""
 from __future__ import annotations
 
 import fcntl
@@ -69,6 +70,7 @@ def _this_runs_build() -> dict | None:
 ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
