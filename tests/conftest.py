@@ -118,6 +118,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser closed the page or the connection mid-answer
+            pass
+
 
 @pytest.fixture(scope="session")
 def server(site):
