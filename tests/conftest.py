@@ -1,12 +1,18 @@
-"""Shared test fixtures: one strict build per test session, a local server, headless Chromium."""
+"""Shared test fixtures: one strict build per test run (begun in the background), a local server,
+headless Chromium, the crawl of every page; and the order in which pytest-xdist's workers take tests."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
+import uuid
+from collections import deque
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,18 +27,102 @@ CHROMIUM_FLAGS = [
 ]
 
 
+BUILD_LOCK = ROOT / "_build" / ".test-build.lock"
+BUILD_RESULT = ROOT / "_build" / ".test-build.json"
+# One id for the whole test run, shared by pytest-xdist's workers.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
+_build: threading.Thread | None = None
+
+
+def _build_site(lock: int) -> None:
+    """The strict build (the command of `make book`); its result is kept for every worker, then the lock is freed."""
+    try:
+        with tempfile.TemporaryFile("w+") as out:
+            code = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT, stdout=out,
+                                  stderr=subprocess.STDOUT).returncode
+            out.seek(0)
+            BUILD_RESULT.write_text(json.dumps({"run": RUN_ID, "code": code, "log": out.read()[-12000:]}))
+    finally:
+        os.close(lock)  # frees the lock
+
+
+def _start_build() -> threading.Thread:
+    """Start the build in a thread, holding the build lock from now until its result is written."""
+    BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(BUILD_LOCK, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    thread = threading.Thread(target=_build_site, args=(lock,), name="book build")
+    thread.start()
+    return thread
+
+
+def _this_runs_build() -> dict | None:
+    """The result of this run's build once it has finished (waits for a build under way), or None if none was started."""
+    BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with BUILD_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        result = json.loads(BUILD_RESULT.read_text()) if BUILD_RESULT.is_file() else None
+    return result if result and result["run"] == RUN_ID else None
+
+
+# Modules that one pytest-xdist worker runs whole: their tests share a costly fixture (the crawl of
+# every page; a Jupyter server). Any other test is a unit of work of its own.
+ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).name in ONE_WORKER else nodeid
+
+    return Scheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(items):
+    """Start the build in the background and first run the tests that do not need it, meanwhile; of
+    the others, first the ONE_WORKER modules (the longest work). With pytest-xdist (which keeps this
+    order: --no-loadscope-reorder) every worker collects the same tests and only the first one builds."""
+    global _build
+    stray = [item.nodeid for item in items if "crawl" in item.fixturenames and item.path.name != "test_crawl.py"]
+    if stray:
+        raise pytest.UsageError(f"tests that use the crawl belong in test_crawl.py, or each worker crawls: {stray}")
+    items.sort(key=lambda item: ("site" in item.fixturenames, item.path.name not in ONE_WORKER))
+    if any("site" in item.fixturenames for item in items) and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
+        _build = _start_build()
+
+
+def pytest_sessionfinish():
+    if _build:
+        _build.join()
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built HTML, built once per test session with the same strict command as `make book`."""
-    run = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT, capture_output=True, text=True)
-    if run.returncode:
-        pytest.fail(f"the strict book build failed:\n{run.stdout[-6000:]}\n{run.stderr[-6000:]}", pytrace=False)
+    """The built HTML, built once per test run with the same strict command as `make book`."""
+    global _build
+    result = _this_runs_build()
+    if result is None:  # no collected test named the fixture, so no build was started
+        _build = _start_build()
+        result = _this_runs_build()
+    if result["code"]:
+        pytest.fail(f"the strict book build failed:\n{result['log']}", pytrace=False)
     return SITE
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser closed the page or the connection mid-answer
+            pass
 
 
 @pytest.fixture(scope="session")
@@ -115,16 +205,12 @@ def offline_page(browser):
 
 def widget_states(site: Path, rel: str) -> list[dict]:
     """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back)."""
-    import json
     import sys
-
-    from bs4 import BeautifulSoup
 
     sys.path.insert(0, str(ROOT / "book" / "_ext"))
     from widget_state import unshared
 
-    tag = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select_one(
-        "script[type='application/vnd.jupyter.widget-state+json']")
+    tag = parsed_page(site, rel).select_one("script[type='application/vnd.jupyter.widget-state+json']")
     return list(unshared(json.loads(tag.string)).values()) if tag else []
 
 
@@ -132,6 +218,18 @@ def built_pages(site: Path) -> list[str]:
     """Every page of the book, as a path relative to the site root."""
     skip = ("_static", "_sources", "_images")
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+
+
+@functools.cache
+def _parsed(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def parsed_page(site: Path, rel: str):
+    """A built page parsed by BeautifulSoup, once per test worker: tests share it, so they only read it."""
+    return _parsed(site / rel)
 
 
 def open_built(page, url: str) -> None:
@@ -144,41 +242,67 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
 
 
-def _crawl(browser, site, url_of, viewport, dark=False, device_scale_factor=1):
-    """Visit every built page once, offline, and record for each: problems, page width, axe-core violations."""
+CRAWLS = {  # name: how its tabs are set up and where they load each page from
+    "phone": {"viewport": {"width": 320, "height": 640}, "over": "http"},
+    "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file"},
+}
+TABS_PER_CRAWL = 2  # axe-core runs in every tab at once: the tabs' renderers share the cores
+
+
+def _crawl(browser, site, server):
+    """Visit every built page once per crawl in ``CRAWLS``, offline, and record for each: problems, page
+    width, theme and axe-core violations. axe-core, the slow part, runs in several tabs at the same time."""
     import axe_playwright_python
 
     axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-    context = browser.new_context(viewport=viewport, device_scale_factor=device_scale_factor)
-    if dark:
-        context.add_init_script(DARK)
-    page, watch = watched_page(context)
-    results = {}
-    for rel in built_pages(site):
-        open_built(page, url_of(rel))
-        page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
-        problems = watch.problems()  # before axe runs: it fetches stylesheets its own way
-        page.add_script_tag(path=str(axe))
-        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        results[rel] = {
-            "problems": problems,
-            "width": page.evaluate("document.documentElement.scrollWidth"),
-            "theme": page.evaluate("document.documentElement.dataset.theme"),
-            "violations": violations["violations"],
-        }
-        watch.__init__()
-    context.close()
+    url_of = {"http": lambda rel: f"{server}/{rel}", "file": lambda rel: (site / rel).as_uri()}
+    todo = {name: deque(built_pages(site)) for name in CRAWLS}
+    results = {name: {} for name in CRAWLS}
+    free, running = [], deque()
+    for name, setup in CRAWLS.items():
+        for _ in range(TABS_PER_CRAWL):
+            context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
+            if setup.get("dark"):
+                context.add_init_script(DARK)
+            free.append((name, *watched_page(context)))
+    while True:
+        for tab in [t for t in free if todo[t[0]]]:  # start axe-core on the next page in every free tab
+            name, page, watch = tab
+            rel = todo[name].popleft()
+            watch.__init__()
+            open_built(page, url_of[CRAWLS[name]["over"]](rel))
+            page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
+            record = {"problems": watch.problems(),  # before axe runs: it fetches stylesheets its own way
+                      "width": page.evaluate("document.documentElement.scrollWidth"),
+                      "theme": page.evaluate("document.documentElement.dataset.theme")}
+            page.add_script_tag(path=str(axe))
+            page.evaluate("tags => { window.axeRun = axe.run(document, {runOnly: {type: 'tag', values: tags}}); }", AXE_TAGS)
+            free.remove(tab)
+            running.append((tab, rel, record))
+        if not running:
+            break
+        tab, rel, record = running.popleft()
+        name, page, _ = tab
+        record["violations"] = page.evaluate("() => window.axeRun")["violations"]  # waits for that tab's run
+        results[name][rel] = record
+        free.append(tab)
+    for _, page, _ in free:
+        page.context.close()
     return results
 
 
 @pytest.fixture(scope="session")
-def crawl_phone(browser, site, server):
-    """Every page over http, on a 320 px phone, in the light theme."""
-    return _crawl(browser, site, lambda rel: f"{server}/{rel}", {"width": 320, "height": 640})
+def crawl(browser, site, server):
+    """Every page twice: over http on a 320 px phone in the light theme ("phone"), and from the files
+    (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed")."""
+    return _crawl(browser, site, server)
 
 
 @pytest.fixture(scope="session")
-def crawl_zoomed(browser, site):
-    """Every page from the files (file://), at 200 % zoom of a 1280 px screen, in the dark theme."""
-    return _crawl(browser, site, lambda rel: (site / rel).as_uri(), {"width": 640, "height": 400}, dark=True,
-                  device_scale_factor=2)
+def crawl_phone(crawl):
+    return crawl["phone"]
+
+
+@pytest.fixture(scope="session")
+def crawl_zoomed(crawl):
+    return crawl["zoomed"]

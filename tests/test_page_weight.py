@@ -3,12 +3,11 @@ import json
 import re
 import sys
 
-from bs4 import BeautifulSoup
 
 import backease.timer_cues
 from backease.static_modules import STATIC, esm_module
 
-from conftest import ROOT, built_pages, open_built
+from conftest import ROOT, built_pages, open_built, parsed_page
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
@@ -79,7 +78,7 @@ def test_descriptions_are_cut_at_a_word():
 
 
 def page(site, rel):
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site, rel)
 
 
 def test_every_page_has_its_own_description_and_only_search_loads_the_index(site):

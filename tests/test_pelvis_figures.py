@@ -70,6 +70,18 @@ def test_a_bad_side_is_named(call):
         call()
 
 
-def test_every_named_check_figure_draws():
-    for name, draw in CHECK_FIGURES.items():
-        assert isinstance(draw(), Figure), name
+@pytest.mark.parametrize("name", CHECK_FIGURES)
+def test_each_named_check_figure_draws_what_its_name_says(name):
+    """The walkthrough picks figures by name: each name draws its hands (and books) as it says."""
+    fig = CHECK_FIGURES[name]()
+    left, right = top_of(fig, "hand-left"), top_of(fig, "hand-right")
+    if name.endswith("-lower"):
+        assert (left < right - 2) if name.startswith("left") else (right < left - 2), (left, right)
+        return
+    assert left == pytest.approx(right)
+    if name.startswith("book-under-"):
+        side = name.removeprefix("book-under-")
+        (foot,) = shapes(fig, f"foot-{side}")
+        assert foot.get_y() > 0 and shapes(fig, "book"), "the named foot stands on books"
+    else:
+        assert name == "hands-level" and not shapes(fig, "book")

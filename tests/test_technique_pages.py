@@ -2,7 +2,6 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 
 from backease.conditions import ADVICE_KINDS, ADVICE_TITLES
 from backease.figures import POSES, alt_text, draw_named
@@ -10,6 +9,7 @@ from backease.figures.style import to_svg
 from backease.technique_text import timer_label
 from backease.techniques import all_techniques
 from backease.technique_view import StepsView
+from conftest import parsed_page
 
 from conftest import widget_states
 
@@ -25,7 +25,7 @@ NAMES = [t.name for t in TECHNIQUES]
 def page(site, name):
     path = site / "book" / "techniques" / f"{name}.html"
     assert path.is_file(), f"no built page for technique {name!r}: add book/techniques/{name}.md to _toc.yml"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed_page(site, path.relative_to(site).as_posix())
 
 
 def section(soup, title):
@@ -142,7 +142,7 @@ def test_steps_view_without_a_browser():
 def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
     from backease.techniques import EVIDENCE_LABELS
 
-    soup = BeautifulSoup((site / "book" / "reference" / "evidence.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(site, "book/reference/evidence.html")
     defined = [text(dt) for dt in soup.select("section#how-to-read-the-labels dt")]
     assert sorted(defined) == sorted(EVIDENCE_LABELS)
     rows = soup.select("section#technique-by-technique table tbody tr")

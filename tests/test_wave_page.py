@@ -2,7 +2,7 @@
 import pytest
 
 from backease.figures import wave_svg
-from conftest import open_built
+from conftest import open_built, parsed_page
 
 PAGE = "book/techniques/string-exercises.html"
 
@@ -22,9 +22,7 @@ def shown_wave(browser, server, motion: str) -> str:
 
 
 def test_the_wave_has_a_caption_and_alt_text(site):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site / PAGE).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(site, PAGE)
     figure = soup.select_one("figure:has(picture)")
     assert "wave" in figure.select_one("figcaption").get_text(" ", strip=True)
     assert len(figure.select_one("picture img")["alt"].split()) >= 8
