@@ -31,8 +31,8 @@ def test_the_worker_lists_every_page_with_its_content_hash(site):
     listed = dict(files)
     for rel in built_pages(site):
         assert rel in listed, rel
-        used = re.findall(r"_images/([\w.-]+)", (site / rel).read_text(encoding="utf-8"))
-        assert not [u for u in used if f"_images/{u}" not in listed], rel  # every figure a page shows
+        used = re.findall(r"_images/((?:widget/)?[\w.-]+)", (site / rel).read_text(encoding="utf-8"))
+        assert not [u for u in used if f"_images/{u}" not in listed], rel  # every figure a page shows or prints
     for rel, digest in files:
         assert hashlib.sha256((site / rel).read_bytes()).hexdigest()[:12] == digest, rel
     assert not [r for r in listed if r.endswith(".map") or r == "sw.js"]
