@@ -26,6 +26,13 @@ def precached(site):
     return re.search(r'const VERSION = "(\w+)"', text)[1], json.loads(re.search(r"const FILES = (\[.*?\]);", text)[1])
 
 
+def test_the_root_has_a_favicon_for_pages_that_name_none(site):
+    from PIL import Image
+
+    with Image.open(site / "favicon.ico") as icon:
+        assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+
+
 def test_the_worker_lists_every_page_with_its_content_hash(site):
     version, files = precached(site)
     listed = dict(files)

@@ -110,6 +110,11 @@ def write_icons(out: Path, cache: Path) -> None:
     (out / "icons").mkdir(exist_ok=True)
     for name in ICONS:
         shutil.copy2(drawn / name, out / "icons" / name)
+    # A page with no icon link (the root index.html that sends readers on) makes a browser ask for /favicon.ico.
+    from PIL import Image
+
+    with Image.open(drawn / "icon-192.png") as icon:
+        icon.save(out / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
 
 
 def manifest() -> dict:
