@@ -8,13 +8,10 @@ reports when each step change and the end happened against when they were due.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from ipywidgets.embed import embed_data
@@ -24,7 +21,7 @@ from backease import Routine, SessionTimer, Step
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, _QuietHandler  # noqa: E402  (shared with the tests)
+from conftest import CHROMIUM_FLAGS, serve_folder  # noqa: E402  (shared with the tests)
 
 ROUTINE = Routine(name="drift", title="Drift check", get_ready=0,
                   steps=tuple(Step(f"Step {i}", seconds=30) for i in range(1, 5)))
@@ -62,9 +59,7 @@ def write_page(widget, folder: Path) -> Path:
 def measure() -> dict:
     folder = Path(tempfile.mkdtemp())
     write_page(SessionTimer(ROUTINE), folder)
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve_folder(folder)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import functools
-import http.server
 import json
 import os
 import shutil
@@ -114,26 +113,22 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except ConnectionError:  # the browser closed the page or the connection mid-answer
-            pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """Base URL of the built site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    """Base URL of the built site served on 127.0.0.1, as ``make serve`` serves it (tools/serve.py)."""
+    httpd = serve_folder(site)
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+def serve_folder(folder: Path):
+    """``folder`` served on a free port of 127.0.0.1 by the guide's own server, in a thread."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from serve import serve_in_thread
+
+    return serve_in_thread(folder)
 
 
 def chromium_path() -> str:

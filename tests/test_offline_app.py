@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from matplotlib.image import imread
 
-from conftest import ROOT, _QuietHandler, built_pages, open_built
+from conftest import ROOT, built_pages, open_built, serve_folder
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import offline_app  # noqa: E402
@@ -62,14 +62,9 @@ def test_manifest_and_icons(site):
 @pytest.fixture
 def app_site(site, tmp_path):
     """A copy of the built site, served on 127.0.0.1; returns (folder, base URL)."""
-    import functools
-    import http.server
-    import threading
-
     copy = tmp_path / "html"
     shutil.copytree(site, copy)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(copy)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve_folder(copy)
     yield copy, f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
 
