@@ -235,7 +235,7 @@ def _ready_made() -> dict[str, Plan]:
               {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
         _plan("class-60", "A 60-minute class",
               {**_WELCOME, "seconds": 300}, "warm-up", "front-of-hip-level-1", "forward-bend",
-              {"talk": "Lifting and sitting: bending is safe; find the ways that feel easy", "seconds": 120},
+              {"talk": "Lifting and sitting: ways that feel easier on your back", "seconds": 120},
               "strength-and-habits", "breathing", "string-exercises", "post-isometric-relaxation", "hamstring-stretch",
               "hip-flexor-stretch", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
               "foam-roller-and-self-massage", "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
