@@ -16,9 +16,12 @@
 """
 import hashlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
+
+from backease.figures.drawn_poses import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "widgets" / "backease"
@@ -41,9 +44,14 @@ def _stamp(app) -> Path:
     return Path(app.outdir).parent / ".book-inputs.json"
 
 
+def _figure_cache(app) -> Path:
+    return Path(app.outdir).parent / ".figure_cache"
+
+
 def _check_inputs(app):
     """On a changed asset, template or glue, read every page again; on a changed package, also drop the
-    execution cache so every notebook runs again (its outputs come from the package)."""
+    execution cache so every notebook runs again (its outputs come from the package), and the poses
+    the notebooks drew, which they share through ``BACKEASE_FIGURE_CACHE`` (``figures/drawn_poses.py``)."""
     try:
         last = json.loads(_stamp(app).read_text())
     except (OSError, ValueError):
@@ -52,6 +60,8 @@ def _check_inputs(app):
     app.env.book_inputs_changed = last.get("inputs") != app.book_inputs["inputs"]
     if last.get("package") != app.book_inputs["package"]:
         shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
+        shutil.rmtree(_figure_cache(app), ignore_errors=True)
+    os.environ[CACHE_ENV] = str(_figure_cache(app))  # the kernels inherit it
 
 
 def _outdated(app, env, added, changed, removed):

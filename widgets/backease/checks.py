@@ -10,8 +10,6 @@ import anywidget
 import traitlets
 
 from . import red_flags
-from .figures.pelvis import CHECK_FIGURES
-from .figures.style import to_svg
 from .static_modules import css_module, esm_module
 from .walkthroughs import Walkthrough, WalkthroughError
 
@@ -19,9 +17,15 @@ from .walkthroughs import Walkthrough, WalkthroughError
 
 def _svg(name: str, where: str) -> str:
     """The drawing ``name`` as inline SVG text, in the book's figure style."""
+    import matplotlib
+
+    from .figures.pelvis import CHECK_FIGURES  # matplotlib only for a check with drawings
+    from .figures.style import RC, to_svg
+
     if name not in CHECK_FIGURES:
         raise WalkthroughError(f"{where}: no figure called {name!r}; known: {', '.join(CHECK_FIGURES)}")
-    return to_svg(CHECK_FIGURES[name]())
+    with matplotlib.rc_context(RC):
+        return to_svg(CHECK_FIGURES[name]())
 
 
 class GuidedCheck(anywidget.AnyWidget):

@@ -28,18 +28,17 @@ def pose_uri(pose: str) -> str:
     """A drawn pose as an SVG data URI (percent-encoded text, not base64), for a browser-filled slot."""
     from urllib.parse import quote
 
-    from .figures import draw_named
-    from .figures.style import to_svg
+    from .figures import drawn_pose
 
-    return "data:image/svg+xml," + quote(to_svg(draw_named(pose)), safe=" :=/\"'<>.,;-")
+    return "data:image/svg+xml," + quote(drawn_pose(pose).svg, safe=" :=/\"'<>.,;-")
 
 
 def pose_img(pose: str) -> str:
     """A drawn pose as inline SVG labelled with its alt text."""
-    from .figures import alt_text, draw_named
+    from .figures import drawn_pose
     from .figures.style import labelled_svg
 
-    return labelled_svg(draw_named(pose), alt_text(pose)).replace("<svg ", '<svg class="be-print-figure" ', 1)
+    return labelled_svg(*drawn_pose(pose)).replace("<svg ", '<svg class="be-print-figure" ', 1)
 
 
 def _ul(items, cls: str = "") -> str:
@@ -294,9 +293,9 @@ class CourseOverview:
 
 def pose_slot(pose: str) -> str:
     """A placeholder for a pose that the browser fills from a shared set of drawings (static/handout.js)."""
-    from .figures import alt_text
+    from .figures import drawn_pose
 
-    return f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(alt_text(pose))}">'
+    return f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(drawn_pose(pose).alt)}">'
 
 
 def sheet_pieces(routines) -> tuple[dict[str, list[str]], dict[str, str]]:

@@ -1,29 +1,34 @@
-"""Figures drawn by code for the guide. Each drawing function returns a matplotlib Figure."""
-from .anatomy import draw_muscle_layers, draw_psoas_and_ql, draw_spine, draw_vertebra_pair
-from .loop import draw_tension_loop
-from .plan import draw_plan
-from .pelvis import draw_book_under_foot, draw_hands_on_crests
-from .poses import (Arrow, Pose, PoseError, Prop, Scene, Side, TopPose, draw_pose, draw_scene, level_foot, place,
-                    reach, settle)
-from .style import setup
-from .timeline import draw_timeline
-from .wave import WavePicture, wave_svg
+"""Figures drawn by code for the guide. Each drawing function returns a matplotlib Figure.
 
-# The pose library solves every named scene when it is imported (about half a second): only
-# on first use, so a page that draws no named pose does not pay for it.
-_POSE_LIBRARY = ("POSES", "alt_text", "draw_named")
+Every name loads its module on first use, so importing the package costs nothing and a page
+that draws nothing never imports matplotlib (about half a second), nor solves the pose
+library (another half second). ``drawn_pose`` gives a named pose's finished SVG, drawn once.
+"""
+from importlib import import_module
+
+_WHERE = {  # name -> the module that holds it
+    **dict.fromkeys(("draw_muscle_layers", "draw_psoas_and_ql", "draw_spine", "draw_vertebra_pair"), "anatomy"),
+    "draw_tension_loop": "loop",
+    "draw_plan": "plan",
+    **dict.fromkeys(("draw_book_under_foot", "draw_hands_on_crests"), "pelvis"),
+    **dict.fromkeys(("Arrow", "Pose", "PoseError", "Prop", "Scene", "Side", "TopPose", "draw_pose", "draw_scene",
+                     "level_foot", "place", "reach", "settle"), "poses"),
+    **dict.fromkeys(("POSES", "alt_text", "draw_named"), "pose_library"),
+    **dict.fromkeys(("DrawnPose", "drawn_pose"), "drawn_poses"),
+    "setup": "style",
+    "draw_timeline": "timeline",
+    **dict.fromkeys(("WavePicture", "wave_svg"), "wave"),
+}
+__all__ = sorted(_WHERE)
 
 
-def __getattr__(name):
-    if name in _POSE_LIBRARY:
-        from . import pose_library
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
 
-        return getattr(pose_library, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = [
-    "Arrow", "POSES", "Pose", "PoseError", "Prop", "Scene", "Side", "TopPose", "WavePicture",
-    "alt_text", "draw_book_under_foot", "draw_hands_on_crests", "draw_muscle_layers", "draw_named",
-    "draw_plan", "draw_pose", "draw_psoas_and_ql", "draw_scene", "draw_spine", "draw_tension_loop",
-    "draw_timeline", "draw_vertebra_pair", "level_foot", "place", "reach", "settle", "setup", "wave_svg",
-]
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

@@ -66,11 +66,10 @@ _GEOMETRY = ("d", "transform", "x", "y", "width", "height", "viewBox", "points",
              "y2", "style")
 
 
-def labelled_svg(figure, label: str) -> str:
-    """``figure`` as SVG to put in a page: an image whose words are ``label`` (role, aria-label, title)."""
+def labelled_svg(svg: str, label: str) -> str:
+    """SVG text (``to_svg``) to put in a page: an image whose words are ``label`` (role, aria-label, title)."""
     from html import escape
 
-    svg = to_svg(figure)
     head = svg.index(">")
     return (f'{svg[:head]} role="img" aria-label="{escape(label)}">'
             f"<title>{escape(label)}</title>{svg[head + 1:]}")
