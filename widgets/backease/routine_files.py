@@ -78,7 +78,8 @@ def read_data(path) -> tuple[Path, object]:
     except OSError as err:
         raise RoutineError(f"{path}: cannot read the file ({err.strerror})") from None
     try:
-        return path, json.loads(text) if fmt == "JSON" else yaml.safe_load(text)
+        # libyaml's loader when PyYAML has it: the same safe subset, ten times faster
+        return path, json.loads(text) if fmt == "JSON" else yaml.load(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise RoutineError(f"{path}: not valid {fmt}: {err}") from None
 
