@@ -5,7 +5,7 @@ import pytest
 
 from backease import PoseError
 from backease.figures import POSES, drawn_pose
-from backease.figures.drawn_poses import CACHE_ENV
+from backease.figures.drawn_poses import CACHE_ENV, DrawnPose
 
 POSE = "ql-start"
 draw_afresh = drawn_pose.__wrapped__  # past the in-memory cache, so each call looks at the folder
@@ -16,6 +16,12 @@ def test_a_drawn_pose_is_svg_with_the_scenes_alt_text(monkeypatch):
     pose = draw_afresh(POSE)
     assert pose.svg.startswith("<svg") and pose.svg.endswith("</svg>")
     assert pose.alt == POSES[POSE].alt
+
+
+def test_a_labelled_pose_is_an_image_named_by_its_alt_text():
+    pose = DrawnPose('<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>', 'Knees "bent" & feet flat')
+    assert pose.labelled() == ('<svg viewBox="0 0 1 1" role="img" aria-label="Knees &quot;bent&quot; &amp; feet flat">'
+                               '<title>Knees &quot;bent&quot; &amp; feet flat</title><path d="M0 0"/></svg>')
 
 
 def test_the_build_folder_keeps_a_drawing_for_the_next_kernel(monkeypatch, tmp_path):

@@ -36,9 +36,8 @@ def pose_uri(pose: str) -> str:
 def pose_img(pose: str) -> str:
     """A drawn pose as inline SVG labelled with its alt text."""
     from .figures import drawn_pose
-    from .figures.style import labelled_svg
 
-    return labelled_svg(*drawn_pose(pose)).replace("<svg ", '<svg class="be-print-figure" ', 1)
+    return drawn_pose(pose).labelled().replace("<svg ", '<svg class="be-print-figure" ', 1)
 
 
 def _ul(items, cls: str = "") -> str:

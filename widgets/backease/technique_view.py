@@ -18,13 +18,12 @@ class StepsView:
 
     def _repr_html_(self) -> str:
         from .figures import drawn_pose
-        from .figures.style import labelled_svg
 
         items = []
         for step in self.technique.steps:
             figure = ""
             if step.pose:
-                svg = labelled_svg(*drawn_pose(step.pose))
+                svg = drawn_pose(step.pose).labelled()
                 figure = f'<figure class="be-step-figure">{svg}</figure>'
             items.append(f'<li class="be-step"><p>{escape(step.text)}</p>{figure}</li>')
         return f'<ol class="be-steps">{"".join(items)}</ol>'

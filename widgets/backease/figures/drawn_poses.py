@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,6 +26,12 @@ _NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 class DrawnPose(NamedTuple):
     svg: str  # compact SVG in the book's style (style.to_svg)
     alt: str  # what it shows, in words
+
+    def labelled(self) -> str:
+        """The SVG to put in a page: an image whose words are the alt text (role, aria-label, title)."""
+        head = self.svg.index(">")
+        alt = escape(self.alt)
+        return f'{self.svg[:head]} role="img" aria-label="{alt}"><title>{alt}</title>{self.svg[head + 1:]}'
 
 
 @functools.cache

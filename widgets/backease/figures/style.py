@@ -66,15 +66,6 @@ _GEOMETRY = ("d", "transform", "x", "y", "width", "height", "viewBox", "points",
              "y2", "style")
 
 
-def labelled_svg(svg: str, label: str) -> str:
-    """SVG text (``to_svg``) to put in a page: an image whose words are ``label`` (role, aria-label, title)."""
-    from html import escape
-
-    head = svg.index(">")
-    return (f'{svg[:head]} role="img" aria-label="{escape(label)}">'
-            f"<title>{escape(label)}</title>{svg[head + 1:]}")
-
-
 def _round(text: str) -> str:
     """Numbers to one decimal: a tenth of a point is finer than any screen shows these drawings."""
     return _NUMBER.sub(lambda m: f"{float(m.group()):.1f}".removesuffix(".0"), text)
