@@ -14,8 +14,10 @@ from .routines import Routine, RoutineError, Step
 
 ROUND_REST = 15  # seconds between rounds: the guide's own
 
-GUIDE_ROUNDS = ("{rounds} rounds is the guide's own suggestion, more than the dose on the technique page;"
-                " the rest of {rest} s between rounds is the guide's own too.")
+# Said wherever a class or a level does more than a technique page's dose (levels, plans, handouts).
+OVER_DOSE = "{amount} is more than the dose on the technique page: the guide's own choice for {whom}."
+GUIDE_ROUNDS = (OVER_DOSE.format(amount="{rounds} rounds", whom="this level")
+                + " The rest of {rest} s between rounds is the guide's own too.")
 
 
 @dataclass(frozen=True)

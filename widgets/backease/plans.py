@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .levels import find_level
+from .levels import OVER_DOSE, find_level
 from .library import get_routine
 from .equipment import Count, NeedItem, counts
 from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
@@ -26,8 +26,7 @@ _check = Validator(RoutineError)
 _number, _text = _check.number, _check.text
 MAX_REPEAT = 10  # times a block may repeat its routine
 TALK_CUE = "Listen, ask, and get ready for what comes next."
-REPEAT_NOTE = ("{repeat} times is more than the dose on the technique page: the guide's own choice for a class;"
-               " do it once if you are unsure.")
+REPEAT_NOTE = OVER_DOSE.format(amount="{repeat} times", whom="a class") + " Do it once if you are unsure."
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,7 @@ class Block:
             return REPEAT_NOTE.format(repeat=self.repeat)
         level = find_level(self.routine)
         if level and level.rounds > 1:
-            return (f"{level.rounds} rounds is more than the dose on the technique page: the guide's own choice"
-                    " for this level.")
+            return OVER_DOSE.format(amount=f"{level.rounds} rounds", whom="this level")
         return ""
 
 
