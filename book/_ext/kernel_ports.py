@@ -1,0 +1,56 @@
+"""Notebook kernels that do not die at birth: their ports come from outside the ephemeral range.
+
+jupyter_client picks a kernel's five ports by binding port 0 and letting go; the kernel binds
+them a moment later (jupyter_client issue 487). Port 0 is taken from the ephemeral range, the
+same range every outgoing connection takes its own port from. On a busy machine (the tests'
+browsers beside the build) a connection can take the port in that moment; the kernel then dies
+("Address already in use", "Kernel died before replying to kernel_info") and the build fails.
+
+Here the build's kernels get ports from just below the ephemeral range, which the system never
+hands out by itself; each is checked free by binding it, as jupyter_client checks its own.
+"""
+from __future__ import annotations
+
+import random
+import socket
+from pathlib import Path
+
+from jupyter_client.connect import LocalPortCache
+
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+PORTS_BELOW = 12000  # how many ports below the ephemeral range to choose from
+TRIES = 200
+_default_find = LocalPortCache.find_available_port
+
+
+def ephemeral_start() -> int | None:
+    """The first port of the system's ephemeral range, or None where the system does not say (not Linux)."""
+    try:
+        return int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def find_available_port(self: LocalPortCache, ip: str) -> int:
+    """A free port for a kernel, below the ephemeral range; jupyter_client's own choice if none is found."""
+    start = ephemeral_start()
+    if start is None or start - PORTS_BELOW < 1024:
+        return _default_find(self, ip)
+    for _ in range(TRIES):
+        port = random.randrange(start - PORTS_BELOW, start)
+        if port in self.currently_used_ports:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind((ip, port))
+            except OSError:
+                continue
+        self.currently_used_ports.add(port)
+        return port
+    return _default_find(self, ip)
+
+
+def setup(app):
+    # The worker processes that execute notebooks are forked from this one, so they inherit it.
+    LocalPortCache.find_available_port = find_available_port
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,36 @@
+"""The build's notebook kernels get their ports from below the ephemeral range (book/_ext/kernel_ports.py)."""
+import random
+import socket
+import sys
+
+import pytest
+from jupyter_client.connect import LocalPortCache
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import kernel_ports  # noqa: E402
+
+START = kernel_ports.ephemeral_start()
+pytestmark = pytest.mark.skipif(START is None, reason="the system does not say its ephemeral port range")
+
+
+def test_ports_are_free_distinct_and_below_the_ephemeral_range():
+    cache = LocalPortCache()
+    ports = [kernel_ports.find_available_port(cache, "127.0.0.1") for _ in range(10)]
+    assert len(set(ports)) == 10
+    assert all(START - kernel_ports.PORTS_BELOW <= p < START for p in ports), ports
+    for port in ports:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", port))  # free for the kernel to take
+
+
+def test_a_port_in_use_is_passed_over(monkeypatch):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        free = START - 1
+        picks = iter([busy, free])
+        monkeypatch.setattr(random, "randrange", lambda *_: next(picks))
+        assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == free
