@@ -9,11 +9,10 @@ In a notebook::
 Importing the package is quick: the widgets (anywidget) and the figures (matplotlib) load
 the first time they are used, so a script that only reads routines never pays for them.
 """
-from importlib import import_module
-
 from .catalogue import list_routines
 from .diary import load_diary
 from .errors import BackeaseError, FigureError, PoseError
+from .lazy import lazy_names
 from .leg_length import LEG_LENGTH
 from .library import ROUTINES, get_routine
 from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
@@ -31,15 +30,4 @@ __all__ = [
     "Walkthrough", "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary",
     "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",
 ]
-
-
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'backease' has no attribute {name!r}")
-    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

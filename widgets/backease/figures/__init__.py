@@ -4,7 +4,7 @@ Every name loads its module on first use, so importing the package costs nothing
 that draws nothing never imports matplotlib (about half a second), nor solves the pose
 library (another half second). ``drawn_pose`` gives a named pose's finished SVG, drawn once.
 """
-from importlib import import_module
+from ..lazy import lazy_names
 
 _WHERE = {  # name -> the module that holds it
     **dict.fromkeys(("draw_muscle_layers", "draw_psoas_and_ql", "draw_spine", "draw_vertebra_pair"), "anatomy"),
@@ -20,15 +20,4 @@ _WHERE = {  # name -> the module that holds it
     **dict.fromkeys(("WavePicture", "wave_svg"), "wave"),
 }
 __all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_WHERE))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())
