@@ -107,6 +107,8 @@
     }
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The build puts this script right after the page's widget state (book/_ext/page_weight.py): the
+  // widgets start at once. Anywhere else it waits until the page has been read.
+  if (document.querySelector(`script[type="${STATE}"]`) || document.readyState !== "loading") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

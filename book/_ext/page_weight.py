@@ -34,12 +34,15 @@ from offline_book import site_unfinished
 from widget_state import images_to_files, share_repeated_values
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_LOADER = "widget-loader.js"
 OUR_CSS = ("guide.css", "icons-subset.css")
 DESCRIPTION_CHARS = 155
 
 
 def _share_widget_modules(app, pagename, templatename, context, doctree):
-    """The page's widget state, images as files and repeated values shared, moved from the head to the end of the body."""
+    """The page's widget state, images as files and repeated values shared, moved from the head to the end
+    of the body, with the widget loader right after it: the loader starts the widgets as soon as it has
+    arrived, not after the page's deferred scripts (the theme's) have run."""
     scripts = context.get("script_files") or []
     for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
         scripts.remove(js)
@@ -48,6 +51,9 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         share_repeated_values(state)
         text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
+        for loader in [js for js in scripts if str(js.filename or "").endswith(WIDGET_LOADER)]:
+            scripts.remove(loader)
+            context["body"] += context["js_tag"](loader)
 
 
 # Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
