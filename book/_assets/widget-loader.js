@@ -6,19 +6,47 @@
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
 // each module from a Blob URL and calls its render() with a small model object. No kernel,
 // no network: it works over http and over file://.
-// The build stores each value a page's widget states repeat once (book/_ext/page_weight.py):
+// The build stores each value a page's widget states repeat once (book/_ext/widget_state.py):
 // a value {"$shared": i}, at any depth, stands for the i-th value of the state's
-// "backease_shared" list (which may hold such references itself).
+// "backease_shared" list (which may hold such references itself). A value a widget needs only
+// when the reader acts is kept in a script file: {"$file": url, "$key": name}, loaded when a view
+// first asks for one of them.
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
   const VIEW = "application/vnd.jupyter.widget-view+json";
 
-  // Enough of the anywidget model API for a widget running without a kernel.
+  // Values kept in a file: a <script> (which loads over file:// too, where fetch cannot) that calls
+  // backeaseFile({name: value, ...}). The promise of them, loaded once.
+  const files = new Map();
+  const arriving = new Map(); // script element -> resolve
+  window.backeaseFile = (value) => arriving.get(document.currentScript)?.(value);
+  function fromFile(url) {
+    if (!files.has(url)) {
+      files.set(url, new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        arriving.set(script, resolve);
+        script.onerror = () => reject(new Error(`could not load ${url}`));
+        script.onload = () => {
+          arriving.delete(script);
+          reject(new Error(`${url} holds no value`)); // nothing if it held one (resolved already)
+        };
+        document.head.append(script);
+      }));
+    }
+    return files.get(url);
+  }
+
+  const inFile = (value) => value && typeof value === "object" && Object.keys(value).join() === "$file,$key";
+
+  // Enough of the anywidget model API for a widget running without a kernel. A value kept in a
+  // file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
   function createModel(values) {
     const handlers = new Map();
     return {
-      get: (name) => values[name],
+      get: (name) => (inFile(values[name]) ? fromFile(values[name].$file).then((all) => all[values[name].$key])
+        : values[name]),
       set(name, value) {
         values[name] = value;
         for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });

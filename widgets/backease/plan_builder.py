@@ -96,6 +96,9 @@ class PlanBuilder(TimerHost):
     poses = traitlets.Dict().tag(sync=True)
     handout_texts = traitlets.Dict().tag(sync=True)  # the outline's head, note for a repeat and total; then the red flags
     handout_esm = traitlets.Unicode().tag(sync=True)
+    # Read only when the teacher prints (the view awaits them): the built book keeps them in a file
+    # the page loads then (book/_ext/widget_state.py), so a first view downloads less.
+    _on_demand = traitlets.List(["sheets", "poses", "equipment", "handout_texts", "handout_esm"]).tag(sync=True)
 
     def __init__(self, start: Plan | None = None, **kwargs):
         if start is not None:

@@ -35,11 +35,11 @@ def pose_uri(pose: str) -> str:
 
 
 def pose_img(pose: str) -> str:
-    """A drawn pose as inline SVG labelled with its alt text."""
-    from .figures import alt_text, draw_named
-    from .figures.style import labelled_svg
+    """A drawn pose as an image with its alt text: one element, not the dozens of an inline SVG (a
+    page of sheets stays light to lay out); the built book makes its data URI a file (book/_ext/widget_state.py)."""
+    from .figures import alt_text
 
-    return labelled_svg(draw_named(pose), alt_text(pose)).replace("<svg ", '<svg class="be-print-figure" ', 1)
+    return f'<img class="be-print-figure" src="{escape(pose_uri(pose))}" alt="{escape(alt_text(pose))}">'
 
 
 def _ul(items, cls: str = "") -> str:
