@@ -209,15 +209,18 @@ async function render({ model, el: host }) {
     const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
     const seconds = moving + parts.reduce((s, p) => s + sum(p.own), 0);
     page.append(table, el("p", {}, fill(texts.total, { total: written(seconds), moving: written(moving) })));
-    const perPerson = {};
+    // As Plan.per_person adds them up: a piece counts once, at the most any routine needs, and is
+    // optional only if every routine that uses it says so; in Python's words and order.
+    const need = {};
     for (const { routine: r } of parts) {
-      for (const [id, item] of Object.entries(r ? equipment[r.name] : {})) {
-        if (!perPerson[id] || item.count > perPerson[id].count) perPerson[id] = item;
+      for (const [id, item] of Object.entries(r ? equipment.routines[r.name] : {})) {
+        const was = need[id];
+        need[id] = { ...(was && was.count >= item.count ? was : item), optional: (!was || was.optional) && item.optional };
       }
     }
     page.append(el("p", { class: "be-print-label" }, "What each person needs"));
     const ul = el("ul");
-    for (const item of Object.values(perPerson)) ul.append(el("li", {}, item.words));
+    for (const id of equipment.order.filter((k) => need[k])) ul.append(el("li", {}, need[id].words[need[id].optional ? 1 : 0]));
     page.append(ul);
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];
