@@ -104,7 +104,8 @@
     return models.get(id);
   }
 
-  async function show(viewScript, states, shared) {
+  // A widget's model, styles and module: what it needs before it can render.
+  async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
@@ -112,7 +113,10 @@
     }
     const model = modelFor(id, entry, shared);
     addStyle(model.get("_css"));
-    const mod = await importModule(model.get("_esm"));
+    return { viewScript, model, mod: await importModule(model.get("_esm")) };
+  }
+
+  async function show({ viewScript, model, mod }) {
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
     const host = document.createElement("div");
     host.className = "be-widget";
@@ -124,14 +128,21 @@
     await widget.render({ model, el: host });
   }
 
-  function start() {
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+  // Every widget's module starts loading at once; then they render in page order, each in a task
+  // of its own, so a page of widgets holds the reader's taps up for no long stretch.
+  async function start() {
     const stateTag = document.querySelector(`script[type="${STATE}"]`);
     if (!stateTag) return;
     const manager = JSON.parse(stateTag.textContent);
     const states = manager.state || {};
     const shared = manager.backease_shared || [];
-    for (const view of document.querySelectorAll(`script[type="${VIEW}"]`)) {
-      show(view, states, shared).catch((err) => console.error("Widget failed to render:", err));
+    const loading = [...document.querySelectorAll(`script[type="${VIEW}"]`)].map((view) => load(view, states, shared));
+    loading.forEach((widget) => widget.catch(() => {})); // reported below, in its turn
+    for (const widget of loading) {
+      await widget.then(show).catch((err) => console.error("Widget failed to render:", err));
+      await nextTask();
     }
   }
 
