@@ -146,8 +146,8 @@
     }
   }
 
-  // The build puts this script right after the page's widget state (book/_ext/page_weight.py): the
-  // widgets start at once. Anywhere else it waits until the page has been read.
-  if (document.querySelector(`script[type="${STATE}"]`) || document.readyState !== "loading") start();
+  // The build puts this script after the page's widgets and their state, marked so
+  // (book/_ext/page_weight.py): the widgets start at once. Anywhere else it waits until the page has been read.
+  if (document.currentScript?.hasAttribute("data-after-widgets") || document.readyState !== "loading") start();
   else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -56,8 +56,9 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
         for loader in [js for js in scripts if str(js.filename or "").endswith(WIDGET_LOADER)]:
-            scripts.remove(loader)
-            context["body"] += context["js_tag"](loader)
+            scripts.remove(loader)  # marked: it follows every widget, so it may start them at once
+            context["body"] += context["js_tag"](type(loader)(loader.filename, priority=loader.priority,
+                                                               **{**loader.attributes, "data-after-widgets": ""}))
 
 
 # Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
