@@ -99,9 +99,9 @@ def test_a_routine_travels_in_a_link_fragment():
     ("#plan=abc", "holds no routine"),
     ("#routine=%%%", "damaged"),
     ("#routine=" + base64.urlsafe_b64encode(b'{"format": "backease-my-routine", "version": 1, "title": "x",'
-                                            b' "routines": ["yoga"]}').decode(), "does not have: 'yoga'"),
+                                            b' "routines": ["yoga"]}').decode(), "does not have: “yoga”"),
     ("#routine=" + base64.urlsafe_b64encode(b'{"format": "backease-my-routine", "version": 1, "title": "x",'
-                                            b' "routines": []}').decode(), "list of 1 to 30 names"),
+                                            b' "routines": []}').decode(), "must list 1 to 30 exercises"),
 ])
 def test_a_bad_link_is_named(fragment, says):
     with pytest.raises(RoutineError, match=None) as err:

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from backease import ROUTINES, format_duration, get_routine, load_diary
 from backease.diary import FIELDS, check_entry
-from backease.my_routine import PRESETS, check_payload, payload, to_fragment
+from backease.my_routine import PRESETS, check_payload, from_fragment, payload, to_fragment
+from backease.routines import RoutineError
 
 from conftest import open_built, watched_page
 
@@ -104,8 +105,10 @@ def test_a_link_from_a_teacher_opens_the_routine_ready_to_run(page, server):
     ).encode()).decode(), "does not have: “cartwheel”"),
     ("#routine=" + __import__("base64").urlsafe_b64encode(b'{"format": "other-app", "version": 1}').decode(),
      "not a routine made with this guide"),
+    ("#routine=" + __import__("base64").urlsafe_b64encode(b'{"format": "backease-my-routine", "version": 2}').decode(),
+     "has version 2"),
 ])
-def test_a_bad_link_says_so_and_changes_nothing(page, server, fragment, says):
+def test_a_bad_link_says_so_in_pythons_words_and_changes_nothing(page, server, fragment, says):
     root = mine(page, server)
     root.locator("select").select_option("dead-bug")
     root.get_by_role("button", name="Add", exact=True).click()
@@ -113,7 +116,9 @@ def test_a_bad_link_says_so_and_changes_nothing(page, server, fragment, says):
     page.wait_for_load_state("networkidle")
     page.goto("about:blank")
     root = mine(page, server, fragment)
-    assert says in message(root) and "Nothing was changed" in message(root)
+    with pytest.raises(RoutineError) as python:
+        from_fragment(fragment)
+    assert says in message(root) and message(root) == f"{python.value} Nothing was changed."
     assert page.evaluate("localStorage.getItem('backease.my-routine')") == before
     assert listed(root) == [f"{get_routine('dead-bug').title}: {format_duration(get_routine('dead-bug').total_seconds)}"]
     assert root.locator(".be-timer").count() == 0

@@ -2,17 +2,20 @@
 import json
 import re
 import sys
+from html import escape
 
 
 import backease.timer_cues
+from backease.techniques import all_techniques
 from backease.static_modules import STATIC, esm_module
 
 from conftest import ROOT, built_pages, open_built, parsed_page
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
-from page_weight import shorten  # noqa: E402
-from widget_state import IMAGE_FOLDER, SHARED_KEY, images_to_files, share_repeated_values, unshared  # noqa: E402
+from page_weight import drop_unused_widget_files, shorten  # noqa: E402
+from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, body_images_to_files, images_to_files,  # noqa: E402
+                          on_demand_to_files, share_repeated_values, unshared)
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
 
@@ -71,6 +74,42 @@ def test_drawn_images_in_widget_state_become_files_named_by_content(tmp_path):
     assert len(list((tmp_path / IMAGE_FOLDER).iterdir())) == 2
 
 
+def test_images_in_a_page_body_become_files_and_keep_their_tag(tmp_path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0 0L10 10"/></svg>'
+    uri = "data:image/svg+xml," + svg.replace("<", "%3C")
+    body = f'<p>Two poses</p><img class="f" src="{escape(uri)}" alt="A pose"><img src="{escape(uri)}" alt="Again">'
+    out = body_images_to_files(body, tmp_path, "../")
+    url = f"../{IMAGE_FOLDER}/{next((tmp_path / IMAGE_FOLDER).iterdir()).name}"
+    assert out == f'<p>Two poses</p><img class="f" src="{url}" alt="A pose"><img src="{url}" alt="Again">'
+    assert (tmp_path / url.removeprefix("../")).read_text() == svg
+
+
+def test_values_needed_on_demand_become_scripts_that_hand_them_over(tmp_path):
+    sheets = {"psoas": ["<section>", "A sheet \u2014 with </script> in it", "</section>"]}
+    state = {"state": {"a": {"model_name": "AnyModel", "state": {
+        "_on_demand": ["sheets", "poses"], "sheets": sheets, "poses": {"a": "x.svg"}, "library": [1, 2]}}}}
+    out = on_demand_to_files(state, tmp_path, "../../")["state"]["a"]["state"]
+    assert set(out) == {"sheets", "poses", "library"} and out["library"] == [1, 2]  # the list goes, the rest stays
+    url = out["sheets"]["$file"]
+    assert out == {"sheets": {"$file": url, "$key": "sheets"}, "poses": {"$file": url, "$key": "poses"}, "library": [1, 2]}
+    assert url.startswith(f"../../{IMAGE_FOLDER}/") and url.endswith(".js")
+    script = (tmp_path / url.removeprefix("../../")).read_text(encoding="ascii")
+    assert script.startswith(f"{FILE_CALL}(") and script.endswith(");\n")
+    assert json.loads(script[len(FILE_CALL) + 1:-3]) == {"sheets": sheets, "poses": {"a": "x.svg"}}
+
+
+def test_widget_files_no_page_reaches_go(tmp_path):
+    folder = tmp_path / IMAGE_FOLDER
+    folder.mkdir(parents=True)
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "plans.html").write_text(f'<img src="../{IMAGE_FOLDER}/a.svg"> {{"$file":"../{IMAGE_FOLDER}/v.js"}}')
+    (folder / "v.js").write_text(f'{FILE_CALL}({{"poses":{{"x":"../{IMAGE_FOLDER}/b.svg"}}}});', encoding="ascii")
+    for name in ("a.svg", "b.svg", "old.svg", "old.js"):
+        (folder / name).write_text("<svg/>")
+    drop_unused_widget_files(tmp_path)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.svg", "b.svg", "v.js"]
+
+
 def test_descriptions_are_cut_at_a_word():
     assert shorten("short") == "short"
     cut = shorten("word " * 60)
@@ -114,10 +153,16 @@ def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
         assert html.count("data:audio/wav;base64,") == len(backease.timer_cues.TONES), rel
 
 
+def on_demand_files(site, rel, manager) -> list[str]:
+    """The texts of the files page ``rel`` loads when the reader acts: ``{"$file": url}`` values in its state."""
+    urls = set(re.findall(r'\{"\$file": "([^"]+)"', json.dumps(manager)))
+    return [((site / rel).parent / url).resolve().read_text(encoding="ascii") for url in urls]
+
+
 def test_widget_images_are_files_that_exist(site):
     for rel in ("book/class/plans.html", "book/class/handout.html"):
         manager = widget_manager(site, rel)
-        text = json.dumps(manager)
+        text = json.dumps(manager) + "".join(on_demand_files(site, rel, manager))
         assert "data:image/" not in text, rel
         urls = set(re.findall(r'"(\.\./\.\./%s/[^"]+)"' % IMAGE_FOLDER, text))
         assert len(urls) >= 10, rel
@@ -125,9 +170,12 @@ def test_widget_images_are_files_that_exist(site):
             assert (site / "book" / "class" / url).resolve().is_file(), (rel, url)
 
 
-def test_step_figures_are_inline_svg_and_images_are_sized(site):
-    html = (site / "book" / "class" / "handout.html").read_text(encoding="utf-8")
-    assert "data:image/svg+xml;base64" not in html
+def test_printed_figures_are_image_files_and_images_are_sized(site):
+    for rel in ("book/class/handout.html", "book/class/technique-sheets.html"):
+        html = (site / rel).read_text(encoding="utf-8")
+        assert "data:image/" not in html and not page(site, rel).select("article figure svg"), rel
+    sheets = page(site, "book/class/technique-sheets.html").select("article .be-print-figure")
+    assert len(sheets) >= len(all_techniques()) and all(img["src"].startswith(f"../../{IMAGE_FOLDER}/") and img["alt"] for img in sheets)
     for rel in built_pages(site):
         images = page(site, rel).select("article img")
         for n, img in enumerate(images):

@@ -109,8 +109,15 @@ def test_picker_prints_a_course_sessions_handout_alone(page):
     assert page.locator("#be-print-area img[data-pose]").count() >= len(plan.routines())
 
 
-def test_plan_builders_own_plan_prints_a_handout(page):
-    open_built(page, f"{page.base}/book/class/plans.html")
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_plan_builders_own_plan_prints_a_handout_whose_sheets_load_only_then(page, site, over):
+    """The sheets, drawings and texts only a handout needs arrive when it is printed (a script, so from disk too)."""
+    asked = []
+    note = lambda r: asked.append(r.url)  # noqa: E731
+    page.on("request", note)
+    open_built(page, f"{page.base}/book/class/plans.html" if over == "http" else (site / "book/class/plans.html").as_uri())
+    on_demand = lambda: [u for u in asked if re.search(r"/_images/widget/\w+\.js$", u)]  # noqa: E731
+    assert on_demand() == []
     root = page.locator(".be-builder")
     for name in list(root.locator(".be-builder-list li").all_inner_texts()):
         root.get_by_role("button", name=re.compile(r"^Remove ")).first.click()
@@ -129,6 +136,8 @@ def test_plan_builders_own_plan_prints_a_handout(page):
     assert "Get down onto the mat" in text and "Get up from the mat" in text
     assert "If you cannot get down to the floor" in text and "Who should not" in text and "Red flags" in text
     assert "exercise mat" in text
+    assert len(on_demand()) == 1
+    page.remove_listener("request", note)
 
 
 def test_ready_made_plans_are_in_the_picker(page):

@@ -128,6 +128,13 @@ def test_the_view_computes_what_python_computes_for_every_generated_plan(builder
             assert view["title"] == data["title"]
         assert plan_from_dict(yaml.safe_load(text)) == plan
         assert printed_outline(builder_page) == printed_outline(builder_page, outline_table(plan)), data
+        assert builder_page.evaluate(PRINTED_NEEDS) == [c.words for c in plan.per_person()], data
+
+
+# The handout's list of what each person needs, as the builder printed it.
+PRINTED_NEEDS = """() => [...document.querySelectorAll('#be-print-area .be-print-label')]
+    .find((p) => p.textContent === 'What each person needs').nextElementSibling.innerText.split('\\n')
+    .filter(Boolean)"""
 
 
 def printed_outline(page, python_html=None):

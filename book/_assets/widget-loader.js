@@ -6,19 +6,47 @@
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
 // each module from a Blob URL and calls its render() with a small model object. No kernel,
 // no network: it works over http and over file://.
-// The build stores each value a page's widget states repeat once (book/_ext/page_weight.py):
+// The build stores each value a page's widget states repeat once (book/_ext/widget_state.py):
 // a value {"$shared": i}, at any depth, stands for the i-th value of the state's
-// "backease_shared" list (which may hold such references itself).
+// "backease_shared" list (which may hold such references itself). A value a widget needs only
+// when the reader acts is kept in a script file: {"$file": url, "$key": name}, loaded when a view
+// first asks for one of them.
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
   const VIEW = "application/vnd.jupyter.widget-view+json";
 
-  // Enough of the anywidget model API for a widget running without a kernel.
+  // Values kept in a file: a <script> (which loads over file:// too, where fetch cannot) that calls
+  // backeaseFile({name: value, ...}). The promise of them, loaded once.
+  const files = new Map();
+  const arriving = new Map(); // script element -> resolve
+  window.backeaseFile = (value) => arriving.get(document.currentScript)?.(value);
+  function fromFile(url) {
+    if (!files.has(url)) {
+      files.set(url, new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        arriving.set(script, resolve);
+        script.onerror = () => reject(new Error(`could not load ${url}`));
+        script.onload = () => {
+          arriving.delete(script);
+          reject(new Error(`${url} holds no value`)); // nothing if it held one (resolved already)
+        };
+        document.head.append(script);
+      }));
+    }
+    return files.get(url);
+  }
+
+  const inFile = (value) => value && typeof value === "object" && Object.keys(value).join() === "$file,$key";
+
+  // Enough of the anywidget model API for a widget running without a kernel. A value kept in a
+  // file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
   function createModel(values) {
     const handlers = new Map();
     return {
-      get: (name) => values[name],
+      get: (name) => (inFile(values[name]) ? fromFile(values[name].$file).then((all) => all[values[name].$key])
+        : values[name]),
       set(name, value) {
         values[name] = value;
         for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });
@@ -76,7 +104,8 @@
     return models.get(id);
   }
 
-  async function show(viewScript, states, shared) {
+  // A widget's model, styles and module: what it needs before it can render.
+  async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
@@ -84,7 +113,10 @@
     }
     const model = modelFor(id, entry, shared);
     addStyle(model.get("_css"));
-    const mod = await importModule(model.get("_esm"));
+    return { viewScript, model, mod: await importModule(model.get("_esm")) };
+  }
+
+  async function show({ viewScript, model, mod }) {
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
     const host = document.createElement("div");
     host.className = "be-widget";
@@ -96,17 +128,26 @@
     await widget.render({ model, el: host });
   }
 
-  function start() {
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+  // Every widget's module starts loading at once; then they render in page order, each in a task
+  // of its own, so a page of widgets holds the reader's taps up for no long stretch.
+  async function start() {
     const stateTag = document.querySelector(`script[type="${STATE}"]`);
     if (!stateTag) return;
     const manager = JSON.parse(stateTag.textContent);
     const states = manager.state || {};
     const shared = manager.backease_shared || [];
-    for (const view of document.querySelectorAll(`script[type="${VIEW}"]`)) {
-      show(view, states, shared).catch((err) => console.error("Widget failed to render:", err));
+    const loading = [...document.querySelectorAll(`script[type="${VIEW}"]`)].map((view) => load(view, states, shared));
+    loading.forEach((widget) => widget.catch(() => {})); // reported below, in its turn
+    for (const widget of loading) {
+      await widget.then(show).catch((err) => console.error("Widget failed to render:", err));
+      await nextTask();
     }
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The build puts this script after the page's widgets and their state, marked so
+  // (book/_ext/page_weight.py): the widgets start at once. Anywhere else it waits until the page has been read.
+  if (document.currentScript?.hasAttribute("data-after-widgets") || document.readyState !== "loading") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

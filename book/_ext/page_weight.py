@@ -3,7 +3,8 @@
 - Widget state made light (``widget_state``): myst-nb saves each widget's whole state, so a
   page with four timers carried ``timer.js`` four times, the course page its twelve timers'
   tones and diary twelve times, and the handout page every figure it might print. Drawn
-  images become files the browser fetches only when a widget shows them; every other value
+  images become files the browser fetches only when a widget shows them, and values a widget
+  needs only when the reader acts (a handout's sheets) files it loads then; every other value
   repeated in a page's anywidget states is stored once and ``widget-loader.js`` puts it back
   before a widget renders. Still one inline script, so it works over ``file://`` as over
   http; it goes at the end of the page's body, not in the head, so the text above it can be
@@ -31,23 +32,33 @@ from docutils import nodes
 
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
 from offline_book import site_unfinished
-from widget_state import images_to_files, share_repeated_values
+from widget_state import IMAGE_FOLDER, body_images_to_files, images_to_files, on_demand_to_files, share_repeated_values
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_LOADER = "widget-loader.js"
 OUR_CSS = ("guide.css", "icons-subset.css")
 DESCRIPTION_CHARS = 155
 
 
 def _share_widget_modules(app, pagename, templatename, context, doctree):
-    """The page's widget state, images as files and repeated values shared, moved from the head to the end of the body."""
+    """The page's widget state, images as files and repeated values shared, moved from the head to the end
+    of the body, with the widget loader right after it: the loader starts the widgets as soon as it has
+    arrived, not after the page's deferred scripts (the theme's) have run."""
     scripts = context.get("script_files") or []
+    if "body" in context:
+        context["body"] = body_images_to_files(context["body"], Path(app.outdir), "../" * pagename.count("/"))
     for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
         scripts.remove(js)
         state = json.loads(js.attributes["body"])
         images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
+        on_demand_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         share_repeated_values(state)
         text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'
+        for loader in [js for js in scripts if str(js.filename or "").endswith(WIDGET_LOADER)]:
+            scripts.remove(loader)  # marked: it follows every widget, so it may start them at once
+            context["body"] += context["js_tag"](type(loader)(loader.filename, priority=loader.priority,
+                                                               **{**loader.attributes, "data-after-widgets": ""}))
 
 
 # Files that do nothing on a page whose body lacks what they look for: (file name, pattern in the body).
@@ -260,10 +271,29 @@ def bundle_stylesheets(outdir: Path) -> None:
             old.unlink()  # an earlier build's
 
 
+_WIDGET_FILE = re.compile(IMAGE_FOLDER + r"/([\w.-]+)")
+
+
+def drop_unused_widget_files(outdir: Path) -> None:
+    """Files in ``_images/widget/`` that no page names, nor a file a page names (an earlier build's), go:
+    the offline app would precache them."""
+    folder = outdir / IMAGE_FOLDER
+    if not folder.is_dir():
+        return
+    pages = (p for p in outdir.rglob("*.html") if p.relative_to(outdir).parts[0] not in ("_static", "_sources"))
+    used = {name for page in pages for name in _WIDGET_FILE.findall(page.read_text(encoding="utf-8"))}
+    for script in [name for name in used if name.endswith(".js") and (folder / name).is_file()]:
+        used.update(_WIDGET_FILE.findall((folder / script).read_text(encoding="ascii")))
+    for file in folder.iterdir():
+        if file.name not in used:
+            file.unlink()
+
+
 def _lighten_site(app, exception):
     if exception is not None or app.builder.format != "html" or not site_unfinished(app):
         return
     outdir = Path(app.outdir)
+    drop_unused_widget_files(outdir)
     _compact_figures(outdir)
     _mend_pages(outdir, drop_search=not _searches_as_you_type(app))
     _prune_stylesheets(outdir)

@@ -1,9 +1,17 @@
-"""What the build does to a page's saved widget state so a phone downloads less (see page_weight).
+"""What the build does to a page's widget state and drawn images so a phone downloads less (see page_weight).
 
 - ``images_to_files``: a drawn image sent in widget state as a ``data:`` URI becomes a file in
   ``_images/widget/``, named by its content, and the state holds its URL instead: the browser
   fetches it only when a widget shows it (a handout's figures, when it is printed), and once
   for every page that shows it. In Jupyter the widget keeps its ``data:`` URIs.
+- ``body_images_to_files``: likewise for an ``<img>`` in a page's HTML with a ``data:`` URI (the
+  printables' poses, which in Jupyter stay in the output): one element each, not an inline SVG
+  of dozens, fetched when scrolled near (``page_weight``) and once for every page and sheet.
+- ``on_demand_to_files``: a value a widget needs only when the reader acts (a handout's sheets,
+  when it is printed), named in the widget's ``_on_demand`` trait, becomes a script in the
+  same folder, and the state holds ``{"$file": url, "$key": name}``: ``widget-loader.js`` loads it the first
+  time the view asks for it, with a ``<script>`` tag (so over ``file://`` too; the offline app
+  precaches it with every other file). In Jupyter the value is in the model.
 - ``share_repeated_values``: each value repeated in a page's anywidget states is stored once.
 """
 from __future__ import annotations
@@ -11,7 +19,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections import Counter
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,6 +29,8 @@ SHARED_KEY = "backease_shared"
 SHARE_FROM = 64  # characters of JSON: a shorter value costs little more than the reference to it
 IMAGE_FOLDER = "_images/widget"
 IMAGE_TYPES = {"data:image/svg+xml": ".svg", "data:image/png": ".png"}
+ON_DEMAND = "_on_demand"
+FILE_CALL = "backeaseFile"  # what a value's script calls with the value (widget-loader.js defines it)
 
 
 def _anywidget_states(manager_state: dict) -> list[dict]:
@@ -35,31 +47,60 @@ def _image_file(uri: str) -> tuple[bytes, str] | None:
     return (base64.b64decode(data) if encoding == "base64" else unquote(data).encode("utf-8")), suffix
 
 
-def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
-    """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL.
+def image_url(uri: str, outdir: Path, to_root: str) -> str:
+    """The URL of a file holding the image of a ``data:image/...`` URI (written once, named by its
+    content), or ``uri`` itself if it is not an image we write.
 
     ``to_root`` is the page's way back to the site root ("../../" for ``book/class/plans.html``).
     """
-    folder = outdir / IMAGE_FOLDER
+    image = _image_file(uri) if uri.startswith("data:image/") else None
+    return uri if image is None else f"{to_root}{IMAGE_FOLDER}/{_write_named(outdir / IMAGE_FOLDER, *image)}"
 
+
+_IMG_DATA_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(data:image/[^"]*)(")')
+
+
+def body_images_to_files(html: str, outdir: Path, to_root: str) -> str:
+    """A page body with each ``<img src="data:image/...">`` (a printable's drawn poses) a file instead."""
+    return _IMG_DATA_SRC.sub(lambda m: m[1] + escape(image_url(unescape(m[2]), outdir, to_root)) + m[3], html)
+
+
+def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
+    """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL."""
     def swap(value):
         if isinstance(value, dict):
             return {k: swap(v) for k, v in value.items()}
         if isinstance(value, list):
             return [swap(v) for v in value]
-        if isinstance(value, str) and value.startswith("data:image/"):
-            image = _image_file(value)
-            if image is not None:
-                data, suffix = image
-                name = hashlib.sha256(data).hexdigest()[:20] + suffix
-                if not (folder / name).exists():
-                    folder.mkdir(parents=True, exist_ok=True)
-                    (folder / name).write_bytes(data)
-                return f"{to_root}{IMAGE_FOLDER}/{name}"
+        if isinstance(value, str):
+            return image_url(value, outdir, to_root)
         return value
 
     for model in _anywidget_states(manager_state):
         model["state"] = swap(model["state"])
+    return manager_state
+
+
+def _write_named(folder: Path, data: bytes, suffix: str) -> str:
+    """``data`` written to ``folder`` (once) under a name made from its content; the name."""
+    name = hashlib.sha256(data).hexdigest()[:20] + suffix
+    if not (folder / name).exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return name
+
+
+def on_demand_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
+    """The state with the values an anywidget names in its ``_on_demand`` list written to one script
+    that calls ``backeaseFile({name: value, ...})``, each replaced by ``{"$file": url, "$key": name}``;
+    the list itself goes."""
+    for model in _anywidget_states(manager_state):
+        state = model["state"]
+        keys = state.pop(ON_DEMAND, [])
+        if keys:
+            values = json.dumps({key: state[key] for key in keys}, sort_keys=True, separators=(",", ":"))
+            name = _write_named(outdir / IMAGE_FOLDER, f"{FILE_CALL}({values});\n".encode("ascii"), ".js")
+            state.update({key: {"$file": f"{to_root}{IMAGE_FOLDER}/{name}", "$key": key} for key in keys})
     return manager_state
 
 

@@ -26,7 +26,30 @@ FRAGMENT = "routine="
 MAX_ITEMS = 30
 MAX_TITLE = 80
 PRESETS = ("starter", "flare-up")  # offered as starting points when the library has them
+LIMITS = {"format": FORMAT, "version": VERSION, "fragment": FRAGMENT, "max_items": MAX_ITEMS, "max_title": MAX_TITLE,
+          "max_seconds": MAX_TOTAL_SECONDS, "max_total": format_duration(MAX_TOTAL_SECONDS)}
+LINK = "this link's routine"  # how a message names the routine in a link
 _STATIC = Path(__file__).parent / "static"
+# What a check says about a routine that cannot be opened, here and in the browser (the view fills
+# the same texts): "{source}" names the routine, "{got}" the bad value (a version as JSON).
+PROBLEMS = {
+    "format": "{source} is not a routine made with this guide.",
+    "version": "{source} has version {got}; this guide reads version {version}.",
+    "title": "{source}: the title must be text of 1 to {max_title} characters.",
+    "routines": "{source} must list 1 to {max_items} exercises.",
+    "unknown": "{source} names an exercise this guide does not have: \u201c{got}\u201d.",
+    "too_long": "{source} lasts {got}: a session may last at most {max_total}.",
+    "damaged": "{source} is damaged: it may have been cut short when it was copied.",
+    "not_json": "{source} is not a routine file: it is not JSON.",
+}
+
+
+def _problem(kind: str, source: str, got=None) -> RoutineError:
+    """The error for a routine that fails check ``kind``, in the words of ``PROBLEMS``."""
+    if kind == "version":
+        got = json.dumps(got, ensure_ascii=False, separators=(",", ":"))  # as JavaScript's JSON.stringify writes it
+    text = PROBLEMS[kind].format(source=source, got=got, **LIMITS)
+    return RoutineError(text[:1].upper() + text[1:])
 
 
 def payload(title: str, names: list[str]) -> dict:
@@ -37,21 +60,20 @@ def payload(title: str, names: list[str]) -> dict:
 def check_payload(data, source: str = "this routine") -> dict:
     """``data`` if it is a routine this guide can run, else a RoutineError naming the bad value."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RoutineError(f"{source} is not a routine made with this guide (no \"format\": {FORMAT!r})")
+        raise _problem("format", source)
     if data.get("version") != VERSION:
-        raise RoutineError(f"{source} has version {data.get('version')!r}; this guide reads version {VERSION}")
+        raise _problem("version", source, data.get("version"))
     title, names = data.get("title"), data.get("routines")
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
-        raise RoutineError(f"{source}: the title must be text of 1 to {MAX_TITLE} characters, got {title!r}")
+        raise _problem("title", source)
     if not isinstance(names, list) or not 1 <= len(names) <= MAX_ITEMS:
-        raise RoutineError(f"{source}: 'routines' must be a list of 1 to {MAX_ITEMS} names, got {names!r}")
+        raise _problem("routines", source)
     for name in names:
-        if name not in ROUTINES:
-            raise RoutineError(f"{source} names an exercise this guide does not have: {name!r}")
+        if not isinstance(name, str) or name not in ROUTINES:
+            raise _problem("unknown", source, name)
     seconds = sum(get_routine(n).total_seconds for n in names)
     if seconds > MAX_TOTAL_SECONDS:
-        raise RoutineError(f"{source} lasts {format_duration(seconds)}: a session may last at most"
-                           f" {format_duration(MAX_TOTAL_SECONDS)}")
+        raise _problem("too_long", source, format_duration(seconds))
     return data
 
 
@@ -70,8 +92,8 @@ def from_fragment(fragment: str) -> dict:
     try:
         data = json.loads(base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)).decode())
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise RoutineError("this link's routine is damaged: it may have been cut short when copied") from None
-    return check_payload(data, "this link's routine")
+        raise _problem("damaged", LINK) from None
+    return check_payload(data, LINK)
 
 
 def as_plan(data: dict) -> Plan:
@@ -100,12 +122,12 @@ class MyRoutine(TimerHost):
     limits = traitlets.Dict().tag(sync=True)
     units = traitlets.Dict().tag(sync=True)  # the words for minutes and seconds
 
+    problems = traitlets.Dict().tag(sync=True)  # PROBLEMS, with the link's name for its routine
+
     def __init__(self, **kwargs):
         super().__init__(
-            library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES],
-            limits={"format": FORMAT, "version": VERSION, "fragment": FRAGMENT, "max_items": MAX_ITEMS,
-                    "max_title": MAX_TITLE, "max_seconds": MAX_TOTAL_SECONDS,
-                    "max_total": format_duration(MAX_TOTAL_SECONDS)}, units=DURATION_UNITS, **kwargs)
+            library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES], limits=LIMITS,
+            problems={**PROBLEMS, "link": LINK}, units=DURATION_UNITS, **kwargs)
 
     @property
     def plan(self) -> Plan:

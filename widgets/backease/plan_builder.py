@@ -18,10 +18,10 @@ from pathlib import Path
 import traitlets
 
 from .static_modules import esm_module, plain_module
-from .equipment import EQUIPMENT
+from .equipment import EQUIPMENT, Count, counts
 from .library import ROUTINES
 from .logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, need_of, positions_of, transition_segments
-from .plans import MAX_REPEAT, REPEAT_NOTE, Block, Plan, plan_from_dict, save_plan
+from .plans import MAX_REPEAT, REPEAT_NOTE, Block, Plan, personal_needs, plan_from_dict, save_plan
 from .printables import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail, sheet_pieces
 from .techniques import POSITIONS
 from .routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, spoken_duration
@@ -96,6 +96,9 @@ class PlanBuilder(TimerHost):
     poses = traitlets.Dict().tag(sync=True)
     handout_texts = traitlets.Dict().tag(sync=True)  # the outline's head, note for a repeat and total; then the red flags
     handout_esm = traitlets.Unicode().tag(sync=True)
+    # Read only when the teacher prints (the view awaits them): the built book keeps them in a file
+    # the page loads then (book/_ext/widget_state.py), so a first view downloads less.
+    _on_demand = traitlets.List(["sheets", "poses", "equipment", "handout_texts", "handout_esm"]).tag(sync=True)
 
     def __init__(self, start: Plan | None = None, **kwargs):
         if start is not None:
@@ -106,7 +109,7 @@ class PlanBuilder(TimerHost):
             library=_library(), limits=LIMITS, moves=_moves(), sheets=sheets, poses=poses, talk=_talk_segment(),
             hand_out={"segment": hand_out_segment("{names}").to_dict(), "names": {k: many for k, (_, many) in EQUIPMENT.items()}},
             units=DURATION_UNITS, yaml_lines=YAML_LINES,
-            equipment={r: _per_person(r) for r in class_routines()},
+            equipment=_per_person(),
             handout_texts={"head": OUTLINE_HEAD, "repeat_note": REPEAT_NOTE, "total": OUTLINE_TOTAL, "tail": handout_tail()},
             handout_esm=plain_module("handout.js"), **kwargs)
 
@@ -124,15 +127,13 @@ class PlanBuilder(TimerHost):
         return save_plan(self.plan, path)
 
 
-def _per_person(routine: str) -> dict:
-    """What one person needs for ``routine``: equipment id -> (how many, the words for it)."""
-    out = {}
-    for item in need_of(routine):
-        if item.id and not item.per_room:
-            n = max(1, round(item.per_person))
-            one, many = EQUIPMENT[item.id]
-            if n > out.get(item.id, {"count": 0})["count"]:
-                out[item.id] = {"count": n, "words": f"{n} {one if n == 1 else many}"
-                                                      + (" (if wanted)" if item.optional else "")}
-    return out
+def _per_person() -> dict:
+    """What one person needs, for the browser to add up as ``Plan.per_person`` does: for each routine,
+    each piece's count and whether it is optional, with Python's words for it (optional or not);
+    and the order the pieces are listed in."""
+    def pieces(routine: str) -> dict:
+        return {c.id: {"count": c.count, "optional": c.optional,
+                       "words": [Count(c.id, c.count, False).words, Count(c.id, c.count, True).words]}
+                for c in counts([personal_needs(routine)], 1)}
 
+    return {"order": list(EQUIPMENT), "routines": {r: pieces(r) for r in class_routines()}}

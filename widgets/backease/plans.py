@@ -170,9 +170,18 @@ class Plan:
         """The equipment for the plan, for ``participants`` people."""
         return counts(self.needs(), participants)
 
+    def per_person(self) -> list[Count]:
+        """What each person needs for the plan's routines (a handout's list): the room's things left out."""
+        return counts([personal_needs(r.name) for r in self.routines()], 1)
+
     def to_dict(self) -> dict:
         blocks = [b.to_dict() for b in self.blocks]
         return {"name": self.name, "title": self.title, **({"notes": self.notes} if self.notes else {}), "blocks": blocks}
+
+
+def personal_needs(routine: str) -> tuple[NeedItem, ...]:
+    """What one person needs for ``routine``: its items, without the room's (a speaker, a wall)."""
+    return tuple(item for item in need_of(routine) if not item.per_room)
 
 
 _PLAN_KEYS = {"name", "title", "notes", "blocks"}

@@ -34,10 +34,11 @@ def pose_uri(pose: str) -> str:
 
 
 def pose_img(pose: str) -> str:
-    """A drawn pose as inline SVG labelled with its alt text."""
+    """A drawn pose as an image with its alt text: one element, not the dozens of an inline SVG (a
+    page of sheets stays light to lay out); the built book makes its data URI a file (book/_ext/widget_state.py)."""
     from .figures import drawn_pose
 
-    return drawn_pose(pose).labelled().replace("<svg ", '<svg class="be-print-figure" ', 1)
+    return f'<img class="be-print-figure" src="{escape(pose_uri(pose))}" alt="{escape(drawn_pose(pose).alt)}">'
 
 
 def _ul(items, cls: str = "") -> str:

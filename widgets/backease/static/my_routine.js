@@ -17,23 +17,25 @@ async function render({ model, el: host }) {
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
   let names = [...model.get("names")];
 
-  // The checks of backease.my_routine.check_payload, with the same limits.
+  // Python's words for a routine that cannot be opened (backease.my_routine.PROBLEMS), filled.
+  function problem(kind, source, got) {
+    const text = fill(model.get("problems")[kind], { ...limits, source, got: kind === "version" ? JSON.stringify(got) : got });
+    return text[0].toUpperCase() + text.slice(1);
+  }
+
+  // The checks of backease.my_routine.check_payload, with the same limits and words.
   function check(data, source) {
-    if (!data || data.format !== limits.format) throw new Error(`${source} is not a routine made with this guide.`);
-    if (data.version !== limits.version) {
-      throw new Error(`${source} has version ${JSON.stringify(data.version)}; this guide reads version ${limits.version}.`);
-    }
-    if (typeof data.title !== "string" || !data.title.trim() || data.title.length > limits.max_title) {
-      throw new Error(`${source}: the title must be text of 1 to ${limits.max_title} characters.`);
-    }
-    if (!Array.isArray(data.routines) || data.routines.length < 1 || data.routines.length > limits.max_items) {
-      throw new Error(`${source} must list 1 to ${limits.max_items} exercises.`);
-    }
-    const unknown = data.routines.find((n) => !Object.hasOwn(byName, n));
-    if (unknown !== undefined) throw new Error(`${source} names an exercise this guide does not have: “${unknown}”.`);
-    if (data.routines.reduce((s, n) => s + byName[n].seconds, 0) > limits.max_seconds) {
-      throw new Error(`${source} lasts more than ${limits.max_total}, the most a session may last.`);
-    }
+    const fail = (kind, got) => {
+      throw new Error(problem(kind, source, got));
+    };
+    if (!data || data.format !== limits.format) fail("format");
+    if (data.version !== limits.version) fail("version", data.version);
+    if (typeof data.title !== "string" || !data.title.trim() || data.title.length > limits.max_title) fail("title");
+    if (!Array.isArray(data.routines) || data.routines.length < 1 || data.routines.length > limits.max_items) fail("routines");
+    const unknown = data.routines.find((n) => typeof n !== "string" || !Object.hasOwn(byName, n));
+    if (unknown !== undefined) fail("unknown", unknown);
+    const seconds = data.routines.reduce((s, n) => s + byName[n].seconds, 0);
+    if (seconds > limits.max_seconds) fail("too_long", written(seconds));
     return data;
   }
 
@@ -115,7 +117,7 @@ async function render({ model, el: host }) {
     const tooLong = seconds() > limits.max_seconds;
     total.textContent = names.length ? `Total: ${written(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
       : "Your routine is empty: add an exercise, or start from a ready-made routine.";
-    message.textContent = tooLong ? `This routine lasts ${written(seconds())}: a session may last at most ${limits.max_total}.` : note;
+    message.textContent = tooLong ? problem("too_long", "this routine", written(seconds())) : note;
     runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !names.length || tooLong;
     addBtn.disabled = names.length >= limits.max_items;
     linkBox.replaceChildren();
@@ -174,7 +176,7 @@ async function render({ model, el: host }) {
     try {
       data = JSON.parse(await file.text());
     } catch (err) {
-      message.textContent = `“${file.name}” is not a routine file: it is not JSON. Nothing was changed.`;
+      message.textContent = `${problem("not_json", `“${file.name}”`)} Nothing was changed.`;
     }
     if (data !== null) open(data, `“${file.name}”`, "from the file");
     openInput.value = "";
@@ -207,9 +209,9 @@ async function render({ model, el: host }) {
     try {
       data = JSON.parse(fromBase64url(hash.slice(limits.fragment.length)));
     } catch (err) {
-      message.textContent = "This link's routine is damaged: it may have been cut short when it was copied. Nothing was changed.";
+      message.textContent = `${problem("damaged", model.get("problems").link)} Nothing was changed.`;
     }
-    if (data !== null) open(data, "This link's routine", "from the link");
+    if (data !== null) open(data, model.get("problems").link, "from the link");
   }
   return () => {
     timer.stop();

@@ -4,7 +4,8 @@
 // each routine's segments, time and positions, the transitions between any two positions, a
 // talk's and a hand-out's segment with blanks, the words for durations, the YAML lines, the
 // limits, the printed sheets. This view looks them up, fills the blanks and adds them up in the
-// teacher's order, and re-renders when the model changes.
+// teacher's order, and re-renders when the model changes. What only printing needs (the model's
+// "_on_demand" list) it awaits when the teacher prints: the built book loads it then.
 
 // Each block with the transitions before it and its own segments, from the values Python sent
 // (`get` reads the model): a lookup of the move from where the class is to where the block
@@ -47,7 +48,6 @@ export function planYaml(name, title, blocks, lines) {
 async function render({ model, el: host }) {
   const values = (k) => model.get(k);
   let limits = values("limits");
-  const handout = importText(values("handout_esm"));
   const written = (seconds) => duration(seconds, values("units").written);
   let blocks = values("blocks").map((b) => ({ ...b }));
 
@@ -192,10 +192,9 @@ async function render({ model, el: host }) {
   });
 
   // The handout: the plan with its times, what each person needs, the red flags, then each exercise's sheet.
-  function handoutNode(parts) {
+  function handoutNode(parts, { texts, equipment, sheets }) {
     const page = el("div", { class: "be-handout-print" });
     page.append(el("h2", {}, titleInput.value || "My class"));
-    const texts = values("handout_texts");
     const table = el("table", { class: "be-print-table" });
     table.innerHTML = `${texts.head}<tbody></tbody>`;
     parts.forEach(({ block: b, routine: r, moves, own }, i) => {
@@ -210,27 +209,30 @@ async function render({ model, el: host }) {
     const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
     const seconds = moving + parts.reduce((s, p) => s + sum(p.own), 0);
     page.append(table, el("p", {}, fill(texts.total, { total: written(seconds), moving: written(moving) })));
-    const perPerson = {};
-    const equipment = values("equipment");
+    // As Plan.per_person adds them up: a piece counts once, at the most any routine needs, and is
+    // optional only if every routine that uses it says so; in Python's words and order.
+    const need = {};
     for (const { routine: r } of parts) {
-      for (const [id, item] of Object.entries(r ? equipment[r.name] : {})) {
-        if (!perPerson[id] || item.count > perPerson[id].count) perPerson[id] = item;
+      for (const [id, item] of Object.entries(r ? equipment.routines[r.name] : {})) {
+        const was = need[id];
+        need[id] = { ...(was && was.count >= item.count ? was : item), optional: (!was || was.optional) && item.optional };
       }
     }
     page.append(el("p", { class: "be-print-label" }, "What each person needs"));
     const ul = el("ul");
-    for (const item of Object.values(perPerson)) ul.append(el("li", {}, item.words));
+    for (const id of equipment.order.filter((k) => need[k])) ul.append(el("li", {}, need[id].words[need[id].optional ? 1 : 0]));
     page.append(ul);
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];
-    const sheets = values("sheets");
     rest.innerHTML = [...texts.tail, ...names.flatMap((n) => sheets[n])].join("");
     page.append(...rest.childNodes);
     return page;
   }
   printBtn.addEventListener("click", async () => {
-    const mod = await handout;
-    mod.printAlone(mod.fillFigures(handoutNode(show()), values("poses")));
+    const [texts, equipment, sheets, poses, esm] = await Promise.all(
+      ["handout_texts", "equipment", "sheets", "poses", "handout_esm"].map(values));
+    const mod = await importText(esm);
+    mod.printAlone(mod.fillFigures(handoutNode(show(), { texts, equipment, sheets }), poses));
   });
 
   // Run the plan in a real session timer, made from the timer module this widget carries.
