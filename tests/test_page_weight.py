@@ -81,6 +81,8 @@ def test_images_in_a_page_body_become_files_and_keep_their_tag(tmp_path):
     out = body_images_to_files(body, tmp_path, "../")
     url = f"../{IMAGE_FOLDER}/{next((tmp_path / IMAGE_FOLDER).iterdir()).name}"
     assert out == f'<p>Two poses</p><img class="f" src="{url}" alt="A pose"><img src="{url}" alt="Again">'
+    picture = f'<picture><source srcset="{escape(uri)}"><img src="{escape(uri)}" alt="Moving"></picture>'
+    assert body_images_to_files(picture + body, tmp_path, "../") == picture + out  # the browser picks its source
     assert (tmp_path / url.removeprefix("../")).read_text() == svg
 
 

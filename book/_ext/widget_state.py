@@ -58,11 +58,16 @@ def image_url(uri: str, outdir: Path, to_root: str) -> str:
 
 
 _IMG_DATA_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(data:image/[^"]*)(")')
+_PICTURE = re.compile(r"(<picture\b.*?</picture>)", re.S)
 
 
 def body_images_to_files(html: str, outdir: Path, to_root: str) -> str:
-    """A page body with each ``<img src="data:image/...">`` (a printable's drawn poses) a file instead."""
-    return _IMG_DATA_SRC.sub(lambda m: m[1] + escape(image_url(unescape(m[2]), outdir, to_root)) + m[3], html)
+    """A page body with each ``<img src="data:image/...">`` (a printable's drawn poses) a file instead;
+    a ``<picture>``, whose sources the browser chooses between, is left as it is."""
+    def swap(part: str) -> str:
+        return _IMG_DATA_SRC.sub(lambda m: m[1] + escape(image_url(unescape(m[2]), outdir, to_root)) + m[3], part)
+
+    return "".join(part if i % 2 else swap(part) for i, part in enumerate(_PICTURE.split(html)))
 
 
 def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
