@@ -192,10 +192,17 @@ def watched_page(context):
     return page, watch
 
 
+def site_context(browser, **options):
+    """A new browser context for the built pages, with service workers blocked: in a new context, the offline
+    app's worker would download the whole site in the background of every test. The tests of the offline
+    app (test_offline_app.py, test_serve.py) and the phone crawl let it install."""
+    return browser.new_context(service_workers="block", **options)
+
+
 @pytest.fixture
 def offline_page(browser):
     """A fresh offline page; returns (page, watch)."""
-    context = browser.new_context()
+    context = site_context(browser)
     yield watched_page(context)
     context.close()
 

@@ -9,16 +9,19 @@ from backease import ROUTINES, format_duration, get_routine, load_diary
 from backease.diary import FIELDS, check_entry
 from backease.my_routine import PRESETS, check_payload, payload, to_fragment
 
-from conftest import open_built, watched_page
+from conftest import open_built, site_context, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
 NOW = datetime(2026, 3, 12, 18, 0, tzinfo=timezone.utc)  # a Thursday
 
 
+PHONE = {"width": 360, "height": 740}
+
+
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    context = site_context(browser, viewport=PHONE, accept_downloads=True)
     yield context
     context.close()
 
@@ -235,8 +238,10 @@ def test_delete_asks_first(page, server):
     assert len(stored(page)["entries"]) == 6 and root.locator(".be-progress-confirm").inner_text() == ""
 
 
-def test_no_diary_data_ever_leaves_the_page(context, server, tmp_path):
-    """Every request while the diary is used: all to 127.0.0.1, none carrying what was written."""
+def test_no_diary_data_ever_leaves_the_page(browser, server, tmp_path):
+    """Every request while the diary is used, the offline app's service worker's too: all to 127.0.0.1,
+    none carrying what was written."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
     requests = []
     context.on("request", lambda r: requests.append((r.url, r.method, r.post_data or "", dict(r.headers))))
     page, watch = watched_page(context)
@@ -265,6 +270,7 @@ def test_no_diary_data_ever_leaves_the_page(context, server, tmp_path):
         assert url.startswith(("http://127.0.0.1:", "blob:", "data:")), url
         assert method == "GET", (method, url)
         assert secret not in url + body + json.dumps(headers) and "pain_" not in url + body, url
+    context.close()
 
 
 def test_the_diary_works_from_the_files_too(context, site):
