@@ -10,12 +10,34 @@ from backease import LEG_LENGTH, GuidedCheck, read_mm, walk_paths
 from backease.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
 from backease.walkthroughs import WalkthroughError
 
-from conftest import ROOT, open_built, watched_page
+from conftest import ROOT, open_built, site_context, watched_page
 
 LEG = "book/checks/leg-length.html"
 SAFETY = "book/start/safety.html"
 ROUTES = walk_paths(LEG_LENGTH)
 FOCUSED = "document.activeElement"
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One offline tab for this module's tests of the built pages (a new tab costs more than the page)."""
+    context = site_context(browser)
+    yield watched_page(context)
+    context.close()
+
+
+@pytest.fixture
+def offline_page(tab):
+    """The module's tab, as a new one: each test loads its page afresh in it, and what a test set
+    (window size, print media, clipboard permission) is put back afterwards; returns (page, watch)."""
+    page, watch = tab
+    viewport = page.viewport_size
+    page.goto("about:blank")  # a new document: nothing of the last test's page stays
+    watch.__init__()
+    yield page, watch
+    page.set_viewport_size(viewport)
+    page.emulate_media(media="null")
+    page.context.clear_permissions()
 
 
 def open_page(server, offline_page, rel, widget_class, viewport=None):
