@@ -207,6 +207,34 @@ def offline_page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    """One offline tab for a module's tests of the built pages, through ``reused_page``: a new tab
+    (a new renderer process) costs more CPU than most of those tests."""
+    context = site_context(browser)
+    yield watched_page(context)
+    context.close()
+
+
+@pytest.fixture
+def reused_page(module_tab, server):
+    """The module's tab as good as new for one test: a blank document, nothing stored for the served
+    site, and what the test set (window size, print media, permissions) put back after it. A fake clock
+    cannot be taken off a page: in one module, every test that uses this installs one, or none does.
+    Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
+    page, watch = module_tab
+    viewport = page.viewport_size
+    page.goto("about:blank")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": server, "storageTypes": "all"})
+    cdp.detach()
+    watch.__init__()
+    yield page, watch
+    page.set_viewport_size(viewport)
+    page.emulate_media(media="null")
+    page.context.clear_permissions()
+
+
 def widget_states(site: Path, rel: str) -> list[dict]:
     """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back)."""
     import sys

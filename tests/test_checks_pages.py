@@ -10,7 +10,7 @@ from backease import LEG_LENGTH, GuidedCheck, read_mm, walk_paths
 from backease.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
 from backease.walkthroughs import WalkthroughError
 
-from conftest import ROOT, open_built, site_context, watched_page
+from conftest import ROOT, open_built, watched_page
 
 LEG = "book/checks/leg-length.html"
 SAFETY = "book/start/safety.html"
@@ -18,30 +18,8 @@ ROUTES = walk_paths(LEG_LENGTH)
 FOCUSED = "document.activeElement"
 
 
-@pytest.fixture(scope="module")
-def tab(browser):
-    """One offline tab for this module's tests of the built pages (a new tab costs more than the page)."""
-    context = site_context(browser)
-    yield watched_page(context)
-    context.close()
-
-
-@pytest.fixture
-def offline_page(tab):
-    """The module's tab, as a new one: each test loads its page afresh in it, and what a test set
-    (window size, print media, clipboard permission) is put back afterwards; returns (page, watch)."""
-    page, watch = tab
-    viewport = page.viewport_size
-    page.goto("about:blank")  # a new document: nothing of the last test's page stays
-    watch.__init__()
-    yield page, watch
-    page.set_viewport_size(viewport)
-    page.emulate_media(media="null")
-    page.context.clear_permissions()
-
-
-def open_page(server, offline_page, rel, widget_class, viewport=None):
-    page, watch = offline_page
+def open_page(server, reused_page, rel, widget_class, viewport=None):
+    page, watch = reused_page
     if viewport:
         page.set_viewport_size(viewport)
     open_built(page, f"{server}/{rel}")
@@ -51,15 +29,15 @@ def open_page(server, offline_page, rel, widget_class, viewport=None):
 
 
 @pytest.fixture
-def check(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, LEG, ".be-check")
+def check(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, LEG, ".be-check")
     yield page, widget
     assert not watch.problems(), watch.problems()
 
 
 @pytest.fixture
-def screen(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags")
+def screen(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, SAFETY, ".be-flags")
     yield page, widget
     assert not watch.problems(), watch.problems()
 
@@ -253,8 +231,8 @@ def test_print_prints_only_the_summary(check):
     assert page.locator("article h1").evaluate(visibility) == "visible"
 
 
-def test_the_summary_fits_a_small_phone(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, LEG, ".be-check", {"width": 320, "height": 640})
+def test_the_summary_fits_a_small_phone(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, LEG, ".be-check", {"width": 320, "height": 640})
     walk(widget, route_to("left-lower").choices)
     enter_mm(widget, "150")
     enter_mm(widget, "22")
@@ -392,8 +370,8 @@ def test_emergency_wins_over_urgent(screen):
     assert banner.get_attribute("data-level") == URGENT
 
 
-def test_the_emergency_message_fits_a_small_phone(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags", {"width": 320, "height": 640})
+def test_the_emergency_message_fits_a_small_phone(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, SAFETY, ".be-flags", {"width": 320, "height": 640})
     banner = widget.locator(".be-alert")
     first = widget.get_by_label(RED_FLAGS[0].text, exact=True)
     first.evaluate("b => b.scrollIntoView({block: 'start'})")
