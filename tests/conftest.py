@@ -230,6 +230,8 @@ def reused_page(module_tab, server):
     cdp.detach()
     watch.__init__()
     yield page, watch
+    if page.url.startswith(server):  # this tab's own store for the site, which the storage above leaves
+        page.evaluate("sessionStorage.clear()")
     page.set_viewport_size(viewport)
     page.emulate_media(media="null")
     page.context.clear_permissions()
