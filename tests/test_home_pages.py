@@ -281,6 +281,5 @@ def test_the_diary_works_from_the_files_too(context, site):
     page.get_by_label("Pain before").select_option("3")
     page.get_by_role("button", name="Save in my diary").click()
     page.reload()
-    page.locator(".be-progress").wait_for()
-    assert page.locator(".be-progress").get_attribute("data-entries") == "1"
+    expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")  # once the view has drawn
     assert not watch.problems(), watch.problems()
