@@ -273,8 +273,9 @@ def test_no_diary_data_ever_leaves_the_page(browser, server, tmp_path):
     context.close()
 
 
-def test_the_diary_works_from_the_files_too(context, site):
+def test_the_diary_works_from_the_files_too(browser, site):
     """Opened from disk (file://): the diary keeps an entry across a reload."""
+    context = browser.new_context(viewport=PHONE)  # no service worker from a file to block
     page, watch = watched_page(context)
     open_built(page, (site / PROGRESS).as_uri())
     page.get_by_role("button", name="Add a session by hand").click()
@@ -283,3 +284,4 @@ def test_the_diary_works_from_the_files_too(context, site):
     page.reload()
     expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")  # once the view has drawn
     assert not watch.problems(), watch.problems()
+    context.close()
