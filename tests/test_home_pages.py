@@ -9,7 +9,7 @@ from backease import ROUTINES, format_duration, get_routine, load_diary
 from backease.diary import FIELDS, check_entry
 from backease.my_routine import PRESETS, check_payload, payload, to_fragment
 
-from conftest import open_built, site_context, watched_page
+from conftest import open_built, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
@@ -20,15 +20,10 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def context(browser):
-    context = site_context(browser, viewport=PHONE, accept_downloads=True)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    page, watch = watched_page(context)
+def page(reused_page):
+    """The module's tab on a phone, its clock at NOW."""
+    page, watch = reused_page
+    page.set_viewport_size(PHONE)
     page.clock.install(time=NOW)
     yield page
     assert not watch.problems(), watch.problems()
@@ -160,10 +155,10 @@ ENTRIES = [entry(20, 7, 5), entry(9, 6, 4), entry(8, 6, 3), entry(3, 5, 3), entr
 
 
 def progress(page, server, entries=None):
-    if entries is not None:
-        page.add_init_script(f"""if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');
-            localStorage.setItem('backease.diary', {json.dumps(json.dumps(
-                {"format": "backease-diary", "version": 1, "entries": entries}))}); }}""")
+    if entries is not None:  # a reader who already keeps a diary: it is in the site's storage before the page opens
+        page.goto(f"{server}/manifest.webmanifest")  # a file of the site with nothing to load: its storage
+        page.evaluate("text => localStorage.setItem('backease.diary', text)",
+                      json.dumps({"format": "backease-diary", "version": 1, "entries": entries}))
     open_built(page, f"{server}/{PROGRESS}")
     root = page.locator(".be-progress")
     root.wait_for()
