@@ -11,7 +11,6 @@ import subprocess
 import tempfile
 import threading
 import uuid
-from collections import deque
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -64,8 +63,9 @@ def _this_runs_build() -> dict | None:
     return result if result and result["run"] == RUN_ID else None
 
 
-# Modules that one pytest-xdist worker runs whole: their tests share a costly fixture (the crawl of
-# every page; a Jupyter server). Any other test is a unit of work of its own.
+# Modules whose tests share a costly fixture (one crawl of every page; a Jupyter server): one pytest-xdist
+# worker runs all of a module's tests that share the fixture's parameter (the crawl), or the whole module.
+# Any other test is a unit of work of its own.
 ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
 
 
@@ -75,8 +75,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            module = nodeid.split("::", 1)[0]
-            return module if Path(module).name in ONE_WORKER else nodeid
+            module, _, test = nodeid.partition("::")
+            if Path(module).name not in ONE_WORKER:
+                return nodeid
+            return module + test[test.index("["):] if "[" in test else module  # "[phone]": that crawl's tests
 
     return Scheduling(config, log)
 
@@ -190,12 +192,49 @@ def watched_page(context):
     return page, watch
 
 
+def site_context(browser, **options):
+    """A new browser context for the built pages, with service workers blocked: in a new context, the offline
+    app's worker would download the whole site in the background of every test. The tests of the offline
+    app (test_offline_app.py, test_serve.py) and the phone crawl let it install."""
+    return browser.new_context(service_workers="block", **options)
+
+
 @pytest.fixture
 def offline_page(browser):
     """A fresh offline page; returns (page, watch)."""
-    context = browser.new_context()
+    context = site_context(browser)
     yield watched_page(context)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    """One offline tab for a module's tests of the built pages, through ``reused_page``: a new tab
+    (a new renderer process) costs more CPU than most of those tests."""
+    context = site_context(browser)
+    yield watched_page(context)
+    context.close()
+
+
+@pytest.fixture
+def reused_page(module_tab, server):
+    """The module's tab as good as new for one test: a blank document, nothing stored for the served
+    site, and what the test set (window size, print media, permissions) put back after it. A fake clock
+    cannot be taken off a page: in one module, every test that uses this installs one, or none does.
+    Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
+    page, watch = module_tab
+    viewport = page.viewport_size
+    page.goto("about:blank")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Storage.clearDataForOrigin", {"origin": server, "storageTypes": "all"})
+    cdp.detach()
+    watch.__init__()
+    yield page, watch
+    if page.url.startswith(server):  # this tab's own store for the site, which the storage above leaves
+        page.evaluate("sessionStorage.clear()")
+    page.set_viewport_size(viewport)
+    page.emulate_media(media="null")
+    page.context.clear_permissions()
 
 
 def widget_states(site: Path, rel: str) -> list[dict]:
@@ -237,67 +276,45 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
 
 
-CRAWLS = {  # name: how its tabs are set up and where they load each page from
-    "phone": {"viewport": {"width": 320, "height": 640}, "over": "http"},
-    "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file"},
+CRAWLS = {  # name: how its tab is set up, where it loads each page from, and the theme it should show
+    "phone": {"viewport": {"width": 320, "height": 640}, "over": "http", "theme": "light"},
+    "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file",
+               "theme": "dark"},
 }
-TABS_PER_CRAWL = 2  # axe-core runs in every tab at once: the tabs' renderers share the cores
 
 
-def _crawl(browser, site, server):
-    """Visit every built page once per crawl in ``CRAWLS``, offline, and record for each: problems, page
-    width, theme and axe-core violations. axe-core, the slow part, runs in several tabs at the same time."""
+def _crawl(browser, site, server, setup):
+    """Visit every built page in one offline tab set up as ``setup`` (one of ``CRAWLS``) and record for
+    each: problems, page width, theme and axe-core violations (every rule of ``AXE_TAGS``; axe-core
+    gathers only the violations in full, the one result the tests read)."""
     import axe_playwright_python
 
     axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-    url_of = {"http": lambda rel: f"{server}/{rel}", "file": lambda rel: (site / rel).as_uri()}
-    todo = {name: deque(built_pages(site)) for name in CRAWLS}
-    results = {name: {} for name in CRAWLS}
-    free, running = [], deque()
-    for name, setup in CRAWLS.items():
-        for _ in range(TABS_PER_CRAWL):
-            context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
-            if setup.get("dark"):
-                context.add_init_script(DARK)
-            free.append((name, *watched_page(context)))
-    while True:
-        for tab in [t for t in free if todo[t[0]]]:  # start axe-core on the next page in every free tab
-            name, page, watch = tab
-            rel = todo[name].popleft()
-            watch.__init__()
-            open_built(page, url_of[CRAWLS[name]["over"]](rel))
-            page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
-            record = {"problems": watch.problems(),  # before axe runs: it fetches stylesheets its own way
-                      "width": page.evaluate("document.documentElement.scrollWidth"),
-                      "theme": page.evaluate("document.documentElement.dataset.theme")}
-            page.add_script_tag(path=str(axe))
-            page.evaluate("tags => { window.axeRun = axe.run(document, {runOnly: {type: 'tag', values: tags}}); }", AXE_TAGS)
-            free.remove(tab)
-            running.append((tab, rel, record))
-        if not running:
-            break
-        tab, rel, record = running.popleft()
-        name, page, _ = tab
-        record["violations"] = page.evaluate("() => window.axeRun")["violations"]  # waits for that tab's run
-        results[name][rel] = record
-        free.append(tab)
-    for _, page, _ in free:
-        page.context.close()
+    url_of = {"http": lambda rel: f"{server}/{rel}", "file": lambda rel: (site / rel).as_uri()}[setup["over"]]
+    context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
+    if setup.get("dark"):
+        context.add_init_script(DARK)
+    page, watch = watched_page(context)
+    results = {}
+    for rel in built_pages(site):
+        watch.__init__()
+        open_built(page, url_of(rel))
+        page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
+        results[rel] = {"problems": watch.problems(),  # before axe runs: it fetches stylesheets its own way
+                        "width": page.evaluate("document.documentElement.scrollWidth"),
+                        "theme": page.evaluate("document.documentElement.dataset.theme")}
+        page.add_script_tag(path=str(axe))
+        results[rel]["violations"] = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+            ".then(r => r.violations)", AXE_TAGS)
+    context.close()
     return results
 
 
-@pytest.fixture(scope="session")
-def crawl(browser, site, server):
-    """Every page twice: over http on a 320 px phone in the light theme ("phone"), and from the files
-    (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed")."""
-    return _crawl(browser, site, server)
-
-
-@pytest.fixture(scope="session")
-def crawl_phone(crawl):
-    return crawl["phone"]
-
-
-@pytest.fixture(scope="session")
-def crawl_zoomed(crawl):
-    return crawl["zoomed"]
+@pytest.fixture(scope="session", params=list(CRAWLS))
+def crawl(request, browser, site, server):
+    """Every page, once per crawl: over http on a 320 px phone in the light theme ("phone"), and from the
+    files (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed"). Returns the crawl's
+    name and its record of each page. Each crawl is a unit of work of its own for pytest-xdist, so the
+    two workers crawl at the same time."""
+    return request.param, _crawl(browser, site, server, CRAWLS[request.param])

@@ -18,8 +18,8 @@ ROUTES = walk_paths(LEG_LENGTH)
 FOCUSED = "document.activeElement"
 
 
-def open_page(server, offline_page, rel, widget_class, viewport=None):
-    page, watch = offline_page
+def open_page(server, reused_page, rel, widget_class, viewport=None):
+    page, watch = reused_page
     if viewport:
         page.set_viewport_size(viewport)
     open_built(page, f"{server}/{rel}")
@@ -29,15 +29,15 @@ def open_page(server, offline_page, rel, widget_class, viewport=None):
 
 
 @pytest.fixture
-def check(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, LEG, ".be-check")
+def check(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, LEG, ".be-check")
     yield page, widget
     assert not watch.problems(), watch.problems()
 
 
 @pytest.fixture
-def screen(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags")
+def screen(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, SAFETY, ".be-flags")
     yield page, widget
     assert not watch.problems(), watch.problems()
 
@@ -231,8 +231,8 @@ def test_print_prints_only_the_summary(check):
     assert page.locator("article h1").evaluate(visibility) == "visible"
 
 
-def test_the_summary_fits_a_small_phone(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, LEG, ".be-check", {"width": 320, "height": 640})
+def test_the_summary_fits_a_small_phone(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, LEG, ".be-check", {"width": 320, "height": 640})
     walk(widget, route_to("left-lower").choices)
     enter_mm(widget, "150")
     enter_mm(widget, "22")
@@ -370,8 +370,8 @@ def test_emergency_wins_over_urgent(screen):
     assert banner.get_attribute("data-level") == URGENT
 
 
-def test_the_emergency_message_fits_a_small_phone(server, offline_page):
-    page, watch, widget = open_page(server, offline_page, SAFETY, ".be-flags", {"width": 320, "height": 640})
+def test_the_emergency_message_fits_a_small_phone(server, reused_page):
+    page, watch, widget = open_page(server, reused_page, SAFETY, ".be-flags", {"width": 320, "height": 640})
     banner = widget.locator(".be-alert")
     first = widget.get_by_label(RED_FLAGS[0].text, exact=True)
     first.evaluate("b => b.scrollIntoView({block: 'start'})")

@@ -19,8 +19,8 @@ def test_each_plan_runs_as_one_session_on_the_page(site):
 
 
 @pytest.fixture
-def builder(server, offline_page):
-    page, watch = offline_page
+def builder(server, reused_page):
+    page, watch = reused_page
     open_built(page, f"{server}/{PLANS_PAGE}")
     root = page.locator(".be-builder")
     root.wait_for()
@@ -81,8 +81,8 @@ def test_builder_runs_the_plan_in_a_timer(builder):
     assert timer.get_attribute("data-state") == "running"
 
 
-def test_technique_page_prints_clean_on_at_most_three_a4_pages(server, offline_page):
-    page, _ = offline_page
+def test_technique_page_prints_clean_on_at_most_three_a4_pages(server, reused_page):
+    page, _ = reused_page
     open_built(page, f"{server}/book/techniques/hamstring-stretch.html")
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.bd-sidebar-primary', '.bd-header-article', '.be-controls', '.be-timer',

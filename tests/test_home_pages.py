@@ -17,16 +17,14 @@ PROGRESS = "book/home/progress.html"
 NOW = datetime(2026, 3, 12, 18, 0, tzinfo=timezone.utc)  # a Thursday
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    yield context
-    context.close()
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def page(context):
-    page, watch = watched_page(context)
+def page(reused_page):
+    """The module's tab on a phone, its clock at NOW."""
+    page, watch = reused_page
+    page.set_viewport_size(PHONE)
     page.clock.install(time=NOW)
     yield page
     assert not watch.problems(), watch.problems()
@@ -162,10 +160,10 @@ ENTRIES = [entry(20, 7, 5), entry(9, 6, 4), entry(8, 6, 3), entry(3, 5, 3), entr
 
 
 def progress(page, server, entries=None):
-    if entries is not None:
-        page.add_init_script(f"""if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');
-            localStorage.setItem('backease.diary', {json.dumps(json.dumps(
-                {"format": "backease-diary", "version": 1, "entries": entries}))}); }}""")
+    if entries is not None:  # a reader who already keeps a diary: it is in the site's storage before the page opens
+        page.goto(f"{server}/manifest.webmanifest")  # a file of the site with nothing to load: its storage
+        page.evaluate("text => localStorage.setItem('backease.diary', text)",
+                      json.dumps({"format": "backease-diary", "version": 1, "entries": entries}))
     open_built(page, f"{server}/{PROGRESS}")
     root = page.locator(".be-progress")
     root.wait_for()
@@ -240,8 +238,10 @@ def test_delete_asks_first(page, server):
     assert len(stored(page)["entries"]) == 6 and root.locator(".be-progress-confirm").inner_text() == ""
 
 
-def test_no_diary_data_ever_leaves_the_page(context, server, tmp_path):
-    """Every request while the diary is used: all to 127.0.0.1, none carrying what was written."""
+def test_no_diary_data_ever_leaves_the_page(browser, server, tmp_path):
+    """Every request while the diary is used, the offline app's service worker's too: all to 127.0.0.1,
+    none carrying what was written."""
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
     requests = []
     context.on("request", lambda r: requests.append((r.url, r.method, r.post_data or "", dict(r.headers))))
     page, watch = watched_page(context)
@@ -270,16 +270,18 @@ def test_no_diary_data_ever_leaves_the_page(context, server, tmp_path):
         assert url.startswith(("http://127.0.0.1:", "blob:", "data:")), url
         assert method == "GET", (method, url)
         assert secret not in url + body + json.dumps(headers) and "pain_" not in url + body, url
+    context.close()
 
 
-def test_the_diary_works_from_the_files_too(context, site):
+def test_the_diary_works_from_the_files_too(browser, site):
     """Opened from disk (file://): the diary keeps an entry across a reload."""
+    context = browser.new_context(viewport=PHONE)  # no service worker from a file to block
     page, watch = watched_page(context)
     open_built(page, (site / PROGRESS).as_uri())
     page.get_by_role("button", name="Add a session by hand").click()
     page.get_by_label("Pain before").select_option("3")
     page.get_by_role("button", name="Save in my diary").click()
     page.reload()
-    page.locator(".be-progress").wait_for()
-    assert page.locator(".be-progress").get_attribute("data-entries") == "1"
+    expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")  # once the view has drawn
     assert not watch.problems(), watch.problems()
+    context.close()

@@ -8,7 +8,7 @@ from backease import PLANS
 from backease.course import COURSE
 from backease.techniques import all_techniques
 
-from conftest import open_built, watched_page
+from conftest import open_built, site_context, watched_page
 
 PRINTABLES = ["technique-sheets", "screening-form", "outcome-sheet", "course-overview"]
 # Anything that is navigation or a control must not show on paper.
@@ -19,7 +19,7 @@ CHROME = ("nav, button, select, input, .bd-header, .bd-sidebar-primary, .bd-side
 @pytest.fixture(scope="module")
 def page(browser, server):
     """One offline page shared by this module's tests (a fresh one per module keeps the suite fast)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = site_context(browser, viewport={"width": 1280, "height": 900})
     page, watch = watched_page(context)
     page.base = server
     yield page
@@ -147,7 +147,7 @@ def test_ready_made_plans_are_in_the_picker(page):
 
 
 def test_course_page_timers_tick(browser, server):
-    context = browser.new_context()
+    context = site_context(browser)
     page, watch = watched_page(context)
     page.clock.install()
     open_built(page, f"{server}/book/class/course.html")

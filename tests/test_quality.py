@@ -23,8 +23,8 @@ def test_every_image_has_alt_text(site):
 
 @pytest.mark.parametrize("rel", ["book/start/timers.html", "book/class/plans.html", "book/start/safety.html",
                                  "book/checks/leg-length.html"])
-def test_widget_controls_have_a_visible_focus_ring(server, offline_page, rel):
-    page, _ = offline_page
+def test_widget_controls_have_a_visible_focus_ring(server, reused_page, rel):
+    page, _ = reused_page
     open_built(page, f"{server}/{rel}")
     controls = page.locator(".be-widget button:not([disabled]), .be-widget input, .be-widget select")
     assert controls.count() > 0

@@ -61,10 +61,10 @@ RANK = """queries => queries.map(q => {
 })"""
 
 
-def test_everyday_queries_find_their_page_in_the_top_three(server, offline_page):
+def test_everyday_queries_find_their_page_in_the_top_three(server, reused_page):
     """One load of the search page, then each query through its search code, as the search box sends it
     (the test below follows one query from the box to the listed results)."""
-    page, watch = offline_page
+    page, watch = reused_page
     page.goto(f"{server}/search.html")
     page.wait_for_function("Search.hasIndex()")
     ranked = dict(zip(QUERIES, page.evaluate(RANK, list(QUERIES))))
@@ -74,8 +74,8 @@ def test_everyday_queries_find_their_page_in_the_top_three(server, offline_page)
     assert not watch.problems(), watch.problems()
 
 
-def test_the_search_box_sends_a_query_to_the_search_page(server, offline_page):
-    page, watch = offline_page
+def test_the_search_box_sends_a_query_to_the_search_page(server, reused_page):
+    page, watch = reused_page
     page.goto(f"{server}/book/start/welcome.html")
     page.keyboard.press("Control+k")
     box = page.locator("#pst-search-dialog input[name=q]")

@@ -3,7 +3,7 @@ import pytest
 
 from backease import get_routine
 
-from conftest import watched_page
+from conftest import site_context, watched_page
 
 PHONE = {"width": 360, "height": 640}
 WIDGETS_RENDERED = "!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
@@ -12,7 +12,7 @@ BUTTONS = {"starter": "Start a gentle first session", "flare-up": "The flare-up 
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    context = browser.new_context(viewport=PHONE)
+    context = site_context(browser, viewport=PHONE)
     yield watched_page(context)
     context.close()
 

@@ -29,20 +29,20 @@ def mmss(seconds):
 
 
 @pytest.fixture
-def timers(server, offline_page):
+def timers(server, reused_page):
     """The timers page with a paused fake clock; returns (page, [breathing timer, hamstring timer], watch).
 
     The clock moves only when a test moves it, so a busy machine cannot change what a test reads."""
-    page, watch = offline_page
-    page.add_init_script(TONE_RECORDER)
-    page.clock.install(time=START)
-    open_built(page, f"{server}/{PAGE}")
-    page.clock.pause_at(START + timedelta(minutes=1))
-    found = page.locator(".be-timer")
-    found.first.wait_for()
-    assert found.count() == 2
-    yield page, [found.nth(0), found.nth(1)], watch
-    assert not watch.problems(), watch.problems()
+    page, watch = reused_page
+    with page.add_init_script(TONE_RECORDER):
+        page.clock.install(time=START)
+        open_built(page, f"{server}/{PAGE}")
+        page.clock.pause_at(START + timedelta(minutes=1))
+        found = page.locator(".be-timer")
+        found.first.wait_for()
+        assert found.count() == 2
+        yield page, [found.nth(0), found.nth(1)], watch
+        assert not watch.problems(), watch.problems()
 
 
 def button(timer, name):
@@ -214,18 +214,17 @@ navigator.vibrate = (pattern) => { window.__buzz.push(pattern); return true; };
 
 
 @pytest.fixture
-def phone(server, offline_page):
+def phone(server, reused_page):
     """The timers page on a 'phone' with local voices and vibration; returns (page, hamstring timer)."""
-    page, watch = offline_page
-    page.add_init_script(PHONE)
-    page.add_init_script(TONE_RECORDER)
-    page.clock.install(time=START)
-    open_built(page, f"{server}/{PAGE}")
-    page.clock.pause_at(START + timedelta(minutes=1))
-    timer = page.locator(".be-timer").nth(1)
-    timer.wait_for()
-    yield page, timer
-    assert not watch.problems(), watch.problems()
+    page, watch = reused_page
+    with page.add_init_script(PHONE), page.add_init_script(TONE_RECORDER):
+        page.clock.install(time=START)
+        open_built(page, f"{server}/{PAGE}")
+        page.clock.pause_at(START + timedelta(minutes=1))
+        timer = page.locator(".be-timer").nth(1)
+        timer.wait_for()
+        yield page, timer
+        assert not watch.problems(), watch.problems()
 
 
 def test_voice_cues_use_a_local_voice_in_the_guide_language(phone):

@@ -2,7 +2,7 @@
 import pytest
 
 from backease.figures import wave_svg
-from conftest import open_built, parsed_page
+from conftest import open_built, parsed_page, site_context
 
 PAGE = "book/techniques/string-exercises.html"
 
@@ -11,7 +11,7 @@ def shown_wave(browser, server, motion: str) -> str:
     """The SVG text of the wave picture the browser chose to show, with the given reduced-motion setting."""
     import base64
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion=motion)
+    context = site_context(browser, viewport={"width": 1280, "height": 900}, reduced_motion=motion)
     page = context.new_page()
     open_built(page, f"{server}/{PAGE}")
     picture = page.locator("figure picture img")
