@@ -4,12 +4,19 @@ Starting a kernel and importing matplotlib and the package cost more than most c
 test worker starts one kernel, in an empty folder of its own (a reader's, not the book's), and
 clears it between notebooks: every name, figure and matplotlib setting the last one left.
 """
+import sys
+
 import nbformat
 import pytest
 import yaml
 from nbclient import NotebookClient
 
 from conftest import ROOT, built_pages
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import kernel_ports  # noqa: E402
+
+kernel_ports.use()  # as in the build: no other test's browser can take the kernel's ports first
 
 # Run before each notebook: closes the last one's figures, undoes its settings, forgets its names.
 CLEAR = """\

@@ -50,7 +50,11 @@ def find_available_port(self: LocalPortCache, ip: str) -> int:
     return _default_find(self, ip)
 
 
-def setup(app):
-    # The worker processes that execute notebooks are forked from this one, so they inherit it.
+def use() -> None:
+    """Kernels this process (and the processes it forks) starts from now on take their ports so."""
     LocalPortCache.find_available_port = find_available_port
+
+
+def setup(app):
+    use()  # the worker processes that execute notebooks are forked from this one
     return {"parallel_read_safe": True, "parallel_write_safe": True}
