@@ -36,6 +36,7 @@ def timers(server, reused_page):
     page, watch = reused_page
     with page.add_init_script(TONE_RECORDER):
         page.clock.install(time=START)
+        page.clock.resume()  # the tab's clock may still be paused where the last test left it
         open_built(page, f"{server}/{PAGE}")
         page.clock.pause_at(START + timedelta(minutes=1))
         found = page.locator(".be-timer")
@@ -219,6 +220,7 @@ def phone(server, reused_page):
     page, watch = reused_page
     with page.add_init_script(PHONE), page.add_init_script(TONE_RECORDER):
         page.clock.install(time=START)
+        page.clock.resume()  # the tab's clock may still be paused where the last test left it
         open_built(page, f"{server}/{PAGE}")
         page.clock.pause_at(START + timedelta(minutes=1))
         timer = page.locator(".be-timer").nth(1)
