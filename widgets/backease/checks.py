@@ -17,15 +17,12 @@ from .walkthroughs import Walkthrough, WalkthroughError
 
 def _svg(name: str, where: str) -> str:
     """The drawing ``name`` as inline SVG text, in the book's figure style."""
-    import matplotlib
-
     from .figures.pelvis import CHECK_FIGURES  # matplotlib only for a check with drawings
-    from .figures.style import RC, to_svg
+    from .figures.style import drawn_svg
 
     if name not in CHECK_FIGURES:
         raise WalkthroughError(f"{where}: no figure called {name!r}; known: {', '.join(CHECK_FIGURES)}")
-    with matplotlib.rc_context(RC):
-        return to_svg(CHECK_FIGURES[name]())
+    return drawn_svg(CHECK_FIGURES[name])
 
 
 class GuidedCheck(anywidget.AnyWidget):

@@ -53,13 +53,10 @@ def drawn_pose(name: str) -> DrawnPose:
 
 
 def _draw(name: str) -> DrawnPose:
-    import matplotlib
-
     from .pose_library import alt_text, draw_named
-    from .style import RC, to_svg
+    from .style import drawn_svg
 
-    with matplotlib.rc_context(RC):  # the book's fonts and colours, whether or not setup() ran
-        return DrawnPose(to_svg(draw_named(name)), alt_text(name))
+    return DrawnPose(drawn_svg(lambda: draw_named(name)), alt_text(name))
 
 
 def _keep(path: Path, pose: DrawnPose) -> None:

@@ -57,6 +57,12 @@ def to_svg(figure) -> str:
     return compact_svg(buffer.getvalue())
 
 
+def drawn_svg(draw) -> str:
+    """The figure ``draw()`` returns, drawn and saved in the book's style (whether or not ``setup()`` ran), as SVG text."""
+    with matplotlib.rc_context(RC):
+        return to_svg(draw())
+
+
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
 _AUTO_ID = re.compile(r"[A-Za-z][A-Za-z0-9.]*_\d+")  # matplotlib's own ids (figure_1, patch_3, line2d_7); gids stay
