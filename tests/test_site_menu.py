@@ -1,0 +1,148 @@
+"""The site menu (☰) and "on this page" on a phone, tapped as a finger taps them: every kind of page,
+both panels, and the two ways to close them (a tap outside, Escape); the ☰ on a tablet and a laptop;
+the download menu, whose script loads on the first tap (book/_templates/static/webpack-macros.html);
+and the landing page, which links to every part of the guide."""
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, open_built, parsed_page, site_context, watched_page
+
+PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True}
+PAGES = {  # a page of each kind: a heading its "on this page" panel lists, and a page its menu leads to
+    "text": ("book/start/safety.html", "Stop rules for every technique", "What to expect"),
+    "technique": ("book/techniques/psoas.html", "Who should not do it", "Spinal anatomy"),
+    "class": ("book/class/course.html", "The course at a glance", "Class plans"),
+    "search": ("search.html", None, "Safety first"),
+}
+MENU, CONTENTS = "#pst-primary-sidebar-modal", "#pst-secondary-sidebar-modal"
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    """One phone tab (360×640, touch) for the module; returns (page, watch)."""
+    context = site_context(browser, **PHONE)
+    yield watched_page(context)
+    context.close()
+
+
+def open_fresh(page, watch, url: str) -> None:
+    """Open ``url`` in the module's tab with a clean record: the last test's page, left mid-load, is gone first."""
+    page.goto("about:blank")
+    watch.__init__()
+    open_built(page, url)
+
+
+def is_open(page, panel: str) -> bool:
+    return page.evaluate("s => document.querySelector(s).open", panel)
+
+
+def tap_outside(page, panel: str) -> None:
+    """A tap on the dimmed page beside the panel."""
+    box = page.locator(panel).bounding_box()
+    width = page.viewport_size["width"]
+    x = box["x"] + box["width"] + 10 if box["x"] + box["width"] + 10 < width else box["x"] - 10
+    page.touchscreen.tap(x, 320)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_a_tap_on_the_menu_button_shows_the_books_navigation(server, phone, kind):
+    page, watch = phone
+    rel, _, target = PAGES[kind]
+    open_fresh(page, watch, f"{server}/{rel}")
+    for close in ("outside", "Escape"):
+        page.locator(".primary-toggle:visible").tap()
+        link = page.locator(f"{MENU} a", has_text=target).first
+        link.wait_for(state="visible")
+        assert is_open(page, MENU)
+        assert page.locator(MENU).get_by_text("Start here").is_visible()
+        if close == "outside":
+            tap_outside(page, MENU)
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_function("s => !document.querySelector(s).open", arg=MENU)
+        link.wait_for(state="hidden")
+    assert not watch.problems()  # before leaving: leaving cancels what the page still loads (the menu's logo)
+    page.locator(".primary-toggle:visible").tap()
+    page.locator(f"{MENU} a", has_text=target).first.tap()
+    page.wait_for_url(lambda url: url.split("#")[0] != f"{server}/{rel}")
+    assert target.lower() in page.locator("h1").first.inner_text().lower()
+
+
+@pytest.mark.parametrize("kind", [k for k in PAGES if PAGES[k][1]])
+def test_a_tap_on_this_pages_contents_button_shows_its_headings(server, phone, kind):
+    page, watch = phone
+    rel, heading, _ = PAGES[kind]
+    open_fresh(page, watch, f"{server}/{rel}")
+    for close in ("outside", "Escape"):
+        page.locator(".secondary-toggle:visible").tap()
+        entry = page.locator(f"{CONTENTS} a", has_text=heading).first
+        entry.wait_for(state="visible")
+        assert page.locator("h2", has_text=heading).count()  # a heading of this very page
+        if close == "outside":
+            tap_outside(page, CONTENTS)
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_function("s => !document.querySelector(s).open", arg=CONTENTS)
+        entry.wait_for(state="hidden")
+    page.locator(".secondary-toggle:visible").tap()
+    page.locator(f"{CONTENTS} a", has_text=heading).first.tap()
+    page.wait_for_function("s => !document.querySelector(s).open", arg=CONTENTS)
+    assert page.url.split("#")[0] == f"{server}/{rel}" and "#" in page.url
+    assert page.evaluate("h => document.getElementById(location.hash.slice(1)).textContent.includes(h)", heading)
+    assert not watch.problems()
+
+
+def test_the_menu_button_works_on_a_tablet_and_a_laptop(server, browser):
+    """At 800 px the ☰ opens the menu as a panel; at 1280 px, where the menu is beside the page, it hides it and shows it again."""
+    for width, touch in ((800, True), (1280, False)):
+        context = site_context(browser, viewport={"width": width, "height": 800}, has_touch=touch)
+        page, watch = watched_page(context)
+        open_built(page, f"{server}/book/start/safety.html")
+        button = page.locator(".primary-toggle:visible")
+        sidebar = page.locator("#pst-primary-sidebar")
+        if width < 992:
+            button.tap()
+            page.locator(f"{MENU} a", has_text="What to expect").first.wait_for(state="visible")
+            page.keyboard.press("Escape")
+            page.wait_for_function("s => !document.querySelector(s).open", arg=MENU)
+        else:
+            assert sidebar.is_visible()
+            button.click()
+            page.wait_for_function("() => getComputedStyle(document.getElementById('pst-primary-sidebar')).visibility === 'hidden'")
+            button.click()
+            page.wait_for_function("() => getComputedStyle(document.getElementById('pst-primary-sidebar')).visibility === 'visible'")
+            assert not is_open(page, MENU)
+        assert not watch.problems(), width
+        context.close()
+
+
+def test_the_download_menu_opens_on_the_first_tap(server, phone):
+    """Bootstrap, which draws the download menu, is fetched on the first tap; that same tap opens the menu."""
+    page, watch = phone
+    open_fresh(page, watch, f"{server}/book/techniques/psoas.html")
+    assert not page.evaluate("!!window.bootstrap")
+    page.locator("button[aria-label='Download this page']").tap()
+    page.locator(".dropdown-menu a", has_text=".ipynb").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.locator(".primary-toggle:visible").tap()  # the site menu still opens with Bootstrap loaded
+    page.locator(f"{MENU} a", has_text="Spinal anatomy").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    assert not watch.problems()
+
+
+def test_the_landing_page_links_to_every_part_of_the_guide(site):
+    """Someone who cannot find the menu still reaches every part from the first page: each chapter of
+    every part, but of the techniques one, and the table of techniques, which lists them all."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    welcome = parsed_page(site, "book/start/welcome.html").select_one("article")
+    linked = {os.path.normpath(Path("book/start") / a["href"].split("#")[0]).removesuffix(".html")
+              for a in welcome.select("a[href]") if ".html" in a["href"]}
+    for part in toc["parts"]:
+        chapters = {c["file"] for c in part["chapters"]}
+        if part["caption"] == "Techniques":
+            assert chapters & linked and welcome.select_one("a[href*='#evidence-table']"), part["caption"]
+        else:
+            assert chapters <= linked, f"{part['caption']}: no link to {sorted(chapters - linked)}"
