@@ -9,9 +9,11 @@ _EXT = Path(__file__).resolve().parent.parent / "book" / "_ext" / "search_words.
 _spec = importlib.util.spec_from_file_location("search_words", _EXT)
 search_words = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(search_words)
-WORDS_FILE, load_words = search_words.WORDS_FILE, search_words.load_words
+WORDS_FILE, load_words, load_concepts = search_words.WORDS_FILE, search_words.load_words, search_words.load_concepts
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
+# Every word of the words file must find its concept's page too.
+WORDS = {word: entry["page"] for entry in load_concepts().values() for word in entry["words"]}
 TOP = 3
 RESULTS = "#search-results ul.search li > a"
 # Done once at least TOP results are listed (they are listed best first) or the search has finished.
@@ -41,9 +43,14 @@ def test_every_page_in_the_words_file_is_a_page(site):
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("book/start/safety: pee\n", "'book/start/safety' needs a list of words, got 'pee'"),
-    ("book/start/safety: [pee; wee]\n", "'book/start/safety' has a bad word 'pee; wee'"),
-    ("- pee\n", "expected page names, each with a list of words"),
+    ("pee:\n  kind: red flag\n  page: book/start/safety\n  words: pee\n",
+     "'pee' needs a page name and a list of words"),
+    ("pee:\n  kind: red flag\n  page: book/start/safety\n  words: [pee; wee]\n", "'pee' has a bad word 'pee; wee'"),
+    ("pee:\n  kind: worry\n  page: book/start/safety\n  words: [pee]\n", "'pee' has kind 'worry'; use one of"),
+    ("a:\n  kind: task\n  page: x\n  words: [Log]\nb:\n  kind: task\n  page: y\n  words: [log]\n",
+     "'log' is in both 'a' and 'b'"),
+    ("pee:\n  page: book/start/safety\n  words: [pee]\n", "'pee' needs exactly a kind, a page and words"),
+    ("- pee\n", "expected concepts, each with a kind, a page and words"),
 ])
 def test_a_bad_words_file_gets_a_clear_message(tmp_path, bad, message):
     path = tmp_path / "search_words.yml"
@@ -62,16 +69,49 @@ RANK = """queries => queries.map(q => {
 
 
 def test_everyday_queries_find_their_page_in_the_top_three(server, reused_page):
-    """One load of the search page, then each query through its search code, as the search box sends it
-    (the test below follows one query from the box to the listed results)."""
+    """One load of the search page, then each query and each word of the words file through its search code,
+    as the search box sends it (the test below follows one query from the box to the listed results)."""
     page, watch = reused_page
     page.goto(f"{server}/search.html")
     page.wait_for_function("Search.hasIndex()")
-    ranked = dict(zip(QUERIES, page.evaluate(RANK, list(QUERIES))))
-    missed = [f"{query!r}: expected {expected}, got {ranked[query][:TOP]}"
-              for query, expected in QUERIES.items() if expected not in ranked[query][:TOP]]
+    expected = {**WORDS, **QUERIES}
+    ranked = dict(zip(expected, page.evaluate(RANK, list(expected))))
+    missed = [f"{query!r}: expected {want}, got {ranked[query][:TOP]}"
+              for query, want in expected.items() if want not in ranked[query][:TOP]]
     assert not missed, "\n".join(missed)
     assert not watch.problems(), watch.problems()
+
+
+# What a snippet may not begin with: the page's buttons and side panel, not its words.
+NOT_TEXT = (".pdf", ".ipynb", ".md", "Contents", "Download", "Print")
+
+
+@pytest.mark.parametrize("query", ["pee", "osteoporosis", "how often", "timer", "breathing"])
+def test_result_snippets_are_the_pages_words(server, reused_page, query):
+    page, watch = reused_page
+    page.goto(f"{server}/search.html?q={query}")
+    page.wait_for_function(SETTLED)
+    snippets = page.eval_on_selector_all("#search-results p.context", "ps => ps.map(p => p.textContent)")
+    assert snippets, query
+    for snippet in snippets:
+        start = snippet.removeprefix("...").lstrip()
+        assert not start.startswith(NOT_TEXT), f"{query!r}: a snippet begins {start[:60]!r}"
+    assert not watch.problems(), watch.problems()
+
+
+def test_the_search_icon_leaves_the_first_letter_clear_on_a_phone(server, reused_page):
+    page, _ = reused_page
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(f"{server}/search.html")
+    box = page.locator(".bd-search-container input[name=q], #search-results ~ * input[name=q], article input[name=q]").first
+    if not box.count():
+        box = page.locator("input[name=q]:visible").first
+    box.fill("W")
+    gap = page.evaluate("""input => {
+        const icon = input.closest('form').querySelector('.fa-magnifying-glass').getBoundingClientRect();
+        const text = input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft);
+        return text - icon.right; }""", box.element_handle())
+    assert gap >= 0, f"the icon covers the first {-gap:.0f} px of the text"
 
 
 def test_the_search_box_sends_a_query_to_the_search_page(server, reused_page):

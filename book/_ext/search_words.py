@@ -1,7 +1,8 @@
 """Site search that understands how readers speak: everyday words and abbreviations as index entries.
 
-``search_words.yml`` (beside this file) lists, by page, words readers type that the page itself may not
-use ("pee", "QL", "slipped disc", "how often"). Each becomes an invisible index entry at the top of its
+``search_words.yml`` (beside this file) lists, by concept (a red flag, a symptom, a task such as "keeping a
+record"), the words readers type that the guide itself may not use ("pee", "QL", "how often"), and the page
+that answers it. Each becomes an invisible index entry at the top of its
 page. Sphinx puts index entries in ``searchindex.js``, and the theme's search page ranks an entry that
 matches the query (or most of it) above pages that merely contain the words; the entries also appear in
 the general index. A page name in the file that is not a page of the book is a build warning, so the
@@ -20,18 +21,39 @@ WORDS_FILE = Path(__file__).with_name("search_words.yml")
 logger = logging.getLogger(__name__)
 
 
-def load_words(path: Path = WORDS_FILE) -> dict[str, list[str]]:
-    """The file as {page: [words]}; a clear error names the page or the bad word."""
+KINDS = ("red flag", "condition", "symptom", "body", "task", "technique", "check", "evidence")
+
+
+def load_concepts(path: Path = WORDS_FILE) -> dict[str, dict]:
+    """The file as {concept: {"kind", "page", "words"}}; a clear error names the concept and the bad value."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name}: expected page names, each with a list of words, got {data!r}")
-    for page, words in data.items():
-        if not isinstance(words, list) or not words:
-            raise ValueError(f"{path.name}: {page!r} needs a list of words, got {words!r}")
-        for word in words:
+        raise ValueError(f"{path.name}: expected concepts, each with a kind, a page and words, got {data!r}")
+    seen: dict[str, str] = {}
+    for concept, entry in data.items():
+        if not isinstance(entry, dict) or set(entry) != {"kind", "page", "words"}:
+            raise ValueError(f"{path.name}: {concept!r} needs exactly a kind, a page and words, got {entry!r}")
+        if entry["kind"] not in KINDS:
+            raise ValueError(f"{path.name}: {concept!r} has kind {entry['kind']!r}; use one of {', '.join(KINDS)}")
+        if not isinstance(entry["page"], str) or not isinstance(entry["words"], list) or not entry["words"]:
+            raise ValueError(f"{path.name}: {concept!r} needs a page name and a list of words, got {entry!r}")
+        for word in entry["words"]:
             if not isinstance(word, str) or not word.strip() or any(c in word for c in ";,!"):
-                raise ValueError(f"{path.name}: {page!r} has a bad word {word!r} (non-empty text, no ; , or !)")
-    return {page: [" ".join(w.split()) for w in words] for page, words in data.items()}
+                raise ValueError(f"{path.name}: {concept!r} has a bad word {word!r} (non-empty text, no ; , or !)")
+            key = " ".join(word.lower().split())
+            if key in seen:
+                raise ValueError(f"{path.name}: {word!r} is in both {seen[key]!r} and {concept!r}; a word means one thing")
+            seen[key] = concept
+        entry["words"] = [" ".join(w.split()) for w in entry["words"]]
+    return data
+
+
+def load_words(path: Path = WORDS_FILE) -> dict[str, list[str]]:
+    """Every page's words, {page: [words]}, from the concepts in ``path``."""
+    words: dict[str, list[str]] = {}
+    for entry in load_concepts(path).values():
+        words.setdefault(entry["page"], []).extend(entry["words"])
+    return words
 
 
 class AddSearchWords(SphinxTransform):
