@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backease.conditions import ADVICE_KINDS, CONDITIONS, get_condition
-from backease.routines import RoutineError
-from backease.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
+from backease.model.conditions import ADVICE_KINDS, CONDITIONS, get_condition
+from backease.model.routines import RoutineError
+from backease.model.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
 
 TECHNIQUES = all_techniques()
 NAMES = [t.name for t in TECHNIQUES]
@@ -118,7 +118,7 @@ def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
     from spellchecker import SpellChecker
     from test_quality import WORDLIST, prose_words
 
-    from backease.red_flags import ADVICE, RED_FLAGS
+    from backease.model.red_flags import ADVICE, RED_FLAGS
 
     checker = SpellChecker()
     checker.word_frequency.load_words(

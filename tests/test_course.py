@@ -7,12 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backease import ROUTINES, RoutineError, get_routine
-from backease.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
-from backease.education import TALKS
+from backease.model.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
+from backease.model.education import TALKS
 from backease.figures.pose_library import POSES
-from backease.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
-from backease.logistics import card_for, on_floor, positions_of
-from backease.techniques import POSITIONS
+from backease.model.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
+from backease.model.logistics import card_for, on_floor, positions_of
+from backease.model.techniques import POSITIONS
 
 
 def test_default_course_is_six_weeks_of_two_sessions_of_45_to_60_minutes():

@@ -7,11 +7,11 @@ import wave
 import pytest
 
 from backease import SessionTimer, format_duration, get_routine, load_diary
-from backease.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
-from backease.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
-from backease.routines import RoutineError, spoken_duration
-from backease.timer import session_key
-from backease.timer_cues import RATE, TONES, GAP, cues
+from backease.model.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
+from backease.widgets.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
+from backease.model.routines import RoutineError, spoken_duration
+from backease.widgets.timer import session_key
+from backease.model.timer_cues import RATE, TONES, GAP, cues
 
 
 def test_segments_carry_the_texts_the_timer_shows_and_says():

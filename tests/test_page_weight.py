@@ -5,9 +5,9 @@ import sys
 from html import escape
 
 
-import backease.timer_cues
-from backease.techniques import all_techniques
-from backease.static_modules import STATIC, esm_module
+import backease.model.timer_cues
+from backease.model.techniques import all_techniques
+from backease.widgets.static_modules import STATIC, esm_module
 
 from conftest import ROOT, built_pages, open_built, parsed_page
 
@@ -152,7 +152,7 @@ def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
                   for v in m["state"].values() if isinstance(v, str) and timer_js in v]
         assert not inline, rel
         html = (site / rel).read_text(encoding="utf-8")
-        assert html.count("data:audio/wav;base64,") == len(backease.timer_cues.TONES), rel
+        assert html.count("data:audio/wav;base64,") == len(backease.model.timer_cues.TONES), rel
 
 
 def on_demand_files(site, rel, manager) -> list[str]:

@@ -3,9 +3,9 @@ import pytest
 import yaml
 
 from backease import PLANS, Block, Plan, RoutineError, SessionTimer, get_plan, get_routine, load_plan, save_plan
-from backease.course import COURSE
-from backease.levels import find_level
-from backease.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
+from backease.model.course import COURSE
+from backease.model.levels import find_level
+from backease.model.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
 
 
 def test_a_plan_total_is_the_sum_of_its_routines_talks_and_transitions():

@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from backease.conditions import ADVICE_KINDS, ADVICE_TITLES
+from backease.model.conditions import ADVICE_KINDS, ADVICE_TITLES
 from backease.figures import POSES, alt_text, draw_named
 from backease.figures.style import to_svg
-from backease.technique_text import timer_label
-from backease.techniques import all_techniques
-from backease.technique_view import StepsView
+from backease.text.techniques import timer_label
+from backease.model.techniques import all_techniques
+from backease.text.technique_view import StepsView
 from conftest import parsed_page
 
 from conftest import widget_states
@@ -140,7 +140,7 @@ def test_steps_view_without_a_browser():
 
 
 def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
-    from backease.techniques import EVIDENCE_LABELS
+    from backease.model.techniques import EVIDENCE_LABELS
 
     soup = parsed_page(site, "book/reference/evidence.html")
     defined = [text(dt) for dt in soup.select("section#how-to-read-the-labels dt")]

@@ -3,7 +3,7 @@ import pytest
 
 from backease import RoutineError
 from backease.figures import POSES, alt_text, place
-from backease.transfers import TRANSFERS, get_transfer
+from backease.model.transfers import TRANSFERS, get_transfer
 
 
 def test_every_pose_a_transfer_names_exists_and_has_alt_text():

@@ -12,10 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .static_modules import esm_module
 from .routines import RoutineError
-
-_STATIC = Path(__file__).parent / "static"
 
 KEY = "backease.diary"
 FORMAT = "backease-diary"
@@ -54,10 +51,9 @@ FIELDS = (
 
 
 def spec() -> dict:
-    """The diary's description for the browser views, with the module and styles they share."""
+    """The diary's description for the browser views (``widgets.diary_browser`` adds their shared module)."""
     return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED, "feelings": FEELINGS,
-            "fields": [asdict(f) for f in FIELDS], "esm": esm_module("diary_core.js"),
-            "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
+            "fields": [asdict(f) for f in FIELDS]}
 
 
 def _check(field: Field, value, where: str):

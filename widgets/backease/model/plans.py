@@ -18,7 +18,7 @@ from .library import get_routine
 from .equipment import Count, NeedItem, counts
 from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
 from .routine_files import check_fields, read_data, write_data
-from .errors import RoutineError
+from ..errors import RoutineError
 from .routines import MAX_TOTAL_SECONDS, Routine, Segment, format_duration
 from .validation import Validator
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .errors import RoutineError
+from ..errors import RoutineError
 from .validation import Validator
 
 SIDES = ("left", "right", "each")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .errors import BackeaseError
+from ..errors import BackeaseError
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from .errors import WalkthroughError
+from ..errors import WalkthroughError
 from .validation import Validator
 
 SIDES = ("left", "right")

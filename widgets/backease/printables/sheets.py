@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from .conditions import ADVICE_TITLES, CONDITIONS
-from .levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRESSION_NOTE, find_level, levels_of
-from .library import get_routine
-from .logistics import TRANSITION_NOTE, card_for, on_floor
-from .plans import Plan
-from .red_flags import ADVICE, LEVELS, RED_FLAGS
-from .routines import format_duration
-from .techniques import all_techniques
+from ..model.conditions import ADVICE_TITLES, CONDITIONS
+from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRESSION_NOTE, find_level, levels_of
+from ..model.library import get_routine
+from ..model.logistics import TRANSITION_NOTE, card_for, on_floor
+from ..model.plans import Plan
+from ..model.red_flags import ADVICE, LEVELS, RED_FLAGS
+from ..model.routines import format_duration
+from ..model.techniques import all_techniques
 
 STARTBACK_URL = "https://www.keele.ac.uk/sbst/"
 STARTBACK_NOTICE = ("The Keele STarT Back Screening Tool is copyright Keele University. It is free to use for"
@@ -28,7 +28,7 @@ def pose_uri(pose: str) -> str:
     """A drawn pose as an SVG data URI (percent-encoded text, not base64), for a browser-filled slot."""
     from urllib.parse import quote
 
-    from .figures import drawn_pose
+    from ..figures import drawn_pose
 
     return "data:image/svg+xml," + quote(drawn_pose(pose).svg, safe=" :=/\"'<>.,;-")
 
@@ -36,7 +36,7 @@ def pose_uri(pose: str) -> str:
 def pose_img(pose: str) -> str:
     """A drawn pose as an image with its alt text: one element, not the dozens of an inline SVG (a
     page of sheets stays light to lay out); the built book makes its data URI a file (book/_ext/widget_state.py)."""
-    from .figures import drawn_pose
+    from ..figures import drawn_pose
 
     return f'<img class="be-print-figure" src="{escape(pose_uri(pose))}" alt="{escape(drawn_pose(pose).alt)}">'
 
@@ -293,7 +293,7 @@ class CourseOverview:
 
 def pose_slot(pose: str) -> str:
     """A placeholder for a pose that the browser fills from a shared set of drawings (static/handout.js)."""
-    from .figures import drawn_pose
+    from ..figures import drawn_pose
 
     return f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(drawn_pose(pose).alt)}">'
 

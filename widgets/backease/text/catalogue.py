@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .library import ROUTINES
-from .routines import Routine, format_duration
+from ..model.library import ROUTINES
+from ..model.routines import Routine, format_duration
 
 
 class RoutineList(list):

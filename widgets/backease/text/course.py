@@ -1,12 +1,12 @@
 """The course chapter's text, computed from the course, the levels and the talks (typed once there)."""
 from __future__ import annotations
 
-from .course import TALK_MINUTES, Course
-from .education import TALKS
-from .levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRESSION_NOTE, levels_of
-from .library import get_routine
-from .logistics import TRANSITION_NOTE
-from .routines import format_duration
+from ..model.course import TALK_MINUTES, Course
+from ..model.education import TALKS
+from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRESSION_NOTE, levels_of
+from ..model.library import get_routine
+from ..model.logistics import TRANSITION_NOTE
+from ..model.routines import format_duration
 
 
 def course_table(course: Course) -> str:

@@ -2,7 +2,7 @@
 import re
 from itertools import groupby
 
-from .routines import Routine, format_duration
+from ..model.routines import Routine, format_duration
 
 _ROUND = re.compile(r"Round (\d+): (.+)")
 
@@ -30,7 +30,7 @@ def techniques_markdown(routine: Routine) -> str:
     """A routine made of technique steps (``starter``, ``flare-up``) as MyST: one numbered item per
     technique, linking its chapter, with its steps and doses; then the total time and the notes.
     Steps called "Round 1: …", "Round 2: …" are told once, as "3 rounds of …"."""
-    from .library import technique_of
+    from ..model.library import technique_of
 
     lines = []
     for i, (name, group) in enumerate(groupby(routine.steps, key=technique_of), 1):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .techniques import Technique
+from ..model.techniques import Technique
 
 
 class StepsView:
@@ -17,7 +17,7 @@ class StepsView:
         self.technique = technique
 
     def _repr_html_(self) -> str:
-        from .figures import drawn_pose
+        from ..figures import drawn_pose
 
         items = []
         for step in self.technique.steps:
@@ -35,11 +35,11 @@ class StepsView:
 def glue_technique(technique: Technique) -> None:
     """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session,
     switch (the pause to switch sides)."""
-    from .dose_text import dose_markdown
+    from .doses import dose_markdown
     from .glue import glue_text
-    from .routines import format_duration
-    from .technique_text import glance_markdown, who_markdown
-    from .techniques import bullets
+    from ..model.routines import format_duration
+    from .techniques import glance_markdown, who_markdown
+    from ..model.techniques import bullets
 
     session = format_duration(technique.session.total_seconds)
     glue_text("glance", glance_markdown(technique, session))

@@ -5,8 +5,8 @@ page come from the card and follow one rule, checked by tests rather than typed 
 """
 from __future__ import annotations
 
-from .conditions import ADVICE_KINDS, ADVICE_TITLES, Condition
-from .techniques import Technique, all_techniques, bullets
+from ..model.conditions import ADVICE_KINDS, ADVICE_TITLES, Condition
+from ..model.techniques import Technique, all_techniques, bullets
 
 
 def timer_label(technique: Technique) -> str:

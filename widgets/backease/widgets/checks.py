@@ -9,16 +9,16 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from . import red_flags
+from ..model import red_flags
 from .static_modules import css_module, esm_module
-from .walkthroughs import Walkthrough, WalkthroughError
+from ..model.walkthroughs import Walkthrough, WalkthroughError
 
 
 
 def _svg(name: str, where: str) -> str:
     """The drawing ``name`` as inline SVG text, in the book's figure style."""
-    from .figures.pelvis import CHECK_FIGURES  # matplotlib only for a check with drawings
-    from .figures.style import drawn_svg
+    from ..figures.pelvis import CHECK_FIGURES  # matplotlib only for a check with drawings
+    from ..figures.style import drawn_svg
 
     if name not in CHECK_FIGURES:
         raise WalkthroughError(f"{where}: no figure called {name!r}; known: {', '.join(CHECK_FIGURES)}")

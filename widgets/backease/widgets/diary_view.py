@@ -11,11 +11,17 @@ import anywidget
 import traitlets
 
 from .static_modules import esm_module
-from . import diary
+from ..model import diary
 
 _STATIC = Path(__file__).parent / "static"
 WEEKS = 8  # sessions per week: this many weeks, up to this one
 LAST = 30  # pain before and after: this many most recent sessions
+
+
+def browser_spec() -> dict:
+    """The diary's description (``model.diary.spec()``) with the module and styles its browser views share
+    (the timer's diary form and this view)."""
+    return {**diary.spec(), "esm": esm_module("diary_core.js"), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
 
 
 class DiaryView(anywidget.AnyWidget):
@@ -29,6 +35,6 @@ class DiaryView(anywidget.AnyWidget):
 
     def __init__(self, **kwargs):
         pain = next(f for f in diary.FIELDS if f.name == "pain_before")  # the scale both ratings share
-        super().__init__(spec=diary.spec(), charts={
+        super().__init__(spec=browser_spec(), charts={
             "weeks": WEEKS, "last": LAST, "manual": "Practice (added by hand)", "pain_low": pain.low, "pain_high": pain.high,
             "pain_caption": f"Pain before and after each session ({pain.low} = none, {pain.high} = worst)"}, **kwargs)

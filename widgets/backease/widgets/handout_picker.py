@@ -10,9 +10,9 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .plans import Plan
+from ..model.plans import Plan
 from .static_modules import esm_module, plain_module
-from .printables import handout_head, sheet_pieces
+from ..printables.sheets import handout_head, sheet_pieces
 
 _STATIC = Path(__file__).parent / "static"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import traitlets
 
 from .static_modules import esm_module
-from .library import ROUTINES, get_routine
-from .plans import Block, Plan
-from .routines import DURATION_UNITS, MAX_TOTAL_SECONDS, RoutineError, format_duration
+from ..model.library import ROUTINES, get_routine
+from ..model.plans import Block, Plan
+from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, RoutineError, format_duration
 from .timer import TimerHost
 
 FORMAT = "backease-my-routine"

@@ -12,13 +12,13 @@ import json
 import anywidget
 import traitlets
 
+from .diary_view import browser_spec
 from .static_modules import css_module, esm_module
-from . import diary
-from .library import ROUTINES
-from .plans import PLANS, Plan, plan_from_dict
-from .routine_files import routine_from_dict
-from .routines import Routine, RoutineError
-from .timer_cues import cues
+from ..model.library import ROUTINES
+from ..model.plans import PLANS, Plan, plan_from_dict
+from ..model.routine_files import routine_from_dict
+from ..model.routines import Routine, RoutineError
+from ..model.timer_cues import cues
 
 
 
@@ -117,7 +117,7 @@ def _describe(segment: dict) -> str:
 
 def timer_state() -> dict:
     """The timer's state besides its session: for any view that runs the timer module itself."""
-    return {"cues": cues(), "diary": diary.spec()}
+    return {"cues": cues(), "diary": browser_spec()}
 
 
 class TimerHost(anywidget.AnyWidget):
