@@ -8,6 +8,7 @@ import yaml
 from backease.model.conditions import ADVICE_KINDS, CONDITIONS, get_condition
 from backease.model.routines import RoutineError
 from backease.model.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
+from backease.text.techniques import evidence_plain
 
 TECHNIQUES = all_techniques()
 NAMES = [t.name for t in TECHNIQUES]
@@ -79,7 +80,7 @@ def test_evidence_cites_known_references(technique):
     assert evidence.cite, f"{technique.name}: an evidence label must cite a reference"
     unknown = set(evidence.cite) - bib_keys()
     assert not unknown, f"{technique.name}: evidence cites {sorted(unknown)}, not in references.bib"
-    assert evidence.certainty and evidence.certainty in evidence.plain()
+    assert evidence.certainty and evidence.certainty in evidence_plain(evidence)
 
 
 # --- card validation: messages name the file, the condition and the bad value -------------
@@ -124,7 +125,7 @@ def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
     checker.word_frequency.load_words(
         w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *(i.text for i in t.need), *(s.text for s in t.steps), *t.stop,
-                                        t.evidence.plain(), *(a.text for a in t.conditions)])
+                                        evidence_plain(t.evidence), *(a.text for a in t.conditions)])
              for t in TECHNIQUES}
     texts["red_flags.py"] = " ".join([f.text for f in RED_FLAGS] + [f"{a.title} {a.action}" for a in ADVICE.values()])
     texts["conditions.py"] = " ".join(f"{c.name} {c.explain}" for c in CONDITIONS)

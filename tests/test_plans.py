@@ -6,6 +6,7 @@ from backease import PLANS, Block, Plan, RoutineError, SessionTimer, get_plan, g
 from backease.model.course import COURSE
 from backease.model.levels import find_level
 from backease.model.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
+from backease.text.plans import outline_markdown
 
 
 def test_a_plan_total_is_the_sum_of_its_routines_talks_and_transitions():
@@ -54,7 +55,7 @@ def test_a_plan_that_exceeds_a_technique_dose_says_so():
             more = block.repeat > 1 or (find_level(block.routine) and find_level(block.routine).rounds > 1)
             assert bool(block.over_dose) == bool(more)
             if more:
-                assert block.over_dose in plan.outline_markdown()
+                assert block.over_dose in outline_markdown(plan)
 
 
 def test_equipment_is_counted_from_the_cards_for_n_people():
@@ -95,7 +96,7 @@ def test_plan_runs_as_one_session_in_the_timer():
 
 def test_outline_lists_every_block_and_the_total():
     plan = get_plan("class-30")
-    text = plan.outline_markdown()
+    text = outline_markdown(plan)
     items = [line for line in text.splitlines() if line[:1].isdigit()]
     assert len(items) == len(plan.blocks)
     assert items[-1].startswith(f"{len(plan.blocks)}. **Closing")

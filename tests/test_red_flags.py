@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from backease import RedFlagScreen
 from backease.model.red_flags import (ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, URGENT, RedFlag, flags_at, level_for,
-                                markdown, to_dict)
+                                to_dict)
+from backease.text.red_flags import markdown
 from conftest import parsed_page
 
 # The content brief's "Red flags, in three levels", as words each level's signs must contain.

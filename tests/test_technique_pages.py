@@ -6,7 +6,7 @@ import pytest
 from backease.model.conditions import ADVICE_KINDS, ADVICE_TITLES
 from backease.figures import POSES, alt_text, draw_named
 from backease.figures.style import to_svg
-from backease.text.techniques import timer_label
+from backease.text.techniques import evidence_plain, timer_label
 from backease.model.techniques import all_techniques
 from backease.text.technique_view import StepsView
 from conftest import parsed_page
@@ -64,7 +64,7 @@ def test_page_shows_the_card(site, technique):
         listed = [li.get_text(" ", strip=True) for li in section(soup, title).select("li")]
         assert listed == list(items), title
     evidence = section(soup, "Evidence")
-    assert technique.evidence.plain() in text(evidence)
+    assert evidence_plain(technique.evidence) in text(evidence)
     cited = evidence.select_one("p .bibtex-citation").select("a[href*='evidence.html#']")
     assert len(cited) == len(technique.evidence.cite), "each cited key links to the bibliography"
 
@@ -151,4 +151,4 @@ def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
     for technique in TECHNIQUES:
         row = by_title[straight(technique.title)]
         assert row.select_one("td a")["href"].endswith(f"techniques/{technique.name}.html")
-        assert technique.evidence.plain() in text(row)
+        assert evidence_plain(technique.evidence) in text(row)

@@ -19,7 +19,7 @@ from .equipment import Count, NeedItem, counts
 from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
 from .routine_files import check_fields, read_data, write_data
 from ..errors import RoutineError
-from .routines import MAX_TOTAL_SECONDS, Routine, Segment, format_duration
+from .routines import MAX_TOTAL_SECONDS, Routine, Segment
 from .validation import Validator
 
 _check = Validator(RoutineError)
@@ -144,23 +144,6 @@ class Plan:
         """The distinct routines the plan uses, in order of first use (for a handout)."""
         names = dict.fromkeys(b.routine for b in self.blocks if b.routine)
         return [get_routine(n) for n in names]
-
-    def outline_markdown(self) -> str:
-        """The plan as a numbered list with each block's time, the moves before it, and the total."""
-        lines = []
-        for i, b in enumerate(self.blocks):
-            moves = self.transitions(i)
-            line = f"{i + 1}. **{b.title}**: {format_duration(b.total_seconds)}"
-            if moves:
-                said = ", ".join(m.label[0].lower() + m.label[1:] for m in moves)
-                line += f" (first {said}: {format_duration(sum(m.seconds for m in moves))})"
-            if b.over_dose:
-                line += f". {b.over_dose}"
-            lines.append(line)
-        lines.append(f"\nTotal: {format_duration(self.total_seconds)}, of which"
-                     f" {format_duration(self.transition_seconds)} is for getting down and up and handing out"
-                     " equipment.")
-        return "\n".join(lines)
 
     def needs(self) -> list[tuple[NeedItem, ...]]:
         """What each routine needs, and a chair for everyone: for the talks and the chair versions."""

@@ -55,14 +55,6 @@ class Evidence:
     def keys(self) -> str:
         return ",".join(self.cite)
 
-    def markdown(self) -> str:
-        """The label as MyST: bold label, the sentence, the certainty, and the citation."""
-        return f"**{self.label}.** {self.text} Certainty, as the source grades it: {self.certainty}. {{cite}}`{self.keys()}`"
-
-    def plain(self) -> str:
-        """The same words without markup (for tests and plain-text views)."""
-        return f"{self.label}. {self.text} Certainty, as the source grades it: {self.certainty}."
-
 
 @dataclass(frozen=True)
 class TechniqueStep:
@@ -203,11 +195,6 @@ def get_technique(name: str) -> Technique:
 
 def all_techniques() -> list[Technique]:
     return [get_technique(p.stem) for p in sorted(DATA.glob("*.yml"))]
-
-
-def bullets(items) -> str:
-    """Sentences as a Markdown bullet list."""
-    return "\n".join(f"- {item}" for item in items)
 
 
 def technique_for_routine(routine: str) -> Technique:

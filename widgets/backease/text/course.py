@@ -7,6 +7,7 @@ from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRE
 from ..model.library import get_routine
 from ..model.logistics import TRANSITION_NOTE
 from ..model.routines import format_duration
+from .plans import outline_markdown
 
 
 def course_table(course: Course) -> str:
@@ -77,5 +78,5 @@ def glue_course(course: Course) -> None:
     glue_text("check-in-minutes", f"{TALK_MINUTES['check-in']}")
     glue_text("transition-note", TRANSITION_NOTE)
     for w, n, _ in sessions:
-        glue_text(f"course-w{w}s{n}", course.plan(w, n).outline_markdown())
+        glue_text(f"course-w{w}s{n}", outline_markdown(course.plan(w, n)))
     glue_text("course-equipment", "\n".join(f"- {c.words}" for c in course.equipment(8)))

@@ -38,15 +38,14 @@ def glue_technique(technique: Technique) -> None:
     from .doses import dose_markdown
     from .glue import glue_text
     from ..model.routines import format_duration
-    from .techniques import glance_markdown, who_markdown
-    from ..model.techniques import bullets
+    from .techniques import bullets, evidence_markdown, glance_markdown, who_markdown
 
     session = format_duration(technique.session.total_seconds)
     glue_text("glance", glance_markdown(technique, session))
     glue_text("who", who_markdown(technique))
     glue_text("need", bullets(technique.need))
     glue_text("stop", bullets(technique.stop))
-    glue_text("evidence", technique.evidence.markdown())
+    glue_text("evidence", evidence_markdown(technique.evidence))
     glue_text("dose", dose_markdown(technique.session))
     glue_text("session", session)
     glue_text("switch", format_duration(technique.session.switch))

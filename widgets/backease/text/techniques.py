@@ -1,4 +1,4 @@
-"""A technique card's standard page pieces as MyST Markdown: the At-a-glance box and "Who should not".
+"""A technique card in words: the At-a-glance box, "Who should not", the evidence label, bullet lists (MyST).
 
 Chapters glue these in (``glue_technique``), so the box and the advice on every technique
 page come from the card and follow one rule, checked by tests rather than typed 15 times.
@@ -6,7 +6,22 @@ page come from the card and follow one rule, checked by tests rather than typed 
 from __future__ import annotations
 
 from ..model.conditions import ADVICE_KINDS, ADVICE_TITLES, Condition
-from ..model.techniques import Technique, all_techniques, bullets
+from ..model.techniques import Evidence, Technique, all_techniques
+
+
+def bullets(items) -> str:
+    """Sentences as a Markdown bullet list."""
+    return "\n".join(f"- {item}" for item in items)
+
+
+def evidence_markdown(evidence: Evidence) -> str:
+    """The evidence label as MyST: bold label, the sentence, the certainty, and the citation."""
+    return f"**{evidence.label}.** {evidence.text} Certainty, as the source grades it: {evidence.certainty}. {{cite}}`{evidence.keys()}`"
+
+
+def evidence_plain(evidence: Evidence) -> str:
+    """The same words without markup, as a page shows them."""
+    return f"{evidence.label}. {evidence.text} Certainty, as the source grades it: {evidence.certainty}."
 
 
 def timer_label(technique: Technique) -> str:
@@ -51,5 +66,5 @@ def evidence_table_markdown() -> str:
     """Every technique's evidence label, from its card, as a table for the evidence page."""
     rows = ["| Technique, and where its steps come from | Evidence |", "|---|---|"]
     for t in sorted(all_techniques(), key=lambda t: t.title):
-        rows.append(f"| {{doc}}`{t.title} </book/techniques/{t.name}>` {{cite}}`{t.source}` | {t.evidence.markdown()} |")
+        rows.append(f"| {{doc}}`{t.title} </book/techniques/{t.name}>` {{cite}}`{t.source}` | {evidence_markdown(t.evidence)} |")
     return "\n".join(rows)
