@@ -14,7 +14,7 @@ from backease.model.logistics import class_routines
 from backease.widgets.my_routine import MyRoutine
 from backease.widgets.plan_builder import PlanBuilder, plan_yaml
 from backease.model.plans import MAX_REPEAT, plan_from_dict
-from backease.printables.sheets import outline_table
+from backease.printables.handouts import outline_table
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, in_words
 from backease.widgets.static_modules import SHARED
 

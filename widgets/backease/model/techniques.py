@@ -88,11 +88,6 @@ class Technique:
         """Done lying, sitting or kneeling on the floor (so the reader must get down and up)."""
         return any(p in FLOOR_POSITIONS for p in self.positions)
 
-    def advice_for(self, condition: str) -> ConditionAdvice | None:
-        """What this card says to people with ``condition``, or None when it does not answer it."""
-        get_condition(condition)  # names an unknown id
-        return next((c for c in self.conditions if c.condition == condition), None)
-
 
 def _lines(data, key: str, where: str) -> tuple[str, ...]:
     items = data.get(key)

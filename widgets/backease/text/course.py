@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model.course import TALK_MINUTES, Course
 from ..model.education import TALKS
-from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION, PROGRESSION_NOTE, levels_of
+from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION_NOTE, levels_of, next_move
 from ..model.library import get_routine
 from ..model.logistics import TRANSITION_NOTE
 from ..model.routines import format_duration
@@ -43,7 +43,7 @@ def progression_markdown() -> str:
     head = "| How it felt | " + " | ".join(NEXT_DAY.values()) + " |"
     rows = [head, "|---" * (len(NEXT_DAY) + 1) + "|"]
     for f, felt in FELT.items():
-        rows.append(f"| {felt} | " + " | ".join(MOVES[PROGRESSION[(f, d)]].title for d in NEXT_DAY) + " |")
+        rows.append(f"| {felt} | " + " | ".join(next_move(f, d).title for d in NEXT_DAY) + " |")
     moves = "\n".join(f"- **{m.title}**: {m.advice}" for m in MOVES.values())
     return "\n".join(rows) + f"\n\n{moves}\n\n{PROGRESSION_NOTE}"
 

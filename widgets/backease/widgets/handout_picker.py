@@ -12,7 +12,8 @@ import traitlets
 
 from ..model.plans import Plan
 from .static_modules import esm_module, plain_module
-from ..printables.sheets import handout_head, sheet_pieces
+from ..printables.handouts import handout_head
+from ..printables.sheets import sheet_pieces
 
 _STATIC = Path(__file__).parent / "static"
 

@@ -22,7 +22,8 @@ from ..model.equipment import EQUIPMENT, Count, counts
 from ..model.library import ROUTINES
 from ..model.logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, need_of, positions_of, transition_segments
 from ..model.plans import MAX_REPEAT, REPEAT_NOTE, Block, Plan, personal_needs, plan_from_dict, save_plan
-from ..printables.sheets import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail, sheet_pieces
+from ..printables.handouts import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail
+from ..printables.sheets import sheet_pieces
 from ..model.techniques import POSITIONS
 from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, spoken_duration
 from .timer import TimerHost
