@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from backease.model.conditions import ADVICE_KINDS, CONDITIONS, get_condition
-from backease.model.routines import RoutineError
+from backease import TechniqueError
 from backease.model.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
 from backease.text.techniques import evidence_plain
 
@@ -110,7 +110,7 @@ def broken(name, **changes):
     ({"evidence": "Among the better options."}, r"dead-bug.yml: 'evidence': expected a mapping"),
 ])
 def test_bad_cards_are_refused_with_a_clear_message(changes, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(TechniqueError, match=message):
         technique_from_dict(broken("dead-bug", **changes), "dead-bug.yml")
 
 

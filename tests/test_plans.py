@@ -2,7 +2,7 @@
 import pytest
 import yaml
 
-from backease import PLANS, Block, Plan, RoutineError, SessionTimer, get_plan, get_routine, load_plan, save_plan
+from backease import PLANS, Block, DataError, Plan, PlanError, SessionTimer, get_plan, get_routine, load_plan, save_plan
 from backease.model.course import COURSE
 from backease.model.levels import find_level
 from backease.model.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
@@ -64,7 +64,7 @@ def test_equipment_is_counted_from_the_cards_for_n_people():
     assert counts["ball"].count == 20  # the ball card: two per person
     assert counts["chair"].count == 10  # for the talks and the chair versions
     assert counts["pillow"].optional and counts["pillow"].words.endswith("(if people want them)")
-    with pytest.raises(RoutineError, match="participants must be a whole number from 1 to 60, got 0"):
+    with pytest.raises(DataError, match="participants must be a whole number from 1 to 60, got 0"):
         get_plan("class-30").equipment(0)
 
 
@@ -121,16 +121,16 @@ def test_routines_used_are_listed_once_in_order():
     ({"talk": "Hello", "seconds": 60, "repeat": 2}, "'repeat' goes with a 'routine'"),
 ])
 def test_bad_block_is_rejected(block, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(DataError, match=message):
         Block(**block)
 
 
 def test_bad_plans_are_rejected():
-    with pytest.raises(RoutineError, match="plan 'p' has no blocks"):
+    with pytest.raises(PlanError, match="plan 'p' has no blocks"):
         Plan("p", "P", ())
-    with pytest.raises(RoutineError, match=r"lasts 167 minutes"):
+    with pytest.raises(PlanError, match=r"lasts 167 minutes"):
         Plan("p", "P", (Block(talk="Long talk", seconds=10_000),))
-    with pytest.raises(RoutineError, match="no class plan called 'class-90'"):
+    with pytest.raises(PlanError, match="no class plan called 'class-90'"):
         get_plan("class-90")
 
 
@@ -141,8 +141,8 @@ def test_plan_files_round_trip_and_name_the_bad_block(tmp_path):
     bad = tmp_path / "mine.yaml"
     bad.write_text(yaml.safe_dump({"name": "mine", "title": "Mine", "blocks": [
         {"routine": "breathing"}, {"routine": "dead-bug", "repeat": "twice"}]}))
-    with pytest.raises(RoutineError, match=r"mine.yaml, block 2 \('dead-bug'\): 'repeat' must be a whole number"):
+    with pytest.raises(PlanError, match=r"mine.yaml, block 2 \('dead-bug'\): 'repeat' must be a whole number"):
         load_plan(bad)
     bad.write_text(yaml.safe_dump({"name": "mine", "title": "Mine", "blocks": [{"exercise": "x"}]}))
-    with pytest.raises(RoutineError, match=r"block 1: unknown field\(s\) 'exercise'"):
+    with pytest.raises(PlanError, match=r"block 1: unknown field\(s\) 'exercise'"):
         load_plan(bad)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import backease
-from backease import ROUTINES, RoutineError, SessionTimer, get_plan, get_routine, list_routines
+from backease import ROUTINES, DataError, SessionTimer, get_plan, get_routine, list_routines
 
 DESK_BREAK = {"name": "desk-break", "title": "Desk break",
               "steps": [{"label": "Shoulder rolls", "seconds": 30}, {"label": "Knee hug", "seconds": 20, "side": "each"}]}
@@ -32,7 +32,7 @@ def test_timer_takes_a_name_a_routine_a_plan_or_a_dict():
     (["not", "a", "routine"], r"SessionTimer needs a Routine, a Plan, a dict or a name, got \['not'"),
 ])
 def test_a_bad_session_gives_a_message_naming_the_bad_value(bad, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(DataError, match=message):
         SessionTimer(bad)
 
 

@@ -1,7 +1,7 @@
 """Getting down to the floor and up again, onto and off a table or bed: steps and their drawn poses."""
 import pytest
 
-from backease import RoutineError
+from backease import DataError
 from backease.figures import POSES, alt_text, place
 from backease.model.transfers import TRANSFERS, get_transfer
 
@@ -35,5 +35,5 @@ def test_holding_on_to_a_chair_carries_no_weight_and_the_body_rests_where_drawn(
 
 
 def test_an_unknown_transfer_is_named_in_the_error():
-    with pytest.raises(RoutineError, match=r"no transfer called 'floor'; known: floor-down, floor-up"):
+    with pytest.raises(DataError, match=r"no transfer called 'floor'; known: floor-down, floor-up"):
         get_transfer("floor")

@@ -18,10 +18,11 @@ from .levels import Level, find_level, level_name, levels_of
 from .logistics import on_floor
 from .plans import Block, Plan
 from .routine_files import check_fields, read_data, write_data
-from .routines import RoutineError, format_duration
+from ..errors import CourseError, DataError
+from .routines import format_duration
 from .validation import Validator
 
-_check = Validator(RoutineError)
+_check = Validator(CourseError)
 _number, _text = _check.number, _check.text
 
 TALK_KINDS = ("talk", "check-in")
@@ -72,16 +73,16 @@ class Course:
         object.__setattr__(self, "title", _text(self.title, f"course {name!r}: 'title'", required=True))
         minutes = _number(self.session_minutes, f"course {name!r}: 'session_minutes'")
         if not 15 <= minutes <= 120:
-            raise RoutineError(f"course {name!r}: 'session_minutes' must be from 15 to 120, got {self.session_minutes!r}")
+            raise CourseError(f"course {name!r}: 'session_minutes' must be from 15 to 120, got {self.session_minutes!r}")
         if not self.weeks:
-            raise RoutineError(f"course {name!r} has no weeks: give at least one week with a session")
+            raise CourseError(f"course {name!r} has no weeks: give at least one week with a session")
         for w, week in enumerate(self.weeks, 1):
             if not week:
-                raise RoutineError(f"course {name!r}, week {w} has no sessions")
+                raise CourseError(f"course {name!r}, week {w} has no sessions")
             for s, _ in enumerate(week, 1):
                 plan = self.plan(w, s)
                 if plan.total_seconds > minutes * 60:
-                    raise RoutineError(f"course {name!r}, {self.where(w, s)} lasts {format_duration(plan.total_seconds)}"
+                    raise CourseError(f"course {name!r}, {self.where(w, s)} lasts {format_duration(plan.total_seconds)}"
                                        f" with its transitions: more than the course's {minutes:g}-minute sessions")
 
     @staticmethod
@@ -98,8 +99,8 @@ class Course:
         try:
             return session.plan(f"{self.name}-week-{week}-session-{number}",
                                 f"{self.title}: {self.where(week, number).capitalize()}")
-        except RoutineError as err:
-            raise RoutineError(f"course {self.name!r}, {self.where(week, number)}: {err}") from None
+        except DataError as err:
+            raise CourseError(f"course {self.name!r}, {self.where(week, number)}: {err}") from None
 
     @property
     def total_seconds(self) -> float:
@@ -130,82 +131,82 @@ _BLOCK_KEYS = {"exercise", "level", "routine", "repeat", "talk", "seconds"}
 
 
 def _block(data, where: str) -> Block:
-    check_fields(data, _BLOCK_KEYS, where)
+    check_fields(data, _BLOCK_KEYS, where, CourseError)
     if "exercise" in data or "level" in data:
         if set(data) != {"exercise", "level"}:
-            raise RoutineError(f"{where}: an exercise block has 'exercise' and 'level' and nothing else, got"
+            raise CourseError(f"{where}: an exercise block has 'exercise' and 'level' and nothing else, got"
                                f" {', '.join(sorted(map(str, data)))}")
         levels = levels_of(data["exercise"])
         level = data["level"]
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= len(levels):
-            raise RoutineError(f"{where}: 'level' must be a whole number from 1 to {len(levels)}"
+            raise CourseError(f"{where}: 'level' must be a whole number from 1 to {len(levels)}"
                                f" for {data['exercise']!r}, got {level!r}")
         return Block(routine=level_name(data["exercise"], level))
     return Block(**data)
 
 
 def _session(data, where: str) -> Session:
-    check_fields(data, _SESSION_KEYS, where)
+    check_fields(data, _SESSION_KEYS, where, CourseError)
     for key in ("topic", "blocks"):
         if key not in data:
-            raise RoutineError(f"{where}: missing {key!r}")
+            raise CourseError(f"{where}: missing {key!r}")
     topic = data["topic"]
     get_talk(topic)
     kind = data.get("kind", "talk")
     if kind not in TALK_KINDS:
-        raise RoutineError(f"{where}: 'kind' must be one of {', '.join(TALK_KINDS)}, got {kind!r}")
+        raise CourseError(f"{where}: 'kind' must be one of {', '.join(TALK_KINDS)}, got {kind!r}")
     minutes = _number(data.get("minutes", TALK_MINUTES[kind]), "'minutes'")
     if not isinstance(data["blocks"], list):
-        raise RoutineError(f"{where}: 'blocks' must be a list, got {data['blocks']!r}")
+        raise CourseError(f"{where}: 'blocks' must be a list, got {data['blocks']!r}")
     blocks = []
     for i, item in enumerate(data["blocks"], 1):
         what = next((item[k] for k in ("exercise", "routine", "talk") if k in item), None) if isinstance(item, dict) else None
         at = f"{where}, block {i}" + (f" ({what!r})" if isinstance(what, str) and what else "")
         try:
             blocks.append(_block(item, at))
-        except RoutineError as err:
-            raise RoutineError(str(err) if str(err).startswith(at) else f"{at}: {err}") from None
+        except DataError as err:
+            raise CourseError(str(err) if str(err).startswith(at) else f"{at}: {err}") from None
         except TypeError as err:
-            raise RoutineError(f"{at}: {err}") from None
+            raise CourseError(f"{at}: {err}") from None
     return Session(topic, kind, minutes, tuple(blocks))
 
 
 def course_from_dict(data, source: str = "course") -> Course:
     """Build and validate a Course from plain data; errors start with ``source`` and name the session and block."""
-    check_fields(data, _COURSE_KEYS, source)
+    check_fields(data, _COURSE_KEYS, source, CourseError)
     for key in ("name", "title", "session_minutes", "weeks"):
         if key not in data:
-            raise RoutineError(f"{source}: missing {key!r}")
+            raise CourseError(f"{source}: missing {key!r}")
     if not isinstance(data["weeks"], list):
-        raise RoutineError(f"{source}: 'weeks' must be a list of weeks, got {data['weeks']!r}")
+        raise CourseError(f"{source}: 'weeks' must be a list of weeks, got {data['weeks']!r}")
     weeks = []
     for w, week in enumerate(data["weeks"], 1):
-        check_fields(week, _WEEK_KEYS, f"{source}, week {w}")
+        check_fields(week, _WEEK_KEYS, f"{source}, week {w}", CourseError)
         if not isinstance(week.get("sessions"), list):
-            raise RoutineError(f"{source}, week {w}: 'sessions' must be a list, got {week.get('sessions')!r}")
+            raise CourseError(f"{source}, week {w}: 'sessions' must be a list, got {week.get('sessions')!r}")
         sessions = []
         for s, item in enumerate(week["sessions"], 1):
             where = f"{source}, {Course.where(w, s)}"
             try:
                 sessions.append(_session(item, where))
-            except RoutineError as err:
-                raise RoutineError(str(err) if str(err).startswith(where) else f"{where}: {err}") from None
+            except DataError as err:
+                raise CourseError(str(err) if str(err).startswith(where) else f"{where}: {err}") from None
         weeks.append(tuple(sessions))
     try:
         return Course(data["name"], data["title"], data["session_minutes"], tuple(weeks))
-    except RoutineError as err:
-        raise RoutineError(str(err) if str(err).startswith(source) else f"{source}: {err}") from None
+    except DataError as err:
+        raise CourseError(str(err) if str(err).startswith(source) else f"{source}: {err}") from None
 
 
 def load_course(path) -> Course:
     """Read a course from a .json, .yaml or .yml file."""
-    path, data = read_data(path)
+    path, data = read_data(path, CourseError)
     return course_from_dict(data, source=str(path))
 
 
 def save_course(course: Course, path) -> Path:
     """Write a course to a .json, .yaml or .yml file; returns the path."""
-    return write_data(course.to_dict(), path)
+    return write_data(course.to_dict(), path, CourseError)
 
 
 # The ready-made course's exercises, in class order: standing first, then the floor. A course too
@@ -230,11 +231,11 @@ def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: st
     """
     for value, what, top in ((weeks, "weeks", 26), (per_week, "sessions per week", 5)):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
-            raise RoutineError(f"the number of {what} must be a whole number from 1 to {top}, got {value!r}")
+            raise CourseError(f"the number of {what} must be a whole number from 1 to {top}, got {value!r}")
     total = weeks * per_week
     topics = list(TALKS)
     if total < len(topics):
-        raise RoutineError(f"a course needs at least {len(topics)} sessions for its {len(topics)} talks;"
+        raise CourseError(f"a course needs at least {len(topics)} sessions for its {len(topics)} talks;"
                            f" {weeks} weeks of {per_week} give {total}")
     seen, out = set(), []
     for i in range(total):
@@ -251,7 +252,7 @@ def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: st
                 break
             drop = next((ex for ex in DROP_ORDER if ex in chosen), None)
             if drop is None:
-                raise RoutineError(f"sessions of {minutes:g} minutes are too short for the talk, the warm-up and"
+                raise CourseError(f"sessions of {minutes:g} minutes are too short for the talk, the warm-up and"
                                    " one exercise; give more minutes")
             chosen.remove(drop)
         out.append(session)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .routines import RoutineError
+from ..errors import DiaryError
 
 KEY = "backease.diary"
 FORMAT = "backease-diary"
@@ -60,41 +60,41 @@ def _check(field: Field, value, where: str):
     bad = f"{where}: {field.name!r} "
     if field.kind in ("text", "datetime"):
         if not isinstance(value, str):
-            raise RoutineError(f"{bad}must be text, got {value!r}")
+            raise DiaryError(f"{bad}must be text, got {value!r}")
         if field.max_length and len(value) > field.max_length:
-            raise RoutineError(f"{bad}must be at most {field.max_length} characters long")
+            raise DiaryError(f"{bad}must be at most {field.max_length} characters long")
         if field.kind == "datetime":
             try:
                 datetime.fromisoformat(value.replace("Z", "+00:00"))
             except ValueError:
-                raise RoutineError(f"{bad}must be a date and time like 2026-01-31T09:00:00Z, got {value!r}") from None
+                raise DiaryError(f"{bad}must be a date and time like 2026-01-31T09:00:00Z, got {value!r}") from None
     elif field.kind == "bool":
         if not isinstance(value, bool):
-            raise RoutineError(f"{bad}must be true or false, got {value!r}")
+            raise DiaryError(f"{bad}must be true or false, got {value!r}")
     elif field.kind == "choice":
         if value not in FEELINGS:
-            raise RoutineError(f"{bad}must be one of {', '.join(FEELINGS)}, got {value!r}")
+            raise DiaryError(f"{bad}must be one of {', '.join(FEELINGS)}, got {value!r}")
     else:
         whole = field.kind == "int"
         if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
-            raise RoutineError(f"{bad}must be a {'whole ' if whole else ''}number, got {value!r}")
+            raise DiaryError(f"{bad}must be a {'whole ' if whole else ''}number, got {value!r}")
         if not field.low <= value <= field.high:
-            raise RoutineError(f"{bad}must be from {field.low:g} to {field.high:g}, got {value!r}")
+            raise DiaryError(f"{bad}must be from {field.low:g} to {field.high:g}, got {value!r}")
 
 
 def check_entry(entry, where: str = "entry") -> dict:
-    """``entry`` if it is a valid diary entry, else a RoutineError naming the bad value."""
+    """``entry`` if it is a valid diary entry, else a DiaryError naming the bad value."""
     if not isinstance(entry, dict):
-        raise RoutineError(f"{where}: expected a mapping of fields, got {entry!r}")
+        raise DiaryError(f"{where}: expected a mapping of fields, got {entry!r}")
     known = {f.name for f in FIELDS}
     unknown = sorted(set(entry) - known)
     if unknown:
-        raise RoutineError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}")
+        raise DiaryError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}")
     for field in FIELDS:
         value = entry.get(field.name)
         if value is None:
             if field.required:
-                raise RoutineError(f"{where}: missing {field.name!r}")
+                raise DiaryError(f"{where}: missing {field.name!r}")
             continue
         _check(field, value, where)
     return entry
@@ -103,12 +103,12 @@ def check_entry(entry, where: str = "entry") -> dict:
 def check_diary(data, source: str = "diary") -> list[dict]:
     """The entries of an exported diary (``{"format", "version", "entries"}``), checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RoutineError(f"{source}: not a diary exported from this guide (no \"format\": {FORMAT!r})")
+        raise DiaryError(f"{source}: not a diary exported from this guide (no \"format\": {FORMAT!r})")
     if data.get("version") != VERSION:
-        raise RoutineError(f"{source}: diary version {data.get('version')!r}; this guide reads version {VERSION}")
+        raise DiaryError(f"{source}: diary version {data.get('version')!r}; this guide reads version {VERSION}")
     entries = data.get("entries")
     if not isinstance(entries, list):
-        raise RoutineError(f"{source}: 'entries' must be a list, got {entries!r}")
+        raise DiaryError(f"{source}: 'entries' must be a list, got {entries!r}")
     return [check_entry(e, f"{source}, entry {i}") for i, e in enumerate(entries, 1)]
 
 
@@ -118,6 +118,6 @@ def load_diary(path) -> list[dict]:
     try:
         return check_diary(json.loads(path.read_text(encoding="utf-8")), str(path))
     except (OSError, ValueError) as err:
-        if isinstance(err, RoutineError):
+        if isinstance(err, DiaryError):
             raise
-        raise RoutineError(f"{path}: cannot read it as a JSON diary ({err})") from None
+        raise DiaryError(f"{path}: cannot read it as a JSON diary ({err})") from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .red_flags import GP, RED_FLAGS
-from .routines import RoutineError
+from ..errors import CourseError
 
 # When to see a GP, in the red-flag list's own words (typed once, there).
 SEE_A_GP = "; ".join(f.text[0].lower() + f.text[1:] for f in RED_FLAGS if f.level == GP)
@@ -110,4 +110,4 @@ def get_talk(id: str) -> Talk:
     try:
         return TALKS[id]
     except (KeyError, TypeError):
-        raise RoutineError(f"no talk called {id!r}; talks: {', '.join(TALKS)}") from None
+        raise CourseError(f"no talk called {id!r}; talks: {', '.join(TALKS)}") from None

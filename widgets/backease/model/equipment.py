@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .routines import RoutineError
+from ..errors import DataError
 
 # id: (one, many): the words a list for the room uses
 EQUIPMENT: dict[str, tuple[str, str]] = {
@@ -47,37 +47,37 @@ class NeedItem:
 
 
 def need_from_data(items, where: str) -> tuple[NeedItem, ...]:
-    """A card's ``need:`` list as NeedItems; a RoutineError names the file, the item and the bad value."""
+    """A card's ``need:`` list as NeedItems; a DataError names the file, the item and the bad value."""
     if not isinstance(items, list) or not items:
-        raise RoutineError(f"{where}: 'need' must be a non-empty list of items, got {items!r}")
+        raise DataError(f"{where}: 'need' must be a non-empty list of items, got {items!r}")
     out = []
     for i, item in enumerate(items, 1):
         at = f"{where}, need {i}"
         if not isinstance(item, dict):
-            raise RoutineError(f"{at}: expected a mapping with 'text' (and 'id', 'per_person'), got {item!r}")
+            raise DataError(f"{at}: expected a mapping with 'text' (and 'id', 'per_person'), got {item!r}")
         unknown = sorted(set(map(str, item)) - _ITEM_KEYS)
         if unknown:
-            raise RoutineError(f"{at}: unknown field(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(_ITEM_KEYS))}")
+            raise DataError(f"{at}: unknown field(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(_ITEM_KEYS))}")
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
-            raise RoutineError(f"{at}: 'text' must be a non-empty sentence, got {text!r}")
+            raise DataError(f"{at}: 'text' must be a non-empty sentence, got {text!r}")
         kind = item.get("id", "")
         if kind and kind not in EQUIPMENT:
-            raise RoutineError(f"{at}: 'id' {kind!r} is not known equipment; known: {', '.join(EQUIPMENT)}")
+            raise DataError(f"{at}: 'id' {kind!r} is not known equipment; known: {', '.join(EQUIPMENT)}")
         per_person, per_room = item.get("per_person"), item.get("per_room")
         if not kind and (per_person is not None or per_room is not None):
-            raise RoutineError(f"{at}: a count needs an 'id' saying what is counted ({text!r})")
+            raise DataError(f"{at}: a count needs an 'id' saying what is counted ({text!r})")
         if per_person is not None and per_room is not None:
-            raise RoutineError(f"{at}: give 'per_person' or 'per_room', not both")
+            raise DataError(f"{at}: give 'per_person' or 'per_room', not both")
         if kind and per_room is None:
             per_person = 1 if per_person is None else per_person
             if isinstance(per_person, bool) or not isinstance(per_person, (int, float)) or not 0 < per_person <= 4:
-                raise RoutineError(f"{at}: 'per_person' must be a number from more than 0 to 4, got {per_person!r}")
+                raise DataError(f"{at}: 'per_person' must be a number from more than 0 to 4, got {per_person!r}")
         if per_room is not None and (isinstance(per_room, bool) or not isinstance(per_room, int) or per_room < 1):
-            raise RoutineError(f"{at}: 'per_room' must be a whole number of 1 or more, got {per_room!r}")
+            raise DataError(f"{at}: 'per_room' must be a whole number of 1 or more, got {per_room!r}")
         optional = item.get("optional", False)
         if not isinstance(optional, bool):
-            raise RoutineError(f"{at}: 'optional' must be true or false, got {optional!r}")
+            raise DataError(f"{at}: 'optional' must be true or false, got {optional!r}")
         out.append(NeedItem(" ".join(text.split()), kind, float(per_person or 0), per_room or 0, optional))
     return tuple(out)
 
@@ -103,7 +103,7 @@ def counts(items_per_routine, participants: int) -> list[Count]:
     number any routine needs. An item is optional only if every routine that uses it says so.
     """
     if isinstance(participants, bool) or not isinstance(participants, int) or not 1 <= participants <= 60:
-        raise RoutineError(f"the number of participants must be a whole number from 1 to 60, got {participants!r}")
+        raise DataError(f"the number of participants must be a whole number from 1 to 60, got {participants!r}")
     need: dict[str, tuple[int, bool]] = {}
     for items in items_per_routine:
         for item in items:

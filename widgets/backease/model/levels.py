@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..errors import CourseError
 from .routines import Routine, RoutineError, Step
 
 ROUND_REST = 15  # seconds between rounds: the guide's own
@@ -231,7 +232,7 @@ def find_level(routine: str) -> Level | None:
 
 def levels_of(exercise: str) -> tuple[Level, ...]:
     if exercise not in EXERCISES:
-        raise RoutineError(f"no course exercise called {exercise!r}; exercises: {', '.join(EXERCISES)}")
+        raise CourseError(f"no course exercise called {exercise!r}; exercises: {', '.join(EXERCISES)}")
     return tuple(lv for lv in LEVELS if lv.exercise == exercise)
 
 
@@ -277,6 +278,6 @@ PROGRESSION_NOTE = ("These rules are the guide's own: the sources give none, and
 def next_move(felt: str, next_day: str) -> Move:
     """What to do next time, from how the exercise felt and how the back was the next day."""
     if felt not in FELT or next_day not in NEXT_DAY:
-        raise RoutineError(f"how it felt must be one of {', '.join(FELT)} and the next day one of"
+        raise CourseError(f"how it felt must be one of {', '.join(FELT)} and the next day one of"
                            f" {', '.join(NEXT_DAY)}; got {felt!r}, {next_day!r}")
     return MOVES[PROGRESSION[(felt, next_day)]]

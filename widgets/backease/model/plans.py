@@ -18,11 +18,11 @@ from .library import get_routine
 from .equipment import Count, NeedItem, counts
 from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
 from .routine_files import check_fields, read_data, write_data
-from ..errors import RoutineError
+from ..errors import DataError, PlanError
 from .routines import MAX_TOTAL_SECONDS, Routine, Segment
 from .validation import Validator
 
-_check = Validator(RoutineError)
+_check = Validator(PlanError)
 _number, _text = _check.number, _check.text
 MAX_REPEAT = 10  # times a block may repeat its routine
 TALK_CUE = "Listen, ask, and get ready for what comes next."
@@ -42,17 +42,17 @@ class Block:
         object.__setattr__(self, "routine", _text(self.routine, "'routine'", required=False))
         object.__setattr__(self, "talk", _text(self.talk, "'talk'", required=False))
         if bool(self.routine) == bool(self.talk):
-            raise RoutineError(f"a block is either a 'routine' or a 'talk', not {'both' if self.routine else 'neither'}")
+            raise PlanError(f"a block is either a 'routine' or a 'talk', not {'both' if self.routine else 'neither'}")
         if self.routine:
             get_routine(self.routine)  # an unknown name lists the library
             if isinstance(self.repeat, bool) or not isinstance(self.repeat, int) or not 1 <= self.repeat <= MAX_REPEAT:
-                raise RoutineError(f"'repeat' must be a whole number from 1 to {MAX_REPEAT}, got {self.repeat!r}")
+                raise PlanError(f"'repeat' must be a whole number from 1 to {MAX_REPEAT}, got {self.repeat!r}")
             if self.seconds is not None:
-                raise RoutineError(f"'seconds' goes with a 'talk'; a routine has its own times (seconds={self.seconds!r})")
+                raise PlanError(f"'seconds' goes with a 'talk'; a routine has its own times (seconds={self.seconds!r})")
         else:
             object.__setattr__(self, "seconds", _number(self.seconds, "'seconds'"))
             if self.repeat != 1:
-                raise RoutineError(f"'repeat' goes with a 'routine', not a 'talk' (repeat={self.repeat!r})")
+                raise PlanError(f"'repeat' goes with a 'routine', not a 'talk' (repeat={self.repeat!r})")
 
     @property
     def title(self) -> str:
@@ -106,10 +106,10 @@ class Plan:
         object.__setattr__(self, "notes", _text(self.notes, f"plan {name!r}: 'notes'", required=False))
         blocks = tuple(self.blocks) if isinstance(self.blocks, (list, tuple)) else ()
         if not blocks:
-            raise RoutineError(f"plan {name!r} has no blocks: give at least one routine or talk")
+            raise PlanError(f"plan {name!r} has no blocks: give at least one routine or talk")
         for i, block in enumerate(blocks, 1):
             if not isinstance(block, Block):
-                raise RoutineError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
+                raise PlanError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
         object.__setattr__(self, "blocks", blocks)
         moves, where, out = [], TALK_POSITION, set()
         for block in blocks if self.in_class else ():
@@ -122,7 +122,7 @@ class Plan:
         object.__setattr__(self, "_moves", moves)
         object.__setattr__(self, "_segments", tuple(s for m, b in zip(moves, blocks) for s in (*m, *b.segments())))
         if self.total_seconds > MAX_TOTAL_SECONDS:
-            raise RoutineError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
+            raise PlanError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
                                f" {MAX_TOTAL_SECONDS // 60} minutes a session may last")
 
     def segments(self) -> list[Segment]:
@@ -173,36 +173,36 @@ _BLOCK_KEYS = {"routine", "repeat", "talk", "seconds"}
 
 def plan_from_dict(data, source: str = "plan") -> Plan:
     """Build and validate a Plan from plain data; errors start with ``source`` and name the block."""
-    check_fields(data, _PLAN_KEYS, source)
+    check_fields(data, _PLAN_KEYS, source, PlanError)
     for key in ("name", "title", "blocks"):
         if key not in data:
-            raise RoutineError(f"{source}: missing {key!r}")
+            raise PlanError(f"{source}: missing {key!r}")
     if not isinstance(data["blocks"], list):
-        raise RoutineError(f"{source}: 'blocks' must be a list, got {data['blocks']!r}")
+        raise PlanError(f"{source}: 'blocks' must be a list, got {data['blocks']!r}")
     blocks = []
     for i, item in enumerate(data["blocks"], 1):
         what = (item.get("routine") or item.get("talk")) if isinstance(item, dict) else None
         where = f"{source}, block {i}" + (f" ({what!r})" if isinstance(what, str) and what else "")
         try:
-            check_fields(item, _BLOCK_KEYS, where)
+            check_fields(item, _BLOCK_KEYS, where, PlanError)
             blocks.append(Block(**item))
-        except RoutineError as err:
-            raise RoutineError(str(err) if str(err).startswith(where) else f"{where}: {err}") from None
+        except DataError as err:
+            raise PlanError(str(err) if str(err).startswith(where) else f"{where}: {err}") from None
     try:
         return Plan(**{**data, "blocks": blocks})
-    except RoutineError as err:
-        raise RoutineError(f"{source}: {err}") from None
+    except DataError as err:
+        raise PlanError(f"{source}: {err}") from None
 
 
 def load_plan(path) -> Plan:
     """Read a class plan from a .json, .yaml or .yml file."""
-    path, data = read_data(path)
+    path, data = read_data(path, PlanError)
     return plan_from_dict(data, source=str(path))
 
 
 def save_plan(plan: Plan, path) -> Path:
     """Write a class plan to a .json, .yaml or .yml file; returns the path."""
-    return write_data(plan.to_dict(), path)
+    return write_data(plan.to_dict(), path, PlanError)
 
 
 def _plan(name: str, title: str, *blocks) -> Plan:
@@ -258,4 +258,4 @@ def get_plan(name: str) -> Plan:
     try:
         return PLANS[name]
     except (KeyError, TypeError):
-        raise RoutineError(f"no class plan called {name!r}; ready-made plans: {', '.join(PLANS)}") from None
+        raise PlanError(f"no class plan called {name!r}; ready-made plans: {', '.join(PLANS)}") from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..errors import DataError
 from .routines import Breathing, Routine, RoutineError, Step
 
 _ROUTINE_KEYS = {"name", "title", "steps", "get_ready", "switch", "notes"}
@@ -16,12 +17,13 @@ _BREATHING_KEYS = {"inhale", "exhale", "hold", "sound"}
 _FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 
 
-def check_fields(data, allowed: set[str], where: str) -> None:
+def check_fields(data, allowed: set[str], where: str, error: type[DataError] = RoutineError) -> None:
+    """``data`` must be a mapping with no field outside ``allowed``, else ``error`` naming the bad field."""
     if not isinstance(data, dict):
-        raise RoutineError(f"{where}: expected a mapping of fields, got {data!r}")
+        raise error(f"{where}: expected a mapping of fields, got {data!r}")
     unknown = sorted(set(map(str, data)) - allowed)
     if unknown:
-        raise RoutineError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(allowed))}")
+        raise error(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}; known: {', '.join(sorted(allowed))}")
 
 
 def _step_from_dict(data, where: str) -> Step:
@@ -60,36 +62,36 @@ def routine_from_dict(data, source: str = "routine") -> Routine:
         raise RoutineError(f"{source}: {err}") from None
 
 
-def _format(path: Path) -> str:
+def _format(path: Path, error: type[DataError]) -> str:
     try:
         return _FORMATS[path.suffix.lower()]
     except KeyError:
-        raise RoutineError(f"{path}: unknown file type {path.suffix!r}; use .json, .yaml or .yml") from None
+        raise error(f"{path}: unknown file type {path.suffix!r}; use .json, .yaml or .yml") from None
 
 
-def read_data(path) -> tuple[Path, object]:
-    """The parsed contents of a .json, .yaml or .yml file, or a RoutineError naming the file."""
+def read_data(path, error: type[DataError] = RoutineError) -> tuple[Path, object]:
+    """The parsed contents of a .json, .yaml or .yml file, or ``error`` (the caller's kind) naming the file."""
     import yaml  # here, not at the top: ``import backease`` stays quick
 
     path = Path(path)
-    fmt = _format(path)
+    fmt = _format(path, error)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise RoutineError(f"{path}: cannot read the file ({err.strerror})") from None
+        raise error(f"{path}: cannot read the file ({err.strerror})") from None
     try:
         # libyaml's loader when PyYAML has it: the same safe subset, ten times faster
         return path, json.loads(text) if fmt == "JSON" else yaml.load(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (json.JSONDecodeError, yaml.YAMLError) as err:
-        raise RoutineError(f"{path}: not valid {fmt}: {err}") from None
+        raise error(f"{path}: not valid {fmt}: {err}") from None
 
 
-def write_data(data: dict, path) -> Path:
+def write_data(data: dict, path, error: type[DataError] = RoutineError) -> Path:
     """Write plain data as JSON or YAML, chosen by the file's ending; returns the path."""
     import yaml
 
     path = Path(path)
-    if _format(path) == "JSON":
+    if _format(path, error) == "JSON":
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     else:
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

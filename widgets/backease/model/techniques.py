@@ -18,7 +18,8 @@ from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
 from .routine_files import check_fields, read_data
-from .routines import Routine, RoutineError
+from ..errors import TechniqueError
+from .routines import Routine
 
 DATA = Path(__file__).parent / "technique_data"
 
@@ -92,77 +93,77 @@ class Technique:
 def _lines(data, key: str, where: str) -> tuple[str, ...]:
     items = data.get(key)
     if not isinstance(items, list) or not items or not all(isinstance(x, str) and x.strip() for x in items):
-        raise RoutineError(f"{where}: {key!r} must be a non-empty list of sentences, got {items!r}")
+        raise TechniqueError(f"{where}: {key!r} must be a non-empty list of sentences, got {items!r}")
     return tuple(" ".join(x.split()) for x in items)
 
 
 def _text(value, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise RoutineError(f"{where} must be non-empty text, got {value!r}")
+        raise TechniqueError(f"{where} must be non-empty text, got {value!r}")
     return " ".join(value.split())
 
 
 def _evidence(data, source: str) -> Evidence:
     where = f"{source}: 'evidence'"
-    check_fields(data, _EVIDENCE_KEYS, where)
+    check_fields(data, _EVIDENCE_KEYS, where, TechniqueError)
     missing = sorted(_EVIDENCE_KEYS - set(data))
     if missing:
-        raise RoutineError(f"{where}: missing {', '.join(map(repr, missing))}")
+        raise TechniqueError(f"{where}: missing {', '.join(map(repr, missing))}")
     label = _text(data["label"], f"{where}: 'label'")
     if label not in EVIDENCE_LABELS:
-        raise RoutineError(f"{where}: label {label!r} is not one of the evidence page's labels: {', '.join(EVIDENCE_LABELS)}")
+        raise TechniqueError(f"{where}: label {label!r} is not one of the evidence page's labels: {', '.join(EVIDENCE_LABELS)}")
     cite = data["cite"]
     if not isinstance(cite, list) or not cite or not all(isinstance(k, str) and k.strip() for k in cite):
-        raise RoutineError(f"{where}: 'cite' must be a non-empty list of reference keys, got {cite!r}")
+        raise TechniqueError(f"{where}: 'cite' must be a non-empty list of reference keys, got {cite!r}")
     return Evidence(label, _text(data["certainty"], f"{where}: 'certainty'").rstrip("."),
                     _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite))
 
 
 def _conditions(data, source: str) -> tuple[ConditionAdvice, ...]:
     if not isinstance(data, dict) or not data:
-        raise RoutineError(f"{source}: 'conditions' must map condition ids to advice, got {data!r}")
+        raise TechniqueError(f"{source}: 'conditions' must map condition ids to advice, got {data!r}")
     answers = []
     for condition, answer in data.items():
         where = f"{source}: conditions: {condition}"
         try:
             get_condition(condition)
         except KeyError as err:
-            raise RoutineError(f"{source}: conditions: {err.args[0]}") from None
-        check_fields(answer, _CONDITION_KEYS, where)
+            raise TechniqueError(f"{source}: conditions: {err.args[0]}") from None
+        check_fields(answer, _CONDITION_KEYS, where, TechniqueError)
         if answer.get("advice") not in ADVICE_KINDS:
-            raise RoutineError(f"{where}: advice {answer.get('advice')!r} is not one of {', '.join(ADVICE_KINDS)}")
+            raise TechniqueError(f"{where}: advice {answer.get('advice')!r} is not one of {', '.join(ADVICE_KINDS)}")
         answers.append(ConditionAdvice(condition, answer["advice"], _text(answer.get("text"), f"{where}: 'text'")))
     return tuple(answers)
 
 
 def _choices(data, key: str, known: tuple[str, ...], source: str, empty: bool = False) -> tuple[str, ...]:
     if not isinstance(data, list) or not (data or empty):
-        raise RoutineError(f"{source}: {key!r} must be a {'' if empty else 'non-empty '}list, got {data!r}")
+        raise TechniqueError(f"{source}: {key!r} must be a {'' if empty else 'non-empty '}list, got {data!r}")
     for value in data:
         if value not in known:
-            raise RoutineError(f"{source}: {key}: {value!r} is not one of {', '.join(known)}")
+            raise TechniqueError(f"{source}: {key}: {value!r} is not one of {', '.join(known)}")
     return tuple(data)
 
 
 def technique_from_dict(data, source: str) -> Technique:
     """Build and validate a Technique; messages name the file and the field, step or condition."""
-    check_fields(data, _KEYS, source)
+    check_fields(data, _KEYS, source, TechniqueError)
     missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:
-        raise RoutineError(f"{source}: missing {', '.join(map(repr, missing))}")
+        raise TechniqueError(f"{source}: missing {', '.join(map(repr, missing))}")
     for key in ("name", "title", "purpose", "source"):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise RoutineError(f"{source}: {key!r} must be non-empty text, got {data[key]!r}")
+            raise TechniqueError(f"{source}: {key!r} must be non-empty text, got {data[key]!r}")
     if data["routine"] not in ROUTINES:
-        raise RoutineError(f"{source}: 'routine' {data['routine']!r} is not in the routine library")
+        raise TechniqueError(f"{source}: 'routine' {data['routine']!r} is not in the routine library")
     if not isinstance(data["steps"], list) or not data["steps"]:
-        raise RoutineError(f"{source}: 'steps' must be a non-empty list, got {data['steps']!r}")
+        raise TechniqueError(f"{source}: 'steps' must be a non-empty list, got {data['steps']!r}")
     steps = []
     for i, step in enumerate(data["steps"], 1):
         where = f"{source}, step {i}"
-        check_fields(step, _STEP_KEYS, where)
+        check_fields(step, _STEP_KEYS, where, TechniqueError)
         if not isinstance(step.get("text"), str) or not step["text"].strip():
-            raise RoutineError(f"{where}: 'text' must be non-empty text, got {step.get('text')!r}")
+            raise TechniqueError(f"{where}: 'text' must be non-empty text, got {step.get('text')!r}")
         steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
@@ -180,11 +181,11 @@ def get_technique(name: str) -> Technique:
     path = DATA / f"{name}.yml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in DATA.glob("*.yml")))
-        raise RoutineError(f"no technique called {name!r}; known: {known}")
-    path, data = read_data(path)
+        raise TechniqueError(f"no technique called {name!r}; known: {known}")
+    path, data = read_data(path, TechniqueError)
     technique = technique_from_dict(data, str(path.name))
     if technique.name != name:
-        raise RoutineError(f"{path.name}: 'name' is {technique.name!r} but the file is called {name!r}")
+        raise TechniqueError(f"{path.name}: 'name' is {technique.name!r} but the file is called {name!r}")
     return technique
 
 
@@ -197,5 +198,5 @@ def technique_for_routine(routine: str) -> Technique:
     for technique in all_techniques():
         if technique.routine == routine:
             return technique
-    raise RoutineError(f"no technique card uses the routine {routine!r}: it is not one technique's own routine"
+    raise TechniqueError(f"no technique card uses the routine {routine!r}: it is not one technique's own routine"
                        f" (a class plan uses the technique routines or their levels)")

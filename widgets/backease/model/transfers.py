@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .routines import RoutineError
+from ..errors import DataError
 from .techniques import TechniqueStep
 
 
@@ -74,4 +74,4 @@ def get_transfer(name: str) -> Transfer:
     try:
         return TRANSFERS[name]
     except (KeyError, TypeError):
-        raise RoutineError(f"no transfer called {name!r}; known: {', '.join(TRANSFERS)}") from None
+        raise DataError(f"no transfer called {name!r}; known: {', '.join(TRANSFERS)}") from None
