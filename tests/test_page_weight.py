@@ -13,7 +13,8 @@ from conftest import ROOT, built_pages, open_built, parsed_page
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
-from page_weight import drop_unused_widget_files, shorten  # noqa: E402
+from meta_description import shorten  # noqa: E402
+from page_weight import drop_unused_widget_files  # noqa: E402
 from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, body_images_to_files, images_to_files,  # noqa: E402
                           on_demand_to_files, share_repeated_values, unshared)
 

@@ -37,6 +37,9 @@ class GuidedCheck(anywidget.AnyWidget):
 
     walkthrough = traitlets.Dict().tag(sync=True)
     figures = traitlets.Dict().tag(sync=True)
+    # Where the reader is ({"at", "trail", "mm"}; None: at the start), set by the views so that every
+    # view of the widget shows the same step. The views never send it, so Python always sees None.
+    progress = traitlets.Dict(allow_none=True, default_value=None).tag(sync=True)
 
     def __init__(self, walkthrough: Walkthrough, **kwargs):
         if not isinstance(walkthrough, Walkthrough):

@@ -6,7 +6,7 @@ Python sends every value the browser shows or runs: each routine's segments, tim
 positions and equipment; the transitions between any two positions; a talk's and a hand-out's
 segment with blanks for their words; the words for durations; the YAML lines; the limits. The
 browser only looks them up, fills the blanks and adds them up in the teacher's order
-(``planParts`` in ``static/plan_builder.js``; tests/test_plan_builder.py holds it to ``Plan``).
+(``planParts`` in ``static/plan_builder.js``; tests/test_widget_views.py holds it to ``Plan``).
 With a kernel, Python sees the blocks as they are edited: ``builder.plan`` is the validated
 Plan, ``builder.yaml`` the text the page shows, ``builder.save("my-class.yaml")`` writes it.
 """

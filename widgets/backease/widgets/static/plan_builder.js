@@ -9,8 +9,8 @@
 
 // Each block with the transitions before it and its own segments, from the values Python sent
 // (`get` reads the model): a lookup of the move from where the class is to where the block
-// starts, and a hand-out of what the block needs that is not out yet. tests/test_plan_builder.py
-// compares this with backease.plans.Plan for many plans.
+// starts, and a hand-out of what the block needs that is not out yet. tests/test_widget_views.py
+// compares this with backease.model.plans.Plan for generated plans.
 export function planParts(blocks, get) {
   const byName = Object.fromEntries(get("library").map((r) => [r.name, r]));
   const { segment: handOut, names } = get("hand_out");
