@@ -7,8 +7,8 @@ import random
 import shutil
 
 from backease import LEG_LENGTH, GuidedCheck, read_mm, walk_paths
-from backease.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
-from backease.walkthroughs import WalkthroughError
+from backease.model.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
+from backease.model.walkthroughs import WalkthroughError
 
 from conftest import ROOT, open_built, watched_page
 

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backease.conditions import ADVICE_KINDS, CONDITIONS, get_condition
-from backease.routines import RoutineError
-from backease.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
+from backease.model.conditions import ADVICE_KINDS, CONDITIONS, get_condition
+from backease import TechniqueError
+from backease.model.techniques import DATA, MOVES, POSITIONS, all_techniques, technique_from_dict
+from backease.text.techniques import evidence_plain
 
 TECHNIQUES = all_techniques()
 NAMES = [t.name for t in TECHNIQUES]
@@ -64,7 +65,7 @@ def test_each_condition_is_explained_or_in_the_glossary(condition):
 @pytest.mark.parametrize(("technique", "why", "condition"), CASES,
                          ids=[f"{t.name}-{c}" for t, _, c in CASES])
 def test_rule(technique, why, condition):
-    assert technique.advice_for(condition), f"{technique.name} {why}, so its card must answer {condition!r}"
+    assert condition in {a.condition for a in technique.conditions}, f"{technique.name} {why}, so its card must answer {condition!r}"
 
 
 def test_the_rules_cover_every_move_and_the_positions_they_name():
@@ -79,7 +80,7 @@ def test_evidence_cites_known_references(technique):
     assert evidence.cite, f"{technique.name}: an evidence label must cite a reference"
     unknown = set(evidence.cite) - bib_keys()
     assert not unknown, f"{technique.name}: evidence cites {sorted(unknown)}, not in references.bib"
-    assert evidence.certainty and evidence.certainty in evidence.plain()
+    assert evidence.certainty and evidence.certainty in evidence_plain(evidence)
 
 
 # --- card validation: messages name the file, the condition and the bad value -------------
@@ -109,7 +110,7 @@ def broken(name, **changes):
     ({"evidence": "Among the better options."}, r"dead-bug.yml: 'evidence': expected a mapping"),
 ])
 def test_bad_cards_are_refused_with_a_clear_message(changes, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(TechniqueError, match=message):
         technique_from_dict(broken("dead-bug", **changes), "dead-bug.yml")
 
 
@@ -118,13 +119,13 @@ def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
     from spellchecker import SpellChecker
     from test_quality import WORDLIST, prose_words
 
-    from backease.red_flags import ADVICE, RED_FLAGS
+    from backease.model.red_flags import ADVICE, RED_FLAGS
 
     checker = SpellChecker()
     checker.word_frequency.load_words(
         w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
     texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *(i.text for i in t.need), *(s.text for s in t.steps), *t.stop,
-                                        t.evidence.plain(), *(a.text for a in t.conditions)])
+                                        evidence_plain(t.evidence), *(a.text for a in t.conditions)])
              for t in TECHNIQUES}
     texts["red_flags.py"] = " ".join([f.text for f in RED_FLAGS] + [f"{a.title} {a.action}" for a in ADVICE.values()])
     texts["conditions.py"] = " ".join(f"{c.name} {c.explain}" for c in CONDITIONS)

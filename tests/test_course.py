@@ -6,13 +6,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backease import ROUTINES, RoutineError, get_routine
-from backease.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
-from backease.education import TALKS
+from backease import ROUTINES, CourseError, get_routine
+from backease.model.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
+from backease.model.education import TALKS
 from backease.figures.pose_library import POSES
-from backease.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
-from backease.logistics import card_for, on_floor, positions_of
-from backease.techniques import POSITIONS
+from backease.model.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
+from backease.model.logistics import card_for, on_floor, positions_of
+from backease.model.techniques import POSITIONS
 
 
 def test_default_course_is_six_weeks_of_two_sessions_of_45_to_60_minutes():
@@ -91,7 +91,7 @@ def test_progression_rules_cover_every_answer_and_never_move_up_on_a_worse_day()
     assert next_move("easy", "same").id == "up"
     assert all(next_move(f, "worse").id == "down" for f in FELT)
     assert all(next_move("hard", d).id == "down" for d in NEXT_DAY)
-    with pytest.raises(RoutineError, match="got 'fine', 'same'"):
+    with pytest.raises(CourseError, match="got 'fine', 'same'"):
         next_move("fine", "same")
 
 
@@ -110,11 +110,11 @@ def test_a_teacher_can_change_weeks_sessions_and_length(weeks, per_week, minutes
 
 
 def test_too_few_sessions_or_minutes_say_why():
-    with pytest.raises(RoutineError, match="at least 6 sessions for its 6 talks; 2 weeks of 2 give 4"):
+    with pytest.raises(CourseError, match="at least 6 sessions for its 6 talks; 2 weeks of 2 give 4"):
         make_course(2, 2)
-    with pytest.raises(RoutineError, match="sessions of 20 minutes are too short"):
+    with pytest.raises(CourseError, match="sessions of 20 minutes are too short"):
         make_course(6, 2, 20)
-    with pytest.raises(RoutineError, match="sessions per week must be a whole number from 1 to 5, got 0"):
+    with pytest.raises(CourseError, match="sessions per week must be a whole number from 1 to 5, got 0"):
         make_course(6, 0)
 
 
@@ -154,7 +154,7 @@ def _bad(mutate):
 def test_bad_course_files_name_the_file_session_block_and_value(tmp_path, mutate, message):
     path = tmp_path / "mine.yaml"
     path.write_text(yaml.safe_dump(_bad(mutate)))
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(CourseError, match=message):
         load_course(path)
 
 
@@ -170,7 +170,7 @@ def test_any_bad_block_value_gives_a_message_naming_file_session_and_block(week,
     data = _bad(lambda d: d["weeks"][week]["sessions"][session]["blocks"][block].update({key: value}))
     try:
         course = course_from_dict(data, source="mine.yaml")
-    except RoutineError as err:
+    except CourseError as err:
         assert str(err).startswith(f"mine.yaml, week {week + 1}, session {session + 1}, block {block + 1}") or \
             str(err).startswith("mine.yaml: course 'six-weeks', week "), str(err)
     else:  # a value that happens to be valid: the course still lasts what its parts add up to
@@ -183,7 +183,7 @@ def test_any_bad_course_field_gives_a_message_naming_the_file(key, value):
     data = _bad(lambda d: d.update({key: value}))
     try:
         course_from_dict(data, source="mine.yaml")
-    except RoutineError as err:
+    except CourseError as err:
         assert str(err).startswith("mine.yaml"), str(err)
 
 

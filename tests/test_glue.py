@@ -14,7 +14,7 @@ from IPython.display import Markdown
 shell = InteractiveShell.instance()
 shown = []
 shell.display_pub.publish = lambda data, metadata=None, **kw: shown.append({"data": data, "metadata": metadata})
-from backease.glue import glue_text
+from backease.text.glue import glue_text
 from myst_nb import glue
 glue_text("dose", "Hold **30 seconds**.")
 glue("dose", Markdown("Hold **30 seconds**."), display=False)

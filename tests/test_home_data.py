@@ -7,11 +7,12 @@ import wave
 import pytest
 
 from backease import SessionTimer, format_duration, get_routine, load_diary
-from backease.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
-from backease.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
-from backease.routines import RoutineError, spoken_duration
-from backease.timer import session_key
-from backease.timer_cues import RATE, TONES, GAP, cues
+from backease.model.diary import FIELDS, FORMAT, VERSION, check_diary, check_entry, spec
+from backease.widgets.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
+from backease import DiaryError, RoutineError
+from backease.model.routines import spoken_duration
+from backease.widgets.timer import session_key
+from backease.model.timer_cues import RATE, TONES, GAP, cues
 
 
 def test_segments_carry_the_texts_the_timer_shows_and_says():
@@ -65,7 +66,7 @@ GOOD = {"id": "a1", "date": "2026-03-01T09:00:00Z", "session": "Belly breathing"
     ({"session": None}, "missing 'session'"),
 ])
 def test_a_bad_diary_entry_is_named(change, says):
-    with pytest.raises(RoutineError, match=None) as err:
+    with pytest.raises(DiaryError, match=None) as err:
         check_entry({**GOOD, **change}, "entry 1")
     assert says in str(err.value)
 
@@ -77,12 +78,12 @@ def test_diary_files(tmp_path):
     for data, says in [({"format": "other"}, "not a diary exported from this guide"),
                        ({"format": FORMAT, "version": 9, "entries": []}, "version 9"),
                        ({"format": FORMAT, "version": VERSION, "entries": {}}, "'entries' must be a list")]:
-        with pytest.raises(RoutineError, match=None) as err:
+        with pytest.raises(DiaryError, match=None) as err:
             check_diary(data, "f.json")
         assert says in str(err.value)
     broken = tmp_path / "broken.json"
     broken.write_text("{")
-    with pytest.raises(RoutineError, match="broken.json: cannot read it as a JSON diary"):
+    with pytest.raises(DiaryError, match="broken.json: cannot read it as a JSON diary"):
         load_diary(broken)
     assert "stays on this device" in spec()["privacy"]
 

@@ -6,9 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from backease import ROUTINES, format_duration, get_routine, load_diary
-from backease.diary import FIELDS, check_entry
-from backease.my_routine import PRESETS, check_payload, from_fragment, payload, to_fragment
-from backease.routines import RoutineError
+from backease.model.diary import FIELDS, check_entry
+from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, payload, to_fragment
+from backease.model.routines import RoutineError
 
 from conftest import open_built, watched_page
 

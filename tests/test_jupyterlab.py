@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from backease import SessionTimer
-from backease.techniques import get_technique
+from backease.model.techniques import get_technique
 from conftest import watched_page
 from test_notebook_download import RAW_MYST
 

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from docutils.core import publish_doctree
 
-from backease.techniques import all_techniques
+from backease.model.techniques import all_techniques
 from conftest import ROOT
 
 # MyST that a Jupyter front end would show as raw text, in a notebook's source or in the rendered text.

@@ -5,15 +5,16 @@ import sys
 from html import escape
 
 
-import backease.timer_cues
-from backease.techniques import all_techniques
-from backease.static_modules import STATIC, esm_module
+import backease.model.timer_cues
+from backease.model.techniques import all_techniques
+from backease.widgets.static_modules import STATIC, esm_module
 
 from conftest import ROOT, built_pages, open_built, parsed_page
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
-from page_weight import drop_unused_widget_files, shorten  # noqa: E402
+from meta_description import shorten  # noqa: E402
+from page_weight import drop_unused_widget_files  # noqa: E402
 from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, body_images_to_files, images_to_files,  # noqa: E402
                           on_demand_to_files, share_repeated_values, unshared)
 
@@ -152,7 +153,7 @@ def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
                   for v in m["state"].values() if isinstance(v, str) and timer_js in v]
         assert not inline, rel
         html = (site / rel).read_text(encoding="utf-8")
-        assert html.count("data:audio/wav;base64,") == len(backease.timer_cues.TONES), rel
+        assert html.count("data:audio/wav;base64,") == len(backease.model.timer_cues.TONES), rel
 
 
 def on_demand_files(site, rel, manager) -> list[str]:

@@ -2,10 +2,11 @@
 import pytest
 import yaml
 
-from backease import PLANS, Block, Plan, RoutineError, SessionTimer, get_plan, get_routine, load_plan, save_plan
-from backease.course import COURSE
-from backease.levels import find_level
-from backease.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
+from backease import PLANS, Block, DataError, Plan, PlanError, SessionTimer, get_plan, get_routine, load_plan, save_plan
+from backease.model.course import COURSE
+from backease.model.levels import find_level
+from backease.model.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
+from backease.text.plans import outline_markdown
 
 
 def test_a_plan_total_is_the_sum_of_its_routines_talks_and_transitions():
@@ -54,7 +55,7 @@ def test_a_plan_that_exceeds_a_technique_dose_says_so():
             more = block.repeat > 1 or (find_level(block.routine) and find_level(block.routine).rounds > 1)
             assert bool(block.over_dose) == bool(more)
             if more:
-                assert block.over_dose in plan.outline_markdown()
+                assert block.over_dose in outline_markdown(plan)
 
 
 def test_equipment_is_counted_from_the_cards_for_n_people():
@@ -63,7 +64,7 @@ def test_equipment_is_counted_from_the_cards_for_n_people():
     assert counts["ball"].count == 20  # the ball card: two per person
     assert counts["chair"].count == 10  # for the talks and the chair versions
     assert counts["pillow"].optional and counts["pillow"].words.endswith("(if people want them)")
-    with pytest.raises(RoutineError, match="participants must be a whole number from 1 to 60, got 0"):
+    with pytest.raises(DataError, match="participants must be a whole number from 1 to 60, got 0"):
         get_plan("class-30").equipment(0)
 
 
@@ -95,7 +96,7 @@ def test_plan_runs_as_one_session_in_the_timer():
 
 def test_outline_lists_every_block_and_the_total():
     plan = get_plan("class-30")
-    text = plan.outline_markdown()
+    text = outline_markdown(plan)
     items = [line for line in text.splitlines() if line[:1].isdigit()]
     assert len(items) == len(plan.blocks)
     assert items[-1].startswith(f"{len(plan.blocks)}. **Closing")
@@ -120,16 +121,16 @@ def test_routines_used_are_listed_once_in_order():
     ({"talk": "Hello", "seconds": 60, "repeat": 2}, "'repeat' goes with a 'routine'"),
 ])
 def test_bad_block_is_rejected(block, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(DataError, match=message):
         Block(**block)
 
 
 def test_bad_plans_are_rejected():
-    with pytest.raises(RoutineError, match="plan 'p' has no blocks"):
+    with pytest.raises(PlanError, match="plan 'p' has no blocks"):
         Plan("p", "P", ())
-    with pytest.raises(RoutineError, match=r"lasts 167 minutes"):
+    with pytest.raises(PlanError, match=r"lasts 167 minutes"):
         Plan("p", "P", (Block(talk="Long talk", seconds=10_000),))
-    with pytest.raises(RoutineError, match="no class plan called 'class-90'"):
+    with pytest.raises(PlanError, match="no class plan called 'class-90'"):
         get_plan("class-90")
 
 
@@ -140,8 +141,8 @@ def test_plan_files_round_trip_and_name_the_bad_block(tmp_path):
     bad = tmp_path / "mine.yaml"
     bad.write_text(yaml.safe_dump({"name": "mine", "title": "Mine", "blocks": [
         {"routine": "breathing"}, {"routine": "dead-bug", "repeat": "twice"}]}))
-    with pytest.raises(RoutineError, match=r"mine.yaml, block 2 \('dead-bug'\): 'repeat' must be a whole number"):
+    with pytest.raises(PlanError, match=r"mine.yaml, block 2 \('dead-bug'\): 'repeat' must be a whole number"):
         load_plan(bad)
     bad.write_text(yaml.safe_dump({"name": "mine", "title": "Mine", "blocks": [{"exercise": "x"}]}))
-    with pytest.raises(RoutineError, match=r"block 1: unknown field\(s\) 'exercise'"):
+    with pytest.raises(PlanError, match=r"block 1: unknown field\(s\) 'exercise'"):
         load_plan(bad)

@@ -214,7 +214,7 @@ def test_every_pose_in_the_catalogue_is_drawn_somewhere():
     from conftest import ROOT
 
     sources = [p for p in (ROOT / "widgets" / "backease").rglob("*.py") if p.name != "pose_library.py"]
-    sources += list((ROOT / "widgets" / "backease" / "technique_data").glob("*.yml"))
+    sources += list((ROOT / "widgets" / "backease" / "model" / "technique_data").glob("*.yml"))
     sources += list((ROOT / "book").rglob("*.md"))
     text = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     unused = [name for name in POSES if f'"{name}"' not in text and f"'{name}'" not in text

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from backease import PLANS
-from backease.course import COURSE
-from backease.techniques import all_techniques
+from backease.model.course import COURSE
+from backease.model.techniques import all_techniques
 
 from conftest import open_built, site_context, watched_page
 
@@ -56,8 +56,8 @@ def test_printable_prints_on_the_a4_pages_it_promises_with_no_navigation(page, n
 
 
 def test_screening_form_has_every_red_flag_and_condition_with_a_tick_box_and_a_signature(page):
-    from backease.conditions import CONDITIONS
-    from backease.red_flags import ADVICE, LEVELS, RED_FLAGS
+    from backease.model.conditions import CONDITIONS
+    from backease.model.red_flags import ADVICE, LEVELS, RED_FLAGS
 
     open_built(page, f"{page.base}/book/class/screening-form.html")
     form = page.locator(".be-printable")

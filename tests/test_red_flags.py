@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backease import RedFlagScreen
-from backease.red_flags import (ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, URGENT, RedFlag, flags_at, level_for,
-                                markdown, to_dict)
+from backease.model.red_flags import (ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, URGENT, RedFlag, flags_at, level_for,
+                                to_dict)
+from backease.text.red_flags import markdown
 from conftest import parsed_page
 
 # The content brief's "Red flags, in three levels", as words each level's signs must contain.

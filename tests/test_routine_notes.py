@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from backease.library import ROUTINES
+from backease.model.library import ROUTINES
 
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)( min| s)?")
 QUOTED = re.compile(r"'[^']*'|\u201c[^\u201d]*\u201d")
@@ -31,7 +31,7 @@ def test_every_number_in_a_routines_notes_is_one_of_its_values(name):
 
 def _from_level(routine, number) -> bool:
     """A level routine's notes quote its base routine's notes and the guide's rounds and rest."""
-    from backease.levels import ROUND_REST, find_level
+    from backease.model.levels import ROUND_REST, find_level
 
     level = find_level(routine.name)
     if level is None:
@@ -42,7 +42,7 @@ def _from_level(routine, number) -> bool:
 
 def _phrases(routine) -> list[tuple[str, str]]:
     """(what the notes say, what the values say) for each phrase that names a dose."""
-    from backease.routines import format_duration as d
+    from backease.model.routines import format_duration as d
 
     notes, out = routine.notes, []
     for said in re.findall(r"The (\S+ s) to switch sides", notes):

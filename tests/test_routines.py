@@ -13,7 +13,7 @@ from backease import (
     ROUTINES, Breathing, Routine, RoutineError, SessionTimer, Step, format_duration, get_routine,
     load_routine, routine_from_dict, save_routine,
 )
-from backease.routines import MAX_TOTAL_SECONDS
+from backease.model.routines import MAX_TOTAL_SECONDS
 
 
 def routine(*steps, **kw):
@@ -255,8 +255,8 @@ def test_library_has_the_doses_from_the_content_brief():
 
 
 def test_every_library_routine_is_valid_and_under_an_hour():
-    from backease.levels import LEVELS
-    from backease.techniques import all_techniques
+    from backease.model.levels import LEVELS
+    from backease.model.techniques import all_techniques
 
     assert {t.routine for t in all_techniques()} | {"starter", "flare-up"} | {lv.name for lv in LEVELS} <= set(ROUTINES)
     for name, r in ROUTINES.items():

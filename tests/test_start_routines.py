@@ -2,8 +2,8 @@
 import pytest
 
 from backease import RoutineError, Step, get_routine
-from backease.library import ROUTINES, technique_of
-from backease.techniques import get_technique
+from backease.model.library import ROUTINES, technique_of
+from backease.model.techniques import get_technique
 
 START = ("starter", "flare-up")
 

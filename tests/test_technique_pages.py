@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from backease.conditions import ADVICE_KINDS, ADVICE_TITLES
+from backease.model.conditions import ADVICE_KINDS, ADVICE_TITLES
 from backease.figures import POSES, alt_text, draw_named
 from backease.figures.style import to_svg
-from backease.technique_text import timer_label
-from backease.techniques import all_techniques
-from backease.technique_view import StepsView
+from backease.text.techniques import evidence_plain, timer_label
+from backease.model.techniques import all_techniques
+from backease.text.technique_view import StepsView
 from conftest import parsed_page
 
 from conftest import widget_states
@@ -64,7 +64,7 @@ def test_page_shows_the_card(site, technique):
         listed = [li.get_text(" ", strip=True) for li in section(soup, title).select("li")]
         assert listed == list(items), title
     evidence = section(soup, "Evidence")
-    assert technique.evidence.plain() in text(evidence)
+    assert evidence_plain(technique.evidence) in text(evidence)
     cited = evidence.select_one("p .bibtex-citation").select("a[href*='evidence.html#']")
     assert len(cited) == len(technique.evidence.cite), "each cited key links to the bibliography"
 
@@ -140,7 +140,7 @@ def test_steps_view_without_a_browser():
 
 
 def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
-    from backease.techniques import EVIDENCE_LABELS
+    from backease.model.techniques import EVIDENCE_LABELS
 
     soup = parsed_page(site, "book/reference/evidence.html")
     defined = [text(dt) for dt in soup.select("section#how-to-read-the-labels dt")]
@@ -151,4 +151,4 @@ def test_the_evidence_page_shows_every_card_label_and_defines_it(site):
     for technique in TECHNIQUES:
         row = by_title[straight(technique.title)]
         assert row.select_one("td a")["href"].endswith(f"techniques/{technique.name}.html")
-        assert technique.evidence.plain() in text(row)
+        assert evidence_plain(technique.evidence) in text(row)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import backease
-from backease import ROUTINES, RoutineError, SessionTimer, get_plan, get_routine, list_routines
+from backease import ROUTINES, DataError, SessionTimer, get_plan, get_routine, list_routines
 
 DESK_BREAK = {"name": "desk-break", "title": "Desk break",
               "steps": [{"label": "Shoulder rolls", "seconds": 30}, {"label": "Knee hug", "seconds": 20, "side": "each"}]}
@@ -32,7 +32,7 @@ def test_timer_takes_a_name_a_routine_a_plan_or_a_dict():
     (["not", "a", "routine"], r"SessionTimer needs a Routine, a Plan, a dict or a name, got \['not'"),
 ])
 def test_a_bad_session_gives_a_message_naming_the_bad_value(bad, message):
-    with pytest.raises(RoutineError, match=message):
+    with pytest.raises(DataError, match=message):
         SessionTimer(bad)
 
 
@@ -59,11 +59,11 @@ def test_list_routines_shows_the_whole_library_as_a_table():
     for routine in ROUTINES.values():
         assert routine.name in text and routine.name in html
     assert "4 min 15 s" in text  # the breathing routine's total, as the timer counts it
-    assert doctest.testmod(sys.modules["backease.catalogue"]).failed == 0
+    assert doctest.testmod(sys.modules["backease.text.catalogue"]).failed == 0
 
 
 def test_import_is_quick_widgets_and_figures_load_on_first_use():
-    heavy = ["anywidget", "matplotlib", "yaml", "backease.figures", "backease.timer", "backease.checks"]
+    heavy = ["anywidget", "matplotlib", "yaml", "backease.figures", "backease.widgets", "backease.printables"]
     code = f"import sys, backease; print([m for m in {heavy!r} if m in sys.modules])"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]", f"'import backease' loads {loaded}: import widgets lazily (backease._LAZY)"

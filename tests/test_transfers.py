@@ -1,9 +1,9 @@
 """Getting down to the floor and up again, onto and off a table or bed: steps and their drawn poses."""
 import pytest
 
-from backease import RoutineError
+from backease import DataError
 from backease.figures import POSES, alt_text, place
-from backease.transfers import TRANSFERS, get_transfer
+from backease.model.transfers import TRANSFERS, get_transfer
 
 
 def test_every_pose_a_transfer_names_exists_and_has_alt_text():
@@ -35,5 +35,5 @@ def test_holding_on_to_a_chair_carries_no_weight_and_the_body_rests_where_drawn(
 
 
 def test_an_unknown_transfer_is_named_in_the_error():
-    with pytest.raises(RoutineError, match=r"no transfer called 'floor'; known: floor-down, floor-up"):
+    with pytest.raises(DataError, match=r"no transfer called 'floor'; known: floor-down, floor-up"):
         get_transfer("floor")

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backease import LEG_LENGTH, GuidedCheck, WalkthroughError, read_mm, walk_paths
-from backease.leg_length import MATTERS_FROM_MM, MAX_MM
-from backease.walkthroughs import Answer, CheckStep, Measure, Outcome, Walkthrough
+from backease.model.leg_length import MATTERS_FROM_MM, MAX_MM
+from backease.model.walkthroughs import Answer, CheckStep, Measure, Outcome, Walkthrough
 
 
 def build(steps, outcomes, start="a"):

@@ -9,14 +9,14 @@ import random
 import pytest
 import yaml
 
-from backease.library import get_routine
-from backease.logistics import class_routines
-from backease.my_routine import MyRoutine
-from backease.plan_builder import PlanBuilder, plan_yaml
-from backease.plans import MAX_REPEAT, plan_from_dict
-from backease.printables import outline_table
-from backease.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, in_words
-from backease.static_modules import SHARED
+from backease.model.library import get_routine
+from backease.model.logistics import class_routines
+from backease.widgets.my_routine import MyRoutine
+from backease.widgets.plan_builder import PlanBuilder, plan_yaml
+from backease.model.plans import MAX_REPEAT, plan_from_dict
+from backease.printables.handouts import outline_table
+from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, in_words
+from backease.widgets.static_modules import SHARED
 
 TEXTS = ["Welcome and check-in", 'The "why" of breathing', "Pause \u2014 caf\u00e9, na\u00efve, \u2713", "Back\\slash: {talk}"]
 TITLES = ["Tuesday class", 'A "gentle" class: week 2', "\u00c9cole du dos \u2014 {name}", "x"]

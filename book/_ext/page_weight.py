@@ -18,7 +18,6 @@
 - Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
   (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
   shift), and all but a page's first image load lazily, when the reader scrolls near them.
-- A ``<meta name="description">`` on every page, from its first paragraph.
 """
 from __future__ import annotations
 
@@ -28,8 +27,6 @@ import os
 import re
 from pathlib import Path
 
-from docutils import nodes
-
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
 from offline_book import site_unfinished
 from widget_state import IMAGE_FOLDER, body_images_to_files, images_to_files, on_demand_to_files, share_repeated_values
@@ -37,7 +34,6 @@ from widget_state import IMAGE_FOLDER, body_images_to_files, images_to_files, on
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_LOADER = "widget-loader.js"
 OUR_CSS = ("guide.css", "icons-subset.css")
-DESCRIPTION_CHARS = 155
 
 
 def _share_widget_modules(app, pagename, templatename, context, doctree):
@@ -300,46 +296,10 @@ def _lighten_site(app, exception):
     bundle_stylesheets(outdir)
 
 
-_NOT_PROSE = (nodes.Admonition, nodes.footer, nodes.citation, nodes.table, nodes.sidebar)
-
-
-def first_paragraph(doctree) -> str:
-    """The page's first paragraph of prose as one line of plain text ('' if it has none)."""
-    for paragraph in doctree.findall(nodes.paragraph):
-        if not any(isinstance(a, _NOT_PROSE) for a in _ancestors(paragraph)):
-            text = " ".join(paragraph.astext().split())
-            if len(text) >= 40:
-                return text
-    return ""
-
-
-def _ancestors(node):
-    while node.parent is not None:
-        node = node.parent
-        yield node
-
-
-def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _describe_page(app, pagename, templatename, context, doctree):
-    text = first_paragraph(doctree) if doctree is not None else ""
-    if not text:
-        text = f"{context.get('title') or pagename}: part of {app.config.project}, a guide to easing a tight back."
-    description = shorten(re.sub(r"<[^>]+>", "", text))
-    escaped = description.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{escaped}" />'
-
-
 def setup(app):
     # After myst-nb has added the page's widget state and scripts (priority 500).
     app.connect("html-page-context", _share_widget_modules, priority=600)
     app.connect("html-page-context", _lighten_assets, priority=600)
-    app.connect("html-page-context", _describe_page, priority=600)
     # After offline_book has cut the icon rules (default priority 500).
     app.connect("build-finished", _lighten_site, priority=800)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

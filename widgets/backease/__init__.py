@@ -9,25 +9,27 @@ In a notebook::
 Importing the package is quick: the widgets (anywidget) and the figures (matplotlib) load
 the first time they are used, so a script that only reads routines never pays for them.
 """
-from .catalogue import list_routines
-from .diary import load_diary
-from .errors import BackeaseError, FigureError, PoseError
+from .text.catalogue import list_routines
+from .model.diary import load_diary
+from .errors import (BackeaseError, CourseError, DataError, DiaryError, FigureError, PlanError, PoseError, RoutineError,
+                     TechniqueError, WalkthroughError)
 from .lazy import lazy_names
-from .leg_length import LEG_LENGTH
-from .library import ROUTINES, get_routine
-from .plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
-from .routine_files import load_routine, routine_from_dict, save_routine
-from .routines import Breathing, Routine, RoutineError, Step, format_duration
-from .walkthroughs import Walkthrough, WalkthroughError, read_mm, walk_paths
+from .model.leg_length import LEG_LENGTH
+from .model.library import ROUTINES, get_routine
+from .model.plans import PLANS, Block, Plan, get_plan, load_plan, plan_from_dict, save_plan
+from .model.routine_files import load_routine, routine_from_dict, save_routine
+from .model.routines import Breathing, Routine, Step, format_duration
+from .model.walkthroughs import Walkthrough, read_mm, walk_paths
 
 # Widgets, loaded on first use: name -> module. A new widget class goes here, not in an import above.
-_LAZY = {"DiaryView": "diary_view", "GuidedCheck": "checks", "MyRoutine": "my_routine", "PlanBuilder": "plan_builder",
-         "RedFlagScreen": "checks", "SessionTimer": "timer"}
+_LAZY = {"DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks", "MyRoutine": "widgets.my_routine",
+         "PlanBuilder": "widgets.plan_builder", "RedFlagScreen": "widgets.checks", "SessionTimer": "widgets.timer"}
 
 __all__ = [
-    "BackeaseError", "Block", "Breathing", "DiaryView", "FigureError", "GuidedCheck", "LEG_LENGTH", "MyRoutine", "PLANS",
-    "Plan", "PlanBuilder", "PoseError", "ROUTINES", "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step",
-    "Walkthrough", "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary",
-    "load_plan", "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",
+    "BackeaseError", "Block", "Breathing", "CourseError", "DataError", "DiaryError", "DiaryView", "FigureError",
+    "GuidedCheck", "LEG_LENGTH", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
+    "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step", "TechniqueError", "Walkthrough",
+    "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_plan",
+    "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",
 ]
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -2,8 +2,8 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..plans import Plan
-from ..routines import format_duration
+from ..model.plans import Plan
+from ..model.routines import format_duration
 from .style import PALETTE
 
 TALK, EXERCISE, MOVE = PALETTE["line"], PALETTE["accent"], PALETTE["muted"]

@@ -2,7 +2,7 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..routines import Routine, format_duration
+from ..model.routines import Routine, format_duration
 from .style import PALETTE
 
 KIND_STYLE = {

@@ -1,0 +1,123 @@
+"""The practice diary: what one entry holds, and the checks an imported diary file must pass.
+
+Entries live only in the reader's browser (localStorage, under ``KEY``); the browser
+views read this description (``spec()``) to build the form, the CSV columns and the
+import checks, so a field is described once, here. ``load_diary`` reads an exported file
+in Python, with the same checks.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import DiaryError
+
+KEY = "backease.diary"
+FORMAT = "backease-diary"
+VERSION = 1
+PRIVACY = ("Your diary stays on this device. It is kept in this browser only and is never sent anywhere;"
+           " export it to keep a copy or to show your clinician.")
+SAVED = "Saved in your diary, on this device only."
+FEELINGS = {"better": "Better than before", "same": "About the same", "worse": "Worse than before"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value of a diary entry. ``kind``: text, datetime, int, number, bool or choice."""
+
+    name: str
+    kind: str
+    label: str
+    required: bool = False
+    low: float | None = None
+    high: float | None = None
+    max_length: int | None = None
+
+
+FIELDS = (
+    Field("id", "text", "Entry id", required=True, max_length=64),
+    Field("date", "datetime", "When", required=True),
+    Field("session", "text", "Session", required=True, max_length=120),
+    Field("planned_seconds", "number", "Planned length (seconds)", low=0, high=7200),
+    Field("done_seconds", "number", "Time practised (seconds)", low=0, high=7200),
+    Field("finished", "bool", "Finished"),
+    Field("pain_before", "int", "Pain before (0 to 10)", low=0, high=10),
+    Field("pain_after", "int", "Pain after (0 to 10)", low=0, high=10),
+    Field("feeling", "choice", "How it felt"),
+    Field("note", "text", "Note", max_length=500),
+)
+
+
+def spec() -> dict:
+    """The diary's description for the browser views (``widgets.diary_browser`` adds their shared module)."""
+    return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED, "feelings": FEELINGS,
+            "fields": [asdict(f) for f in FIELDS]}
+
+
+def _check(field: Field, value, where: str):
+    bad = f"{where}: {field.name!r} "
+    if field.kind in ("text", "datetime"):
+        if not isinstance(value, str):
+            raise DiaryError(f"{bad}must be text, got {value!r}")
+        if field.max_length and len(value) > field.max_length:
+            raise DiaryError(f"{bad}must be at most {field.max_length} characters long")
+        if field.kind == "datetime":
+            try:
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                raise DiaryError(f"{bad}must be a date and time like 2026-01-31T09:00:00Z, got {value!r}") from None
+    elif field.kind == "bool":
+        if not isinstance(value, bool):
+            raise DiaryError(f"{bad}must be true or false, got {value!r}")
+    elif field.kind == "choice":
+        if value not in FEELINGS:
+            raise DiaryError(f"{bad}must be one of {', '.join(FEELINGS)}, got {value!r}")
+    else:
+        whole = field.kind == "int"
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            raise DiaryError(f"{bad}must be a {'whole ' if whole else ''}number, got {value!r}")
+        if not field.low <= value <= field.high:
+            raise DiaryError(f"{bad}must be from {field.low:g} to {field.high:g}, got {value!r}")
+
+
+def check_entry(entry, where: str = "entry") -> dict:
+    """``entry`` if it is a valid diary entry, else a DiaryError naming the bad value."""
+    if not isinstance(entry, dict):
+        raise DiaryError(f"{where}: expected a mapping of fields, got {entry!r}")
+    known = {f.name for f in FIELDS}
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise DiaryError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}")
+    for field in FIELDS:
+        value = entry.get(field.name)
+        if value is None:
+            if field.required:
+                raise DiaryError(f"{where}: missing {field.name!r}")
+            continue
+        _check(field, value, where)
+    return entry
+
+
+def check_diary(data, source: str = "diary") -> list[dict]:
+    """The entries of an exported diary (``{"format", "version", "entries"}``), checked."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DiaryError(f"{source}: not a diary exported from this guide (no \"format\": {FORMAT!r})")
+    if data.get("version") != VERSION:
+        raise DiaryError(f"{source}: diary version {data.get('version')!r}; this guide reads version {VERSION}")
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        raise DiaryError(f"{source}: 'entries' must be a list, got {entries!r}")
+    return [check_entry(e, f"{source}, entry {i}") for i, e in enumerate(entries, 1)]
+
+
+def load_diary(path) -> list[dict]:
+    """Read a diary exported as JSON from the progress page."""
+    path = Path(path)
+    try:
+        return check_diary(json.loads(path.read_text(encoding="utf-8")), str(path))
+    except (OSError, ValueError) as err:
+        if isinstance(err, DiaryError):
+            raise
+        raise DiaryError(f"{path}: cannot read it as a JSON diary ({err})") from None

@@ -1,0 +1,1 @@
+"""The interactive widgets (anywidget): each Python class with its ES module and styles in ``static/``."""
