@@ -22,17 +22,6 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-// Seconds as minutes and seconds in Python's words for them, `units` being one of
-// backease.routines.DURATION_UNITS ("5 min 30 s", "1 minute 30 seconds"), rounded as Python
-// rounds (a half to the even second), with the rule of backease.routines.in_words.
-function duration(seconds, [minute, second]) {
-  const near = Math.round(seconds);
-  const s = near - seconds === 0.5 && near % 2 ? near - 1 : near;
-  const m = Math.floor(s / 60);
-  const parts = [...(m ? [[m, minute]] : []), ...(s % 60 || !m ? [[s % 60, second]] : [])];
-  return parts.map(([n, [one, many]]) => `${n} ${n === 1 ? one : many}`).join(" ");
-}
-
 // Call `handler` whenever one of `keys` changes in the model (Python set it, or another view
 // of the widget did); returns what stops listening, for the view's cleanup.
 function listen(model, keys, handler) {
@@ -44,6 +33,30 @@ function listen(model, keys, handler) {
 function importText(text) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
   return import(url).finally(() => URL.revokeObjectURL(url));
+}
+
+// A model like anywidget's over plain `values`, for a view with no kernel behind it: the book's
+// offline loader, a timer inside another view, the tests. `set` fires the "change:NAME" handlers;
+// `get` returns read(value) (the loader reads a value kept in a file). Every widget module exports it.
+export function standInModel(values, read = (value) => value) {
+  const handlers = new Map();
+  return {
+    get: (name) => read(values[name]),
+    set(name, value) {
+      values[name] = value;
+      for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });
+    },
+    on(event, cb) {
+      handlers.set(event, [...(handlers.get(event) || []), cb]);
+    },
+    off(event, cb) {
+      if (!event) return handlers.clear();
+      handlers.set(event, cb ? (handlers.get(event) || []).filter((h) => h !== cb) : []);
+    },
+    save_changes() {},
+    send() {},
+    widget_manager: {},
+  };
 }
 
 // A session timer inside this view (My routine, the plan builder), from the timer module, styles
