@@ -50,19 +50,27 @@ function catchUp(state, now) {
 }
 
 // The next state and effects after `event` ({type, now}; "resume" also carries index and leftMs).
+// A running session first catches up with the clock, so a tap after a locked screen acts on the
+// step the clock has reached (and does nothing if the session ended meanwhile).
 export function timerStep(state, event) {
-  const { now } = event;
-  switch (event.type) {
-    case "tick":
-      return catchUp(state, now);
+  if (event.type === "restart") return { state: timerStart(state.durations), effects: ["ready"] };
+  if (event.type === "resume") { // a saved place, after a reload
+    return act({ ...state, phase: "paused", index: event.index, leftMs: event.leftMs }, { type: "start", now: event.now });
+  }
+  const caught = catchUp(state, event.now);
+  if (event.type === "tick" || caught.state.phase === "done") return caught; // the end, reached meanwhile, wins
+  const then = act(caught.state, event);
+  return { state: then.state, effects: [...caught.effects, ...then.effects] };
+}
+
+function act(state, { type, now }) {
+  switch (type) {
     case "start": { // Start, or Resume from a pause; from the end, a new start
       if (state.phase === "running") return { state, effects: [] };
       const from = state.phase === "done" ? timerStart(state.durations) : state;
       return { state: { ...from, phase: "running", deadline: now + from.leftMs },
         effects: [from.phase === "ready" ? "cue" : "resumed"] };
     }
-    case "resume": // a saved place, after a reload
-      return timerStep({ ...state, phase: "paused", index: event.index, leftMs: event.leftMs }, { type: "start", now });
     case "pause":
       if (state.phase !== "running") return { state, effects: [] };
       return { state: { ...state, phase: "paused", leftMs: Math.max(0, state.deadline - now) }, effects: ["paused"] };
@@ -73,9 +81,7 @@ export function timerStep(state, event) {
     case "back":
       if (state.phase === "done") return { state: enter({ ...state, phase: "paused" }, last(state), now), effects: ["cue"] };
       return { state: enter(state, Math.max(0, state.index - 1), now), effects: ["cue"] };
-    case "restart":
-      return { state: timerStart(state.durations), effects: ["ready"] };
     default:
-      throw new Error(`the timer has no event ${JSON.stringify(event.type)}`);
+      throw new Error(`the timer has no event ${JSON.stringify(type)}`);
   }
 }
