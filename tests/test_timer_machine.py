@@ -51,6 +51,8 @@ def test_the_place_is_always_a_real_one_and_the_end_comes_once(timer, durations,
         assert effects.count("finished") == int(ended), (event, effects)
         if state["phase"] == "done":
             assert timer("timeDone", state, now) == sum(durations)
+        if was["phase"] == "done" and event["type"] == "back":  # Back from the end: the last step, paused
+            assert (state["phase"], state["index"]) == ("paused", len(durations) - 1)
         assert ("cue" in effects) <= (state["index"] != was["index"] or was["phase"] in ("ready", "done")
                                       or event["type"] in ("back", "resume", "skip")), event
         was = state

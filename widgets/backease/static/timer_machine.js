@@ -58,7 +58,7 @@ export function timerStep(state, event) {
     return act({ ...state, phase: "paused", index: event.index, leftMs: event.leftMs }, { type: "start", now: event.now });
   }
   const caught = catchUp(state, event.now);
-  if (event.type === "tick" || caught.state.phase === "done") return caught; // the end, reached meanwhile, wins
+  if (event.type === "tick" || caught.effects.includes("finished")) return caught; // the end, reached meanwhile, wins
   const then = act(caught.state, event);
   return { state: then.state, effects: [...caught.effects, ...then.effects] };
 }
