@@ -41,6 +41,7 @@ def audit(url: str) -> dict:
         **{c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES},
         "bytes": audits["total-byte-weight"]["numericValue"],
         "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
         "failed": failed,
     }
 
@@ -66,4 +67,4 @@ if __name__ == "__main__":
     finally:
         httpd.shutdown()
     for rel, r in result.items():
-        print(rel, {k: r[k] for k in (*CATEGORIES, "lcp_s")}, f"{r['bytes'] / 1e6:.2f} MB", r["failed"])
+        print(rel, {k: r[k] for k in (*CATEGORIES, "lcp_s", "tbt_ms")}, f"{r['bytes'] / 1e6:.2f} MB", r["failed"])

@@ -2,7 +2,7 @@
 generated plans, what the view computes offline (segments, moves, times in words, totals, YAML,
 file name, the printed outline) is what ``Plan``, ``PlanBuilder`` and ``outline_table`` say for
 the same blocks. Two views of one widget stay in step, and a trait Python sets shows in both
-(the plan builder, My routine). The shared ``duration`` words are ``in_words``'s."""
+(the plan builder, My routine). The rules themselves are held to Python in tests/test_rules.py."""
 import json
 import random
 
@@ -15,8 +15,7 @@ from backease.widgets.my_routine import MyRoutine
 from backease.widgets.plan_builder import PlanBuilder, plan_yaml
 from backease.model.plans import MAX_REPEAT, plan_from_dict
 from backease.printables.handouts import outline_table
-from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, in_words
-from backease.widgets.static_modules import SHARED
+from backease.model.routines import MAX_TOTAL_SECONDS, format_duration
 
 TEXTS = ["Welcome and check-in", 'The "why" of breathing', "Pause \u2014 caf\u00e9, na\u00efve, \u2713", "Back\\slash: {talk}"]
 TITLES = ["Tuesday class", 'A "gentle" class: week 2', "\u00c9cole du dos \u2014 {name}", "x"]
@@ -45,18 +44,11 @@ def plan_from_dict_or_none(data):
         return None
 
 
-# Two views of one widget on a model like anywidget's (set fires change handlers): window.widget.
+# Two views of one widget on the stand-in model the module exports (as the book's loader does): window.widget.
 RENDER = """async (state) => {
   const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
   const mod = await import(url);
-  const handlers = {};
-  const model = {
-    get: (k) => state[k],
-    set(k, v) { state[k] = v; for (const cb of handlers[`change:${k}`] || []) cb(); },
-    on: (e, cb) => (handlers[e] = [...(handlers[e] || []), cb]),
-    off: (e, cb) => (handlers[e] = (handlers[e] || []).filter((h) => h !== cb)),
-    save_changes() {}, send() {},
-  };
+  const model = mod.standInModel(state);
   const views = [];
   for (const i of [0, 1]) {
     const host = document.createElement("div");
@@ -204,15 +196,3 @@ def test_my_routine_views_stay_in_step_and_follow_python(browser):
             assert view.locator(".be-mine-name").all_inner_texts() == shown(["warm-up", "dead-bug"])
     finally:
         context.close()
-
-
-def test_shared_duration_words_are_pythons(browser):
-    page = browser.new_page()
-    try:
-        page.add_script_tag(content=SHARED.read_text(encoding="utf-8"))
-        seconds = list(range(MAX_TOTAL_SECONDS + 61)) + [i + 0.5 for i in range(200)]  # Python rounds a half to even
-        for kind, units in DURATION_UNITS.items():
-            got = page.evaluate("([all, units]) => all.map((s) => duration(s, units))", [seconds, units])
-            assert got == [in_words(s, units) for s in seconds], kind
-    finally:
-        page.close()

@@ -4,7 +4,7 @@
 // and puts a <script type="application/vnd.jupyter.widget-view+json"> where each widget goes.
 // Every widget in this book is an anywidget, whose state carries its own ES module (_esm)
 // and stylesheet (_css). So instead of the 3.6 MB Jupyter widget manager, this file imports
-// each module from a Blob URL and calls its render() with a small model object. No kernel,
+// each module from a Blob URL and calls its render() with the stand-in model the module exports. No kernel,
 // no network: it works over http and over file://.
 // The build stores each value a page's widget states repeat once (book/_ext/widget_state.py):
 // a value {"$shared": i}, at any depth, stands for the i-th value of the state's
@@ -40,29 +40,8 @@
 
   const inFile = (value) => value && typeof value === "object" && Object.keys(value).join() === "$file,$key";
 
-  // Enough of the anywidget model API for a widget running without a kernel. A value kept in a
-  // file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
-  function createModel(values) {
-    const handlers = new Map();
-    return {
-      get: (name) => (inFile(values[name]) ? fromFile(values[name].$file).then((all) => all[values[name].$key])
-        : values[name]),
-      set(name, value) {
-        values[name] = value;
-        for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });
-      },
-      on(event, cb) {
-        handlers.set(event, [...(handlers.get(event) || []), cb]);
-      },
-      off(event, cb) {
-        if (!event) return handlers.clear();
-        handlers.set(event, cb ? (handlers.get(event) || []).filter((h) => h !== cb) : []);
-      },
-      save_changes() {},
-      send() {},
-      widget_manager: {},
-    };
-  }
+  // A value kept in a file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
+  const read = (value) => (inFile(value) ? fromFile(value.$file).then((all) => all[value.$key]) : value);
 
   const modules = new Map(); // one import per distinct module text
   function importModule(source) {
@@ -95,25 +74,25 @@
   }
 
   const initialized = new WeakSet();
-  const models = new Map(); // one model per widget, shared by all its views (they stay in sync)
-  function modelFor(id, entry, shared) {
-    if (!models.has(id)) {
-      models.set(id, createModel(Object.fromEntries(
-        Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]))));
-    }
-    return models.get(id);
-  }
+  const valuesOf = new Map(); // widget id -> its values, resolved once
+  const models = new Map(); // widget id -> its one model, shared by all its views (they stay in sync)
 
-  // A widget's model, styles and module: what it needs before it can render.
+  // A widget's model, styles and module: what it needs before it can render. The model is the
+  // stand-in every widget module exports (standInModel, in backease's static/_shared.js).
   async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
-    const model = modelFor(id, entry, shared);
-    addStyle(model.get("_css"));
-    return { viewScript, model, mod: await importModule(model.get("_esm")) };
+    if (!valuesOf.has(id)) {
+      valuesOf.set(id, Object.fromEntries(Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)])));
+    }
+    const values = valuesOf.get(id);
+    addStyle(values._css);
+    const mod = await importModule(values._esm);
+    if (!models.has(id)) models.set(id, mod.standInModel(values, read));
+    return { viewScript, model: models.get(id), mod };
   }
 
   async function show({ viewScript, model, mod }) {

@@ -8,6 +8,7 @@ in Python, with the same checks.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,12 @@ VERSION = 1
 PRIVACY = ("Your diary stays on this device. It is kept in this browser only and is never sent anywhere;"
            " export it to keep a copy or to show your clinician.")
 SAVED = "Saved in your diary, on this device only."
+# An entry's date and time, as the browser writes it (Date.toISOString) or close to it: a date,
+# "T", hours and minutes, maybe seconds and their fraction, maybe "Z" or an offset; then it must
+# be a real time (datetime.fromisoformat). The browser's check (dateTime in static/rules.js)
+# reads the groups in this order: year, month, day, hour, minute, second, fraction, zone.
+DATE_TIME = (r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?"
+             r"(Z|[+-][0-9]{2}:[0-9]{2})?")
 FEELINGS = {"better": "Better than before", "same": "About the same", "worse": "Worse than before"}
 
 
@@ -53,7 +60,7 @@ FIELDS = (
 def spec() -> dict:
     """The diary's description for the browser views (``widgets.diary_browser`` adds their shared module)."""
     return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED, "feelings": FEELINGS,
-            "fields": [asdict(f) for f in FIELDS]}
+            "fields": [asdict(f) for f in FIELDS], "date_pattern": DATE_TIME}
 
 
 def _check(field: Field, value, where: str):
@@ -65,6 +72,8 @@ def _check(field: Field, value, where: str):
             raise DiaryError(f"{bad}must be at most {field.max_length} characters long")
         if field.kind == "datetime":
             try:
+                if not re.fullmatch(DATE_TIME, value):
+                    raise ValueError(value)
                 datetime.fromisoformat(value.replace("Z", "+00:00"))
             except ValueError:
                 raise DiaryError(f"{bad}must be a date and time like 2026-01-31T09:00:00Z, got {value!r}") from None
@@ -72,11 +81,11 @@ def _check(field: Field, value, where: str):
         if not isinstance(value, bool):
             raise DiaryError(f"{bad}must be true or false, got {value!r}")
     elif field.kind == "choice":
-        if value not in FEELINGS:
+        if not isinstance(value, str) or value not in FEELINGS:
             raise DiaryError(f"{bad}must be one of {', '.join(FEELINGS)}, got {value!r}")
     else:
-        whole = field.kind == "int"
-        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+        whole = field.kind == "int"  # 3.0 is whole: JSON in the browser cannot tell it from 3
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (whole and not float(value).is_integer()):
             raise DiaryError(f"{bad}must be a {'whole ' if whole else ''}number, got {value!r}")
         if not field.low <= value <= field.high:
             raise DiaryError(f"{bad}must be from {field.low:g} to {field.high:g}, got {value!r}")
@@ -104,7 +113,7 @@ def check_diary(data, source: str = "diary") -> list[dict]:
     """The entries of an exported diary (``{"format", "version", "entries"}``), checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DiaryError(f"{source}: not a diary exported from this guide (no \"format\": {FORMAT!r})")
-    if data.get("version") != VERSION:
+    if isinstance(data.get("version"), bool) or data.get("version") != VERSION:
         raise DiaryError(f"{source}: diary version {data.get('version')!r}; this guide reads version {VERSION}")
     entries = data.get("entries")
     if not isinstance(entries, list):

@@ -21,7 +21,7 @@ LAST = 30  # pain before and after: this many most recent sessions
 def browser_spec() -> dict:
     """The diary's description (``model.diary.spec()``) with the module and styles its browser views share
     (the timer's diary form and this view)."""
-    return {**diary.spec(), "esm": esm_module("diary_core.js"), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
+    return {**diary.spec(), "esm": esm_module("rules.js", "diary_core.js"), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
 
 
 class DiaryView(anywidget.AnyWidget):

@@ -61,7 +61,7 @@ def check_payload(data, source: str = "this routine") -> dict:
     """``data`` if it is a routine this guide can run, else a RoutineError naming the bad value."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _problem("format", source)
-    if data.get("version") != VERSION:
+    if isinstance(data.get("version"), bool) or data.get("version") != VERSION:
         raise _problem("version", source, data.get("version"))
     title, names = data.get("title"), data.get("routines")
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
@@ -112,7 +112,7 @@ def library_entries() -> list[dict]:
 class MyRoutine(TimerHost):
     """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
 
-    _esm = esm_module("my_routine.js")
+    _esm = esm_module("rules.js", "my_routine.js")
     _css = _STATIC / "my_routine.css"
 
     title = traitlets.Unicode("My routine").tag(sync=True)

@@ -1,7 +1,7 @@
 """The browser side of each widget: its ES module from ``static/``, with the shared helpers joined on.
 
 ``static/_shared.js`` holds the helpers every view needs (``el``, ``fill``, ``listen``, ``importText``,
-``embeddedTimer``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
+``embeddedTimer``, ``standInModel``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
 widget class sets ``_esm = esm_module("walkthrough.js")``: the module's text with
 ``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
 loader) both run one module text, so the helpers are written once and work in both; and a
@@ -22,9 +22,14 @@ def _without_comment_lines(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")) + "\n"
 
 
-def esm_module(name: str) -> str:
-    """The ES module ``static/<name>`` with the shared helpers in front, whole-line comments left out."""
-    return _without_comment_lines(f"{SHARED.read_text(encoding='utf-8')}\n{(STATIC / name).read_text(encoding='utf-8')}")
+def esm_module(*names: str) -> str:
+    """One ES module: the shared helpers, then the files ``static/<name>`` in order, whole-line comments left out.
+
+    A widget made of parts lists them before its view (the timer: its state machine, its device
+    parts, its resume part, then ``timer.js``); a view that applies the browser's rules lists
+    ``rules.js`` first.
+    """
+    return _without_comment_lines("\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("_shared.js", *names)))
 
 
 def plain_module(name: str) -> str:

@@ -71,7 +71,7 @@ class SessionTimer(anywidget.AnyWidget):
         timer.observe(done, names="finished")
     """
 
-    _esm = esm_module("timer.js")
+    _esm = esm_module("timer_machine.js", "timer_device.js", "timer_resume.js", "timer.js")
     _css = css_module("timer.css")
 
     title = traitlets.Unicode().tag(sync=True)

@@ -1,5 +1,5 @@
 // Helpers every widget view shares. Python joins this file in front of each widget's own module
-// (backease.static_modules.esm_module), so they are written once and arrive with the module, in
+// (backease.widgets.static_modules.esm_module), so they are written once and arrive with the module, in
 // Jupyter and on the built book alike. A module must not declare these names again.
 
 // An element with attributes and, optionally, its text.
@@ -22,17 +22,6 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-// Seconds as minutes and seconds in Python's words for them, `units` being one of
-// backease.routines.DURATION_UNITS ("5 min 30 s", "1 minute 30 seconds"), rounded as Python
-// rounds (a half to the even second), with the rule of backease.routines.in_words.
-function duration(seconds, [minute, second]) {
-  const near = Math.round(seconds);
-  const s = near - seconds === 0.5 && near % 2 ? near - 1 : near;
-  const m = Math.floor(s / 60);
-  const parts = [...(m ? [[m, minute]] : []), ...(s % 60 || !m ? [[s % 60, second]] : [])];
-  return parts.map(([n, [one, many]]) => `${n} ${n === 1 ? one : many}`).join(" ");
-}
-
 // Call `handler` whenever one of `keys` changes in the model (Python set it, or another view
 // of the widget did); returns what stops listening, for the view's cleanup.
 function listen(model, keys, handler) {
@@ -46,8 +35,32 @@ function importText(text) {
   return import(url).finally(() => URL.revokeObjectURL(url));
 }
 
+// A model like anywidget's over plain `values`, for a view with no kernel behind it: the book's
+// offline loader, a timer inside another view, the tests. `set` fires the "change:NAME" handlers;
+// `get` returns read(value) (the loader reads a value kept in a file). Every widget module exports it.
+export function standInModel(values, read = (value) => value) {
+  const handlers = new Map();
+  return {
+    get: (name) => read(values[name]),
+    set(name, value) {
+      values[name] = value;
+      for (const cb of handlers.get(`change:${name}`) || []) cb({ new: value });
+    },
+    on(event, cb) {
+      handlers.set(event, [...(handlers.get(event) || []), cb]);
+    },
+    off(event, cb) {
+      if (!event) return handlers.clear();
+      handlers.set(event, cb ? (handlers.get(event) || []).filter((h) => h !== cb) : []);
+    },
+    save_changes() {},
+    send() {},
+    widget_manager: {},
+  };
+}
+
 // A session timer inside this view (My routine, the plan builder), from the timer module, styles
-// and state the widget carries (backease.timer.TimerHost). run(session) starts a session
+// and state the widget carries (backease.widgets.timer.TimerHost). run(session) starts a session
 // ({title, segments, session_id}) in `host`, replacing any before it; stop() ends it.
 function embeddedTimer(model, host) {
   const timer = importText(model.get("timer_esm"));

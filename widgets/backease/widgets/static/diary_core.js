@@ -1,44 +1,10 @@
-// The practice diary in the reader's browser: storage, checks and the entry form, shared by
-// the session timer (an entry at the end of a session) and the progress page. The fields,
-// their limits and the storage key come from Python (backease.diary.spec()); nothing here
-// is ever sent anywhere.
+// The practice diary in the reader's browser: storage and the entry form, shared by the session
+// timer (an entry at the end of a session) and the progress page. The fields, their limits and
+// the storage key come from Python (backease.model.diary.spec()); the checks are Python's, in rules.js
+// (joined in front of this file). Nothing here is ever sent anywhere.
 
-// One value against its field's description; throws an Error naming the bad value.
-function checkValue(spec, field, value, where) {
-  const bad = `${where}: “${field.name}” `;
-  const shown = JSON.stringify(value);
-  if (field.kind === "text" || field.kind === "datetime") {
-    if (typeof value !== "string") throw new Error(`${bad}must be text, got ${shown}`);
-    if (field.max_length && value.length > field.max_length) throw new Error(`${bad}must be at most ${field.max_length} characters long`);
-    if (field.kind === "datetime" && Number.isNaN(Date.parse(value))) throw new Error(`${bad}must be a date and time, got ${shown}`);
-  } else if (field.kind === "bool") {
-    if (typeof value !== "boolean") throw new Error(`${bad}must be true or false, got ${shown}`);
-  } else if (field.kind === "choice") {
-    if (!Object.hasOwn(spec.feelings, value)) throw new Error(`${bad}must be one of ${Object.keys(spec.feelings).join(", ")}, got ${shown}`);
-  } else {
-    const whole = field.kind === "int";
-    if (typeof value !== "number" || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
-      throw new Error(`${bad}must be a ${whole ? "whole " : ""}number, got ${shown}`);
-    }
-    if (value < field.low || value > field.high) throw new Error(`${bad}must be from ${field.low} to ${field.high}, got ${shown}`);
-  }
-}
-
-export function checkEntry(spec, entry, where = "entry") {
-  if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw new Error(`${where}: expected a set of fields`);
-  const known = new Set(spec.fields.map((f) => f.name));
-  const unknown = Object.keys(entry).filter((k) => !known.has(k));
-  if (unknown.length) throw new Error(`${where}: unknown field(s) ${unknown.map((k) => `“${k}”`).join(", ")}`);
-  for (const field of spec.fields) {
-    const value = entry[field.name];
-    if (value === undefined || value === null) {
-      if (field.required) throw new Error(`${where}: missing “${field.name}”`);
-    } else checkValue(spec, field, value, where);
-  }
-  return entry;
-}
-
-// The entries of a diary file's text (the JSON this page exports), checked; throws with a message.
+// The entries of a diary file's text (the JSON this page exports), checked (checkDiary, in
+// rules.js); throws with a message.
 export function parseDiaryFile(spec, text, source = "This file") {
   let data;
   try {
@@ -46,14 +12,11 @@ export function parseDiaryFile(spec, text, source = "This file") {
   } catch (err) {
     throw new Error(`${source} is not a diary: it is not JSON.`);
   }
-  if (!data || data.format !== spec.format) throw new Error(`${source} is not a diary exported from this guide.`);
-  if (data.version !== spec.version) {
-    throw new Error(`${source} is a diary of version ${JSON.stringify(data.version)}; this guide reads version ${spec.version}.`);
-  }
-  if (!Array.isArray(data.entries)) throw new Error(`${source} has no list of entries.`);
-  data.entries.forEach((e, i) => checkEntry(spec, e, `${source}, entry ${i + 1}`));
-  return data.entries;
+  return checkDiary(spec, data, source);
 }
+
+// When an entry was made, as a Date (its date is checked: see dateTime in rules.js).
+export const entryDate = (spec, entry) => dateTime(entry.date, spec.date_pattern);
 
 // The diary as stored under spec.key: {format, version, entries}. Throws if storage is unavailable.
 export function openDiary(spec) {
@@ -76,7 +39,7 @@ export function openDiary(spec) {
       const have = read();
       const ids = new Set(have.map((e) => e.id));
       const fresh = entries.filter((e) => !ids.has(e.id));
-      write([...have, ...fresh].sort((a, b) => Date.parse(a.date) - Date.parse(b.date)));
+      write([...have, ...fresh].sort((a, b) => entryDate(spec, a) - entryDate(spec, b)));
       return { added: fresh.length, skipped: entries.length - fresh.length };
     },
     clear: () => store.removeItem(spec.key),

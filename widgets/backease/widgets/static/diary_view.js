@@ -31,7 +31,7 @@ function download(name, text, type) {
 }
 
 // Bars: sessions in each of the last `weeks` weeks.
-function weeksChart(entries, weeks) {
+function weeksChart(entries, weeks, when) {
   const now = weekStart(new Date());
   const counts = Array.from({ length: weeks }, (_, i) => {
     const start = new Date(now);
@@ -39,7 +39,7 @@ function weeksChart(entries, weeks) {
     return { start, n: 0 };
   });
   for (const e of entries) {
-    const w = weekStart(Date.parse(e.date)).getTime();
+    const w = weekStart(when(e)).getTime();
     const hit = counts.find((c) => c.start.getTime() === w);
     if (hit) hit.n += 1;
   }
@@ -67,7 +67,7 @@ function weeksChart(entries, weeks) {
 
 // Lines: pain before and after, on the diary's scale (charts.pain_low to charts.pain_high), for the
 // last `charts.last` sessions that have them.
-function painChart(entries, { last, pain_low: low, pain_high: high }) {
+function painChart(entries, { last, pain_low: low, pain_high: high }, when) {
   const rated = entries.filter((e) => e.pain_before !== undefined || e.pain_after !== undefined).slice(-last);
   if (!rated.length) return el("p", { class: "be-chart-empty" }, "No pain ratings yet.");
   const W = 320, H = 190, left = 26, right = 8, bottom = 40, top = 10;
@@ -75,7 +75,7 @@ function painChart(entries, { last, pain_low: low, pain_high: high }) {
   const y = (v) => top + ((high - v) / (high - low)) * (H - top - bottom);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "be-chart", role: "img",
     "aria-label": `Pain before and after, ${low} to ${high}, for the last ${rated.length} rated sessions: `
-      + rated.map((e) => `${day(new Date(e.date))}: before ${e.pain_before ?? "not given"}, after ${e.pain_after ?? "not given"}`).join("; ") + "." });
+      + rated.map((e) => `${day(when(e))}: before ${e.pain_before ?? "not given"}, after ${e.pain_after ?? "not given"}`).join("; ") + "." });
   for (const v of [low, (low + high) / 2, high]) {
     chart.append(svg("line", { x1: left, x2: W - right, y1: y(v), y2: y(v), class: "be-grid" }),
       svg("text", { x: left - 5, y: y(v) + 4, "text-anchor": "end", class: "be-axis" }, String(v)));
@@ -88,8 +88,8 @@ function painChart(entries, { last, pain_low: low, pain_high: high }) {
         : svg("rect", { x: x(i) - 4, y: y(v) - 4, width: 8, height: 8, class: cls }));
     }
   }
-  chart.append(svg("text", { x: left, y: H - 22, class: "be-axis" }, day(new Date(rated[0].date))),
-    svg("text", { x: W - right, y: H - 22, "text-anchor": "end", class: "be-axis" }, day(new Date(rated[rated.length - 1].date))));
+  chart.append(svg("text", { x: left, y: H - 22, class: "be-axis" }, day(when(rated[0]))),
+    svg("text", { x: W - right, y: H - 22, "text-anchor": "end", class: "be-axis" }, day(when(rated[rated.length - 1]))));
   chart.append(svg("circle", { cx: left + 6, cy: H - 7, r: 4.5, class: "be-before" }),
     svg("text", { x: left + 14, y: H - 3, class: "be-axis" }, "before"),
     svg("rect", { x: left + 76, y: H - 11, width: 8, height: 8, class: "be-after" }),
@@ -100,7 +100,8 @@ function painChart(entries, { last, pain_low: low, pain_high: high }) {
 async function render({ model, el: host }) {
   const spec = model.get("spec");
   let charts = model.get("charts");
-  const { openDiary, parseDiaryFile, entryForm } = await importText(spec.esm);
+  const { openDiary, parseDiaryFile, entryForm, entryDate } = await importText(spec.esm);
+  const when = (entry) => entryDate(spec, entry);
   let diary = null;
   try {
     diary = openDiary(spec);
@@ -141,7 +142,7 @@ async function render({ model, el: host }) {
     const body = el("tbody");
     for (const e of [...entries].reverse()) {
       const row = el("tr");
-      const cells = [new Date(e.date).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }), e.session,
+      const cells = [when(e).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }), e.session,
         minutes(e.done_seconds) + (e.finished === false ? " (stopped early)" : ""), e.pain_before ?? "", e.pain_after ?? "",
         spec.feelings[e.feeling] ?? "", e.note ?? ""];
       cells.forEach((c, i) => row.append(el(i ? "td" : "th", i ? {} : { scope: "row" }, String(c))));
@@ -154,13 +155,13 @@ async function render({ model, el: host }) {
   function draw() {
     const entries = diary.entries();
     const thisWeek = weekStart(new Date()).getTime();
-    const recent = entries.filter((e) => weekStart(Date.parse(e.date)).getTime() === thisWeek).length;
+    const recent = entries.filter((e) => weekStart(when(e)).getTime() === thisWeek).length;
     summary.textContent = entries.length
       ? `${entries.length} session${entries.length === 1 ? "" : "s"} in your diary; ${recent} this week.`
       : "Your diary is empty. At the end of a session the timer offers to record it; or add one below.";
     root.dataset.entries = String(entries.length);
-    weeksBox.replaceChildren(el("figcaption", {}, "Sessions per week"), weeksChart(entries, charts.weeks));
-    painBox.replaceChildren(el("figcaption", {}, charts.pain_caption), painChart(entries, charts));
+    weeksBox.replaceChildren(el("figcaption", {}, "Sessions per week"), weeksChart(entries, charts.weeks, when));
+    painBox.replaceChildren(el("figcaption", {}, charts.pain_caption), painChart(entries, charts, when));
     tableBox.replaceChildren(el("summary", {}, "Show the diary as a table"), table(entries));
     tableBox.hidden = !entries.length;
     csvBtn.disabled = jsonBtn.disabled = deleteBtn.disabled = !entries.length;

@@ -17,27 +17,10 @@ async function render({ model, el: host }) {
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
   let names = [...model.get("names")];
 
-  // Python's words for a routine that cannot be opened (backease.my_routine.PROBLEMS), filled.
-  function problem(kind, source, got) {
-    const text = fill(model.get("problems")[kind], { ...limits, source, got: kind === "version" ? JSON.stringify(got) : got });
-    return text[0].toUpperCase() + text.slice(1);
-  }
-
-  // The checks of backease.my_routine.check_payload, with the same limits and words.
-  function check(data, source) {
-    const fail = (kind, got) => {
-      throw new Error(problem(kind, source, got));
-    };
-    if (!data || data.format !== limits.format) fail("format");
-    if (data.version !== limits.version) fail("version", data.version);
-    if (typeof data.title !== "string" || !data.title.trim() || data.title.length > limits.max_title) fail("title");
-    if (!Array.isArray(data.routines) || data.routines.length < 1 || data.routines.length > limits.max_items) fail("routines");
-    const unknown = data.routines.find((n) => typeof n !== "string" || !Object.hasOwn(byName, n));
-    if (unknown !== undefined) fail("unknown", unknown);
-    const seconds = data.routines.reduce((s, n) => s + byName[n].seconds, 0);
-    if (seconds > limits.max_seconds) fail("too_long", written(seconds));
-    return data;
-  }
+  // Python's limits, words and library, for the checks of rules.js (checkPayload, problem).
+  const widget = { limits, problems: model.get("problems"), units: model.get("units"), byName };
+  const check = (data, source) => checkPayload(data, source, widget);
+  const say = (kind, source, got) => problem(widget, kind, source, got);
 
   // --- view -------------------------------------------------------------------------
   const root = el("section", { class: "be-mine", "aria-label": "My routine", "data-lm-suppress-shortcuts": "true" });
@@ -79,7 +62,7 @@ async function render({ model, el: host }) {
 
   const current = () => ({ format: limits.format, version: limits.version, title: titleInput.value.trim() || "My routine",
     routines: [...names] });
-  const seconds = () => names.reduce((s, n) => s + byName[n].seconds, 0);
+  const seconds = () => routinesSeconds(names, byName);
 
   let keeping = false; // our own model.set calls, not Python's
   function keep() {
@@ -117,7 +100,7 @@ async function render({ model, el: host }) {
     const tooLong = seconds() > limits.max_seconds;
     total.textContent = names.length ? `Total: ${written(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
       : "Your routine is empty: add an exercise, or start from a ready-made routine.";
-    message.textContent = tooLong ? problem("too_long", "this routine", written(seconds())) : note;
+    message.textContent = tooLong ? say("too_long", "this routine", written(seconds())) : note;
     runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !names.length || tooLong;
     addBtn.disabled = names.length >= limits.max_items;
     linkBox.replaceChildren();
@@ -176,7 +159,7 @@ async function render({ model, el: host }) {
     try {
       data = JSON.parse(await file.text());
     } catch (err) {
-      message.textContent = `${problem("not_json", `“${file.name}”`)} Nothing was changed.`;
+      message.textContent = `${say("not_json", `“${file.name}”`)} Nothing was changed.`;
     }
     if (data !== null) open(data, `“${file.name}”`, "from the file");
     openInput.value = "";
@@ -209,7 +192,7 @@ async function render({ model, el: host }) {
     try {
       data = JSON.parse(fromBase64url(hash.slice(limits.fragment.length)));
     } catch (err) {
-      message.textContent = `${problem("damaged", model.get("problems").link)} Nothing was changed.`;
+      message.textContent = `${say("damaged", model.get("problems").link)} Nothing was changed.`;
     }
     if (data !== null) open(data, model.get("problems").link, "from the link");
   }

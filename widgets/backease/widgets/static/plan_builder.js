@@ -1,49 +1,12 @@
 // Class-plan builder view. The teacher adds routines from the library and talks, orders them,
 // sees the total, copies or downloads the plan as YAML, runs it in a session timer and prints
-// its handout, all without a kernel. Python sends every value this needs (backease.plan_builder):
+// its handout, all without a kernel. Python sends every value this needs (backease.widgets.plan_builder):
 // each routine's segments, time and positions, the transitions between any two positions, a
 // talk's and a hand-out's segment with blanks, the words for durations, the YAML lines, the
-// limits, the printed sheets. This view looks them up, fills the blanks and adds them up in the
-// teacher's order, and re-renders when the model changes. What only printing needs (the model's
+// limits, the printed sheets. The plan's rules (its parts and moves, totals, YAML, what each person
+// needs) are Python's, in rules.js, joined in front of this file; this view shows what they give in
+// the teacher's order, and re-renders when the model changes. What only printing needs (the model's
 // "_on_demand" list) it awaits when the teacher prints: the built book loads it then.
-
-// Each block with the transitions before it and its own segments, from the values Python sent
-// (`get` reads the model): a lookup of the move from where the class is to where the block
-// starts, and a hand-out of what the block needs that is not out yet. tests/test_widget_views.py
-// compares this with backease.model.plans.Plan for generated plans.
-export function planParts(blocks, get) {
-  const byName = Object.fromEntries(get("library").map((r) => [r.name, r]));
-  const { segment: handOut, names } = get("hand_out");
-  const moves = get("moves");
-  let where = get("start_position");
-  const out = new Set();
-  return blocks.map((block) => {
-    const r = block.talk ? null : byName[block.routine];
-    const before = [...moves[where][r ? r.start : get("start_position")]];
-    const fresh = r ? r.hand_out.filter((id) => !out.has(id)) : [];
-    fresh.forEach((id) => out.add(id));
-    if (fresh.length) before.push(filled(handOut, { names: [...new Set(fresh.map((id) => names[id]))].join(", ") }));
-    where = r ? r.end : get("start_position");
-    const own = r
-      ? Array.from({ length: block.repeat || 1 }, () => r.segments).flat()
-      : [{ ...filled(get("talk"), { talk: block.talk, spoken: duration(block.seconds, get("units").spoken) }),
-           seconds: block.seconds }];
-    return { block, routine: r, moves: before, own };
-  });
-}
-
-// A segment from Python with its blanks filled.
-function filled(segment, values) {
-  return Object.fromEntries(Object.entries(segment).map(([k, v]) => [k, typeof v === "string" ? fill(v, values) : v]));
-}
-
-// The plan as YAML, from Python's lines (backease.plan_builder.YAML_LINES), texts as JSON strings.
-export function planYaml(name, title, blocks, lines) {
-  const q = JSON.stringify;
-  return fill(lines.head, { name: q(name), title: q(title) }) + blocks.map((b) => (b.talk
-    ? fill(lines.talk, { talk: q(b.talk), seconds: b.seconds })
-    : fill(lines.routine, b) + (b.repeat > 1 ? fill(lines.repeat, b) : ""))).join("");
-}
 
 async function render({ model, el: host }) {
   const values = (k) => model.get(k);
@@ -97,12 +60,6 @@ async function render({ model, el: host }) {
     saving = false;
   }
 
-  function blockTitle(b, r) {
-    return b.talk || `${r.title}${b.repeat > 1 ? ` \u00d7 ${b.repeat}` : ""}`;
-  }
-
-  const sum = (segs) => segs.reduce((s, x) => s + x.seconds, 0);
-
   function move(i, by) {
     const j = i + by;
     if (j < 0 || j >= blocks.length) return;
@@ -115,19 +72,18 @@ async function render({ model, el: host }) {
   function show() {
     const parts = planParts(blocks, values);
     list.replaceChildren();
-    parts.forEach(({ block: b, routine: r, moves, own }, i) => {
+    parts.forEach(({ block: b, routine: r, moves, moving, seconds }, i) => {
       const item = el("li", { class: b.talk ? "be-talk" : "be-exercise" });
       const name = blockTitle(b, r);
-      const extra = moves.length ? ` (+ ${written(sum(moves))} to move and set up)` : "";
-      item.append(el("span", { class: "be-builder-name" }, `${name}: ${written(sum(own))}${extra}`));
+      const extra = moves.length ? ` (+ ${written(moving)} to move and set up)` : "";
+      item.append(el("span", { class: "be-builder-name" }, `${name}: ${written(seconds)}${extra}`));
       item.append(rowTools("be-builder-tools", name, i, blocks.length, move, (at) => {
         blocks.splice(at, 1);
         update();
       }));
       list.append(item);
     });
-    const seconds = parts.reduce((s, p) => s + sum(p.moves) + sum(p.own), 0);
-    const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
+    const { seconds, moving } = planTotals(parts);
     total.textContent = blocks.length
       ? `Total: ${written(seconds)} in ${blocks.length} parts, with ${written(moving)} to move and set up`
       : "Your plan is empty: add an exercise.";
@@ -197,30 +153,20 @@ async function render({ model, el: host }) {
     page.append(el("h2", {}, titleInput.value || "My class"));
     const table = el("table", { class: "be-print-table" });
     table.innerHTML = `${texts.head}<tbody></tbody>`;
-    parts.forEach(({ block: b, routine: r, moves, own }, i) => {
+    parts.forEach(({ block: b, routine: r, moves, seconds }, i) => {
       const first = moves.map((m) => `${m.label} (${written(m.seconds)})`).join("; ");
       const part = el("td", {}, blockTitle(b, r));
       const note = b.repeat > 1 ? fill(texts.repeat_note, b) : r?.over_dose; // as Block.over_dose
       if (note) part.append(el("br"), el("span", { class: "be-print-note" }, note));
       const row = el("tr");
-      row.append(el("td", {}, String(i + 1)), el("td", {}, first), part, el("td", {}, written(sum(own))));
+      row.append(el("td", {}, String(i + 1)), el("td", {}, first), part, el("td", {}, written(seconds)));
       table.tBodies[0].append(row);
     });
-    const moving = parts.reduce((s, p) => s + sum(p.moves), 0);
-    const seconds = moving + parts.reduce((s, p) => s + sum(p.own), 0);
+    const { seconds, moving } = planTotals(parts);
     page.append(table, el("p", {}, fill(texts.total, { total: written(seconds), moving: written(moving) })));
-    // As Plan.per_person adds them up: a piece counts once, at the most any routine needs, and is
-    // optional only if every routine that uses it says so; in Python's words and order.
-    const need = {};
-    for (const { routine: r } of parts) {
-      for (const [id, item] of Object.entries(r ? equipment.routines[r.name] : {})) {
-        const was = need[id];
-        need[id] = { ...(was && was.count >= item.count ? was : item), optional: (!was || was.optional) && item.optional };
-      }
-    }
     page.append(el("p", { class: "be-print-label" }, "What each person needs"));
     const ul = el("ul");
-    for (const id of equipment.order.filter((k) => need[k])) ul.append(el("li", {}, need[id].words[need[id].optional ? 1 : 0]));
+    for (const words of perPerson(parts, equipment)) ul.append(el("li", {}, words));
     page.append(ul);
     const rest = el("div");
     const names = [...new Set(parts.filter((p) => p.routine).map((p) => p.routine.name))];

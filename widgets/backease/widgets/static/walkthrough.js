@@ -3,7 +3,7 @@
 // built book page (through the book's offline widget loader). Everything stays in this
 // page: answers and typed numbers are never sent anywhere, not even to the kernel.
 
-// How a typed number is read comes from Python (backease.walkthroughs.mm_rules): the pattern,
+// How a typed number is read comes from Python (backease.model.walkthroughs.mm_rules): the pattern,
 // the limits and every message. The first rule that fails gives the message.
 export function readNumber(raw, rules) {
   const text = String(raw).trim();

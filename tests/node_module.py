@@ -1,0 +1,47 @@
+"""An ES module of the browser run in node, its exports called from Python: ``NodeModule(text)("name", *args)``.
+
+The tests that hold the browser's rules and the timer's state machine to Python use it, on the
+module text a widget sends (``backease.widgets.static_modules.esm_module``), without a browser.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+HOST = Path(__file__).parent / "js" / "module_host.mjs"
+
+
+class JSError(Exception):
+    """An Error the module threw; its message is the exception's."""
+
+
+class NodeModule:
+    def __init__(self, text: str):
+        node = shutil.which("node")
+        if not node:
+            raise RuntimeError("node (v20 or later) is needed to run the browser's modules without a browser")
+        self._dir = tempfile.TemporaryDirectory()
+        path = Path(self._dir.name) / "module.mjs"
+        path.write_text(text, encoding="utf-8")
+        self._node = subprocess.Popen([node, str(HOST), str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      text=True, encoding="utf-8")
+
+    def __call__(self, name: str, *args):
+        """The export ``name`` called with ``args`` (as JSON); raises JSError if it throws."""
+        self._node.stdin.write(json.dumps({"call": name, "args": args}) + "\n")
+        self._node.stdin.flush()
+        line = self._node.stdout.readline()
+        if not line:
+            raise RuntimeError(f"node stopped (exit code {self._node.wait()})")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise JSError(answer["error"])
+        return answer["ok"]
+
+    def close(self) -> None:
+        self._node.stdin.close()
+        self._node.wait(timeout=10)
+        self._dir.cleanup()

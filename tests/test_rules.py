@@ -1,0 +1,157 @@
+"""The browser's rules (static/rules.js) held to Python's over generated cases, in node, on the module
+text the widgets send: what the browser accepts (a diary, its dates, an entry, a shared routine)
+Python accepts, and the other way round; durations are said in Python's words."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backease.errors import DataError, RoutineError
+from backease.model import diary
+from backease.model.library import ROUTINES
+from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
+from backease.widgets.my_routine import MyRoutine, check_payload
+from backease.widgets.static_modules import esm_module
+from node_module import JSError, NodeModule
+
+CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def rules():
+    module = NodeModule(esm_module("rules.js"))
+    yield module
+    module.close()
+
+
+def python_accepts(check, *args) -> bool:
+    try:
+        check(*args)
+    except DataError:
+        return False
+    return True
+
+
+def js_accepts(rules, name, *args) -> bool:
+    try:
+        rules(name, *args)
+    except JSError:
+        return False
+    return True
+
+
+@CASES
+@given(st.one_of(st.integers(0, MAX_TOTAL_SECONDS + 60), st.integers(0, 400).map(lambda i: i + 0.5),
+                 st.floats(0, MAX_TOTAL_SECONDS, allow_nan=False)), st.sampled_from(sorted(DURATION_UNITS)))
+def test_durations_are_said_in_pythons_words(rules, seconds, kind):
+    units = DURATION_UNITS[kind]
+    assert rules("duration", seconds, units) == in_words(seconds, units)
+
+
+def two(low, high):
+    return st.integers(low, high).map(lambda n: f"{n:02d}")
+
+
+# Dates near the edge of what Python reads: every part in and out of range, fractions of any
+# length, zones with odd offsets, other separators, and now and then any text at all.
+DATES = st.one_of(
+    st.builds(
+        lambda y, mo, d, sep, h, mi, sec, zone: f"{y}-{mo}-{d}{sep}{h}:{mi}{sec}{zone}",
+        st.one_of(st.sampled_from(["0000", "0001", "1900", "2000", "2024", "2026", "2100", "9999"]),
+                  st.integers(0, 9999).map(lambda n: f"{n:04d}"), st.sampled_from(["202", "20266", "+2026"])),
+        two(0, 13), two(0, 32), st.sampled_from(["T", "T", "T", " ", "t", "X", "_"]), two(0, 25), two(0, 61),
+        st.one_of(st.just(""), two(0, 61).map(lambda s: f":{s}"),
+                  st.builds(lambda s, f: f":{s}.{f}", two(0, 60), st.text("0123456789", min_size=0, max_size=8)),
+                  st.just(":00,5")),
+        st.one_of(st.sampled_from(["", "Z", "z", "+00:00", "-00:00", "+0100", "+01", "UTC", "Z+01:00"]),
+                  st.builds(lambda sign, h, m: f"{sign}{h}:{m}", st.sampled_from("+-"), two(0, 25), two(0, 99)))),
+    st.text(max_size=30),
+    st.sampled_from(["2026-01-31", "2026-01-31T09", "20260131T0900", "2026-W05-1T09:00", "2026-01-31T09:00:00\u0662",
+                     "\u0662026-01-31T09:00", "2026-02-29T00:00", "2024-02-29T23:59:59.999999-23:59"]),
+)
+
+
+@CASES
+@given(DATES)
+def test_the_browser_reads_a_diary_date_exactly_when_python_does(rules, text):
+    entry = {"id": "a", "date": text, "session": "Breathing"}
+    spec = diary.spec()
+    accepted = python_accepts(diary.check_entry, entry)
+    assert js_accepts(rules, "checkEntry", spec, entry) == accepted, text
+    got = rules("dateTime", text, spec["date_pattern"])
+    assert (got is not None) == accepted, text
+    when = datetime.fromisoformat(text.replace("Z", "+00:00")) if accepted else None
+    if when and when.tzinfo and (when.year, when.month) > (1, 1):  # the same instant, to the millisecond
+        utc = when.astimezone(timezone.utc)
+        assert got == f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z", text
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-20, 8000) | st.floats(-1, 8000, allow_nan=False)
+                    | st.text(max_size=8), lambda inner: st.lists(inner, max_size=2)
+                    | st.dictionaries(st.text(max_size=3), inner, max_size=2), max_leaves=4)
+NAMES = [f.name for f in diary.FIELDS]
+VALUES = {  # values a field may be given: good ones, and bad ones of every kind
+    "text": st.one_of(st.text(max_size=6), st.text("\U0001f600a", min_size=60, max_size=130), JSON),
+    "datetime": st.one_of(st.just("2026-01-31T09:00:00.000Z"), DATES, JSON),
+    "bool": st.one_of(st.booleans(), JSON),
+    "choice": st.one_of(st.sampled_from([*diary.FEELINGS, "Better", [*diary.FEELINGS][:1]]), JSON),
+    "int": st.one_of(st.integers(-2, 12), st.sampled_from([3.0, 2.5, 1e20, -0.0]), JSON),
+    "number": st.one_of(st.integers(-2, 7300), st.floats(-10, 7300, allow_nan=False), JSON),
+}
+ENTRIES = st.one_of(
+    st.fixed_dictionaries({}, optional={f.name: VALUES[f.kind] for f in diary.FIELDS}).flatmap(
+        lambda e: st.sampled_from([e, {**e, "id": "x", "date": "2026-01-31T09:00Z", "session": "s"}])),
+    st.dictionaries(st.sampled_from([*NAMES, "pain", "Date"]), JSON, max_size=4),
+    JSON,
+)
+
+
+@CASES
+@given(ENTRIES)
+def test_the_browser_accepts_a_diary_entry_exactly_when_python_does(rules, entry):
+    entry = json.loads(json.dumps(entry))  # as it arrives in either: through JSON
+    assert js_accepts(rules, "checkEntry", diary.spec(), entry) == python_accepts(diary.check_entry, entry), entry
+
+
+@CASES
+@given(st.fixed_dictionaries({}, optional={
+    "format": st.sampled_from([diary.FORMAT, "backease-my-routine", None]),
+    "version": st.sampled_from([diary.VERSION, 1.0, True, 2, "1", None]),
+    "entries": st.one_of(st.lists(ENTRIES, max_size=3), JSON)}) | JSON)
+def test_the_browser_opens_a_diary_file_exactly_when_python_does(rules, data):
+    data = json.loads(json.dumps(data))
+    assert js_accepts(rules, "checkDiary", diary.spec(), data, "This file") == python_accepts(diary.check_diary, data), data
+
+
+@pytest.fixture(scope="module")
+def routine_widget():
+    state = MyRoutine().get_state()
+    return {"limits": state["limits"], "problems": state["problems"], "units": state["units"],
+            "byName": {r["name"]: r for r in state["library"]}}
+
+
+@CASES
+@given(st.fixed_dictionaries({}, optional={
+    "format": st.sampled_from(["backease-my-routine", diary.FORMAT]),
+    "version": st.sampled_from([1, 1.0, True, 2, None]),
+    "title": st.one_of(st.text(max_size=4), st.sampled_from(["\ufeff", "\x1c", "\x85 ", " My routine ", "\u3000"]),
+                       st.text("ab\U0001f600", min_size=40, max_size=90), JSON),
+    "routines": st.one_of(st.lists(st.sampled_from([*ROUTINES, "no-such", 3]), max_size=4),
+                          st.lists(st.sampled_from(sorted(ROUTINES)), min_size=25, max_size=32), JSON)}) | JSON)
+def test_the_browser_opens_a_shared_routine_exactly_when_python_does(rules, routine_widget, data):
+    data = json.loads(json.dumps(data))
+    try:
+        check_payload(data, "this link's routine")
+        python = None
+    except RoutineError as err:
+        python = str(err)
+    try:
+        rules("checkPayload", data, "this link's routine", routine_widget)
+        js = None
+    except JSError as err:
+        js = str(err)
+    assert js == python, data  # the same verdict, in the same words
