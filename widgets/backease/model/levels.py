@@ -257,9 +257,12 @@ class Move:
     advice: str
 
 
+UP_AFTER = 2  # sessions in a row that say "up" before moving up: the guide's own number (PROGRESSION_NOTE)
+_COUNT = {2: "two", 3: "three"}
+
 MOVES = {m.id: m for m in (
-    Move("up", "Move up a level", "After two sessions in a row like this, try the next level. Go back if it does not"
-                                  " feel right."),
+    Move("up", "Move up a level", f"After {_COUNT[UP_AFTER]} sessions in a row like this, try the next level. Go back"
+                                  " if it does not feel right."),
     Move("stay", "Stay at this level", "Do the same level next time, until it feels easy."),
     Move("down", "Step down a level", "Go back one level next time (or rest the exercise), and tell your teacher."),
 )}
@@ -270,8 +273,8 @@ PROGRESSION: dict[tuple[str, str], str] = {
     ("effort", "same"): "stay", ("effort", "sore"): "stay", ("effort", "worse"): "down",
     ("hard", "same"): "down", ("hard", "sore"): "down", ("hard", "worse"): "down",
 }
-PROGRESSION_NOTE = ("These rules are the guide's own: the sources give none, and the two sessions in a row are the"
-                    " guide's own number too. Move one level at a time. Stop at once, whatever the level, if any"
+PROGRESSION_NOTE = ("These rules are the guide's own: the sources give none, and the"
+                    f" {_COUNT[UP_AFTER]} sessions in a row are the guide's own number too. Move one level at a time. Stop at once, whatever the level, if any"
                     " red flag appears.")
 
 
