@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from ..errors import HomePlanError
 from .conditions import get_condition
+from .diary import HOW_IT_WENT
 from .education import get_talk
 from .levels import EXERCISES, PROGRESSION, UP_AFTER, level_name, levels_of
 from .library import get_routine
@@ -52,9 +53,9 @@ PLAN_WEEKS = (
     HomeWeek(6, "keeping-going", ()),
 )
 
-# How a session went, in the reader's words; each is read as the class course's (how it felt, the next day),
-# so one table, levels.PROGRESSION, decides for both.
-ANSWERS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard", "hurt": "It hurt"}
+# How a session went, in the reader's words (the diary asks it); each is read as the class course's
+# (how it felt, the next day), so one table, levels.PROGRESSION, decides for both.
+ANSWERS = HOW_IT_WENT
 AS_CLASS = {"too-easy": ("easy", "same"), "about-right": ("effort", "same"), "too-hard": ("hard", "same"),
             "hurt": ("hard", "worse")}
 

@@ -64,7 +64,7 @@ function checkValue(spec, field, value, where) {
   } else if (field.kind === "bool") {
     if (typeof value !== "boolean") throw new Error(`${bad}must be true or false, got ${shown}`);
   } else if (field.kind === "choice") {
-    if (typeof value !== "string" || !Object.hasOwn(spec.feelings, value)) throw new Error(`${bad}must be one of ${Object.keys(spec.feelings).join(", ")}, got ${shown}`);
+    if (typeof value !== "string" || !Object.hasOwn(field.choices, value)) throw new Error(`${bad}must be one of ${Object.keys(field.choices).join(", ")}, got ${shown}`);
   } else {
     const whole = field.kind === "int";
     if (typeof value !== "number" || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
