@@ -109,8 +109,10 @@ def hand_out_ids(routine: str, out: set[str]) -> list[str]:
 
 def transition_segments(before: str, after: str, new_items: list[str]) -> list[Segment]:
     """The segments to move from ``before`` to ``after`` and hand out ``new_items``."""
+    ids = transition_ids(before, after)
+    stops = [before, *(["standing"] * (len(ids) - 1)), after]  # up from the floor, then onto a table: standing between
     segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, "Take your time. Help each other.",
-                    position=after, start=before) for t in transition_ids(before, after)]
+                    position=stops[n + 1], start=stops[n]) for n, t in enumerate(ids)]
     if new_items:
         segs.append(hand_out_segment(", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items)), after))
     return segs

@@ -159,7 +159,7 @@ class Plan:
     def count_moves(self, transition: str) -> int:
         """How many times the class makes a move: ``count_moves("down")`` is how often it gets down to the floor."""
         label = TRANSITIONS[transition].label
-        return sum(s.kind == "transition" and s.label == label for s in self._segments)
+        return sum(s.kind == "transition" and s.label.split(":")[0] == label for s in self._segments)
 
     @property
     def total_seconds(self) -> float:
