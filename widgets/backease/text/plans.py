@@ -3,6 +3,7 @@ what a set of plans asks of people's bodies (how often they get down and up), co
 from __future__ import annotations
 
 from ..model.logistics import TRANSITIONS
+from ..model.positions import group
 from ..model.plans import Plan
 from ..model.routines import format_duration
 
@@ -50,3 +51,28 @@ def down_and_up_sentence(plans: list[Plan]) -> str:
         return f"In each of them people get down to the floor {_times(down)} and up {_times(up)}."
     return " ".join(f"In {p.title[0].lower()}{p.title[1:]} people get down to the floor"
                     f" {_times(p.count_moves('down'))} and up {_times(p.count_moves('up'))}." for p in plans)
+
+
+def class_shape_markdown(plan: Plan) -> str:
+    """The shape of ``plan`` as a numbered list: its parts in order, grouped by where people are, with getting
+    down and up (the smaller moves and the hand-outs are in its outline)."""
+    names = {"floor": "On the mats", "upright": "Standing or on a chair", "table": "At the table"}
+    big = {TRANSITIONS[t].label for t in ("down", "up")}
+    lines, last = [], None
+    for i, block in enumerate(plan.blocks):
+        for move in (*plan.transitions(i), *plan.moves_within(i)):
+            if move.label in big:
+                lines.append(f"**{move.label}**")
+                last = None
+        if block.talk:
+            lines.append(f"**Talk:** {block.title[0].lower()}{block.title[1:]}")
+            last = None
+            continue
+        where = group(plan.run(i)[-1].position)
+        title = block.title[0].lower() + block.title[1:]
+        if where == last:
+            lines[-1] += f", {title}"
+        else:
+            lines.append(f"**{names[where]}:** {title}")
+        last = where
+    return "\n".join(f"{n}. {line}." for n, line in enumerate(lines, 1))
