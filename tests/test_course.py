@@ -61,7 +61,7 @@ def test_each_exercise_has_three_or_more_levels_each_drawn_and_placed():
         assert len(levels) >= 3 and [lv.number for lv in levels] == list(range(1, len(levels) + 1))
         for lv in levels:
             assert lv.poses and all(p in POSES for p in lv.poses), lv.name
-            assert lv.position in POSITIONS and lv.end_position in POSITIONS
+            assert lv.position in POSITIONS
             assert lv.technique == card_for(lv.name).name
 
 
@@ -142,11 +142,11 @@ def _bad(mutate):
     (lambda d: d["weeks"][0]["sessions"][0].update(kind="lecture"),
      r"mine.yaml, week 1, session 1: 'kind' must be one of talk, check-in, got 'lecture'"),
     (lambda d: d["weeks"][2]["sessions"][0]["blocks"].append({"routine": "deadbug"}),
-     r"mine.yaml, week 3, session 1, block 13 \('deadbug'\): no routine called 'deadbug'"),
+     r"mine.yaml, week 3, session 1, block 14 \('deadbug'\): no routine called 'deadbug'"),
     (lambda d: d["weeks"][0]["sessions"][0]["blocks"][2].update(repeat=2),
      r"block 3 \('front-of-hip'\): an exercise block has 'exercise' and 'level' and nothing else"),
     (lambda d: d.update(session_minutes=45),
-     r"mine.yaml: course 'six-weeks', week 1, session 1 lasts 49 min 15 s with its transitions: more than the"
+     r"mine.yaml: course 'six-weeks', week 1, session 1 lasts 51 min 25 s with its transitions: more than the"
      r" course's 45-minute sessions"),
     (lambda d: d["weeks"].append({"sessions": []}), r"mine.yaml: course 'six-weeks', week 7 has no sessions"),
     (lambda d: d["weeks"][0].update(days=2), r"mine.yaml, week 1: unknown field\(s\) 'days'"),

@@ -40,22 +40,17 @@ class Level:
     title: str
     technique: str  # the card whose who-should-not, stop rules and chair version apply
     source: str  # the library routine the dose comes from
-    position: str  # where the level starts: one of techniques.POSITIONS
+    position: str  # where every step of the level is done: one of positions.POSITIONS
     how: tuple[str, ...]  # short steps for this level, in the guide's words
     poses: tuple[str, ...]
     steps: tuple[str, ...] = ()  # labels of the source steps kept, in order (all if empty)
     low_end: bool = False  # use the low end of the source's own dose range
     rounds: int = 1
-    end: str = ""  # where the level ends, if not where it starts
     need: tuple[str, ...] | None = None  # equipment ids from the card (all of the card's if None)
 
     @property
     def name(self) -> str:
         return level_name(self.exercise, self.number)
-
-    @property
-    def end_position(self) -> str:
-        return self.end or self.position
 
     def note(self, base: Routine) -> str:
         """Where the dose comes from, in a sentence for the reader."""
@@ -84,7 +79,7 @@ class Level:
                 label = f"Round {n}: {step.label}" if self.rounds > 1 else step.label
                 last = i == len(picked) - 1
                 steps.append(replace(step, label=label, rest=ROUND_REST if last and n < self.rounds else
-                                     (0.0 if last else step.rest)))
+                                     (0.0 if last else step.rest), position=self.position, start=None))
         exercise = EXERCISES[self.exercise]
         return Routine(self.name, f"{exercise.title}, level {self.number}: {self.title}", tuple(steps),
                        get_ready=base.get_ready, switch=base.switch, notes=self.note(base))

@@ -17,6 +17,7 @@ from pathlib import Path
 from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
+from .positions import FLOOR_POSITIONS, POSITIONS
 from .routine_files import check_fields, read_data
 from ..errors import TechniqueError
 from .routines import Routine
@@ -30,8 +31,6 @@ _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
 _CONDITION_KEYS = {"advice", "text"}
 
-POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling", "sitting-chair", "standing", "table")
-FLOOR_POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling")
 # What a technique asks of the body, so that tests can check who it must answer
 # (e.g. a loaded forward bend answers osteoporosis; pressure answers blood thinners).
 MOVES = ("forward-bend", "head-down", "back-bend", "side-bend", "leg-stretch", "hip-stretch", "pressure", "strain",
