@@ -56,6 +56,19 @@ def test_every_session_at_any_levels_lasts_about_ten_to_twenty_minutes():
                 assert 0.85 * MINUTES[0] * 60 <= seconds <= MINUTES[1] * 60, (week, number, chosen, seconds)
 
 
+def test_a_session_never_changes_position_without_time_to_move_and_gets_down_once():
+    from test_model_plans_positions import check_moves
+
+    for week in range(1, WEEKS + 1):
+        for number in range(len(PLAN.exercises(week))):
+            turn = PLAN.turn(week, number)
+            for chosen in product(*[range(1, len(levels_of(e)) + 1) for e in turn]):
+                session = PLAN.session(week, number, dict(zip(turn, chosen)))
+                check_moves(session)
+                assert session.count_moves("down") <= 1 and session.count_moves("up") == 0, session
+                assert not any(s.label.startswith("Hand out") for s in session.segments())
+
+
 def test_exercises_take_turns_so_each_comes_up_every_week():
     for week in range(1, WEEKS + 1):
         every = PLAN.exercises(week)

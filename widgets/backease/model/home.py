@@ -18,6 +18,7 @@ from .education import get_talk
 from .levels import EXERCISES, PROGRESSION, UP_AFTER, level_name, levels_of
 from .library import get_routine
 from .plans import Block, Plan
+from .positions import FLOOR_POSITIONS, group
 from .techniques import get_technique
 
 WEEKS = 6
@@ -58,6 +59,11 @@ PLAN_WEEKS = (
 ANSWERS = HOW_IT_WENT
 AS_CLASS = {"too-easy": ("easy", "same"), "about-right": ("effort", "same"), "too-hard": ("hard", "same"),
             "hurt": ("hard", "worse")}
+
+
+def _starts(routine: str) -> str:
+    """The position a library routine starts in."""
+    return get_routine(routine).steps[0].position
 
 
 def _check_days(days) -> tuple[int, ...]:
@@ -142,12 +148,15 @@ class HomePlan:
 
     def session(self, week: int, number: int, levels: dict[str, int], flare_up: bool = False) -> Plan:
         """Session ``number`` (0 for the first done) in ``week``, its exercises at ``levels``; the flare-up
-        session instead on a flare-up."""
+        session instead on a flare-up. Upright exercises come first, then, once down on the floor, the calm
+        start and the floor exercises, ending lying down: one move down and none back up in between."""
         if flare_up:
             return Plan(f"home-week-{week}-flare-up", f"Home programme, week {week}: {get_routine(FLARE_UP).title}",
                         (Block(routine=FLARE_UP),), notes=SHAPE_NOTE, in_class=False)
-        blocks = (Block(routine=CALM_START),
-                  *(Block(routine=level_name(e, levels.get(e, 1))) for e in self.turn(week, number)))
+        chosen = [level_name(e, levels.get(e, 1)) for e in self.turn(week, number)]
+        upright = [r for r in chosen if group(_starts(r)) != "floor"]
+        floor = sorted((r for r in chosen if r not in upright), key=lambda r: FLOOR_POSITIONS.index(_starts(r)))
+        blocks = tuple(Block(routine=r) for r in (*upright, CALM_START, *floor))
         name, title = f"home-week-{week}", f"Home programme, week {week}"
         plan = Plan(name, title, (*blocks, Block(routine=CALM_END)), notes=SHAPE_NOTE, in_class=False)
         return plan if plan.total_seconds <= MINUTES[1] * 60 else Plan(name, title, blocks, SHAPE_NOTE, in_class=False)

@@ -107,11 +107,14 @@ def hand_out_ids(routine: str, out: set[str]) -> list[str]:
             if i.id and i.id != "chair" and not i.per_room and not i.optional and i.id not in out]
 
 
-def transition_segments(before: str, after: str, new_items: list[str]) -> list[Segment]:
-    """The segments to move from ``before`` to ``after`` and hand out ``new_items``."""
+MOVE_CUES = {"class": "Take your time. Help each other.", "home": "Take your time."}
+
+
+def transition_segments(before: str, after: str, new_items: list[str], where: str = "class") -> list[Segment]:
+    """The segments to move from ``before`` to ``after`` and hand out ``new_items``, in a class or at home."""
     ids = transition_ids(before, after)
     stops = [before, *(["standing"] * (len(ids) - 1)), after]  # up from the floor, then onto a table: standing between
-    segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, "Take your time. Help each other.",
+    segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, MOVE_CUES[where],
                     position=stops[n + 1], start=stops[n]) for n, t in enumerate(ids)]
     if new_items:
         segs.append(hand_out_segment(", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items)), after))

@@ -97,7 +97,8 @@ class Plan:
     title: str
     blocks: tuple[Block, ...]
     notes: str = ""
-    in_class: bool = True  # a class adds transitions (moving, handing out); a reader at home does not
+    in_class: bool = True  # a class hands out equipment; at home there is nothing to hand out
+    moves: bool = True  # a move wherever the position changes (My routine runs a reader's own list as it is)
     _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
     _moves: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
     _runs: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
@@ -115,18 +116,19 @@ class Plan:
                 raise PlanError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
         object.__setattr__(self, "blocks", blocks)
         moves, runs, where, out = [], [], TALK_POSITION, set()
+        place = "class" if self.in_class else "home"
         for block in blocks:
             own = block.segments()
-            if not self.in_class:
+            if not self.moves:
                 moves.append(())
                 runs.append(tuple(own))
                 continue
-            new = hand_out_ids(block.routine, out) if block.routine else []
+            new = hand_out_ids(block.routine, out) if block.routine and self.in_class else []
             out.update(new)
-            moves.append(tuple(transition_segments(where, own[0].starts_in, new)))
+            moves.append(tuple(transition_segments(where, own[0].starts_in, new, place)))
             run = []
             for seg in own:
-                run += transition_segments(where, seg.starts_in, []) if run else []
+                run += transition_segments(where, seg.starts_in, [], place) if run else []
                 run.append(seg)
                 where = seg.position
             runs.append(tuple(run))
