@@ -1,7 +1,6 @@
 """Clinical wording that must agree with the guide's own data and sources (issue 20, section 4), and pages
 for teachers that speak a teacher's language (section 7)."""
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -27,6 +26,14 @@ def _article(site, rel: str):
 def _paragraphs(site, rel: str):
     """Each paragraph or list item of a page's article (code left out) with its text."""
     return [(p, _text(p)) for p in _article(site, rel).select("p, li") if not p.find_parent("pre")]
+
+
+def _all_paragraphs(site):
+    """Every page's paragraphs and list items, as (page, node, text)."""
+    for rel in built_pages(site):
+        if parsed_page(site, rel).select_one("article") is not None:
+            for p, text in _paragraphs(site, rel):
+                yield rel, p, text
 
 
 def _pages_text(site):
@@ -88,15 +95,10 @@ def test_the_outlook_is_worded_as_the_nhs_words_it(site):
 
 
 def test_nice_is_said_to_consider_start_back_not_to_recommend_it(site):
-    said = []
-    for rel in built_pages(site):
-        if parsed_page(site, rel).select_one("article") is None:
-            continue
-        for _, text in _paragraphs(site, rel):
-            if "STarT Back" in text and "NICE" in text:
-                said.append((rel, text))
-                assert "consider" in text and "recommend" not in text, (rel, text)
+    said = [(rel, text) for rel, _, text in _all_paragraphs(site) if "STarT Back" in text and "NICE" in text]
     assert len(said) >= 3, said
+    for rel, text in said:
+        assert "consider" in text and "recommend" not in text, (rel, text)
 
 
 @pytest.mark.parametrize("rel, heading", [("book/start/safety.html", "American College of Physicians guideline"),
@@ -137,15 +139,11 @@ def test_lifting_advice_is_attributed_and_agrees_with_the_osteoporosis_rule(site
 # --- flexion-relaxation and the psoas check ---------------------------------------------------------------
 
 def test_every_flexion_relaxation_claim_is_cited(site):
-    claims = []
-    for rel in built_pages(site):
-        if parsed_page(site, rel).select_one("article") is None:
-            continue
-        for p, text in _paragraphs(site, rel):
-            if "flexion-relaxation" in text and re.search(r"quiet|silent|switched on", text):
-                claims.append(rel)
-                assert p.select_one(".bibtex-citation"), (rel, text)
+    claims = [(rel, p, text) for rel, p, text in _all_paragraphs(site)
+              if "flexion-relaxation" in text and re.search(r"quiet|silent|switched on", text)]
     assert len(claims) >= 2
+    for rel, p, text in claims:
+        assert p.select_one(".bibtex-citation"), (rel, text)
 
 
 def test_the_psoas_check_is_a_rough_guide_not_a_diagnosis(site):
