@@ -88,6 +88,7 @@ _NOISE = [
     re.compile(r"^:[a-z-]+:.*$", re.M),                        # directive options
     re.compile(r"\{[a-z:-]+\}`[^`]*`"),                          # roles
     re.compile(r"`[^`]*`"),                                    # inline code
+    re.compile(r"\{\{[^}]*\}\}"),                                # substitutions: {{ feedback_link }}
     re.compile(r"\]\([^)]*\)"),                                # link targets
     re.compile(r"https?://\S+"),
     re.compile(r"^\([a-z0-9-]+\)=$", re.M),                    # labels

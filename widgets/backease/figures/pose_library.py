@@ -284,10 +284,10 @@ POSES: dict[str, Scene] = {
             "down between the knees."),
     # Psoas
     "psoas-table-tight": Scene(
-        _psoas_table(78.0), _TABLE, caption="Thigh stays above level: psoas tight",
+        _psoas_table(78.0), _TABLE, caption="Thigh stays above level: psoas may be tight",
         alt="A person lying on their back on a table, the end of the spine at the table edge, hugging one "
             "knee to the chest; the other thigh hangs over the edge but stays above a dotted level line, "
-            "a sign of a tight psoas."),
+            "a rough sign that the psoas may be tight."),
     "psoas-table-sinking": Scene(
         _psoas_table(108.0), _TABLE,
         (Arrow(("near_knee", 12, 10), ("near_knee", 12, -10), bend=-0.3, label="let the\nthigh sink",
@@ -409,13 +409,12 @@ POSES: dict[str, Scene] = {
             "release."),
     # Strength and everyday habits
     "lift-knees": Scene(
-        _SQUAT, (Prop("box", "near_hand"),), caption="Better: bend the knees",
+        _SQUAT, (Prop("box", "near_hand"),), caption="Bending the knees (one source's advice)",
         alt="A person lifting a box from the floor by bending the knees and hips, back long and straight, "
             "the box held close to the body."),
     "lift-back": Scene(
-        _STOOP, (Prop("box", "near_hand"),), caption="Harder on the back: a rounded back",
-        alt="A person lifting a box from the floor with straight legs and a rounded back, the way that "
-            "loads the back most."),
+        _STOOP, (Prop("box", "near_hand"),), caption="Straight legs, rounded back",
+        alt="A person lifting a box from the floor with straight legs and a rounded back."),
     "sitting-upright": Scene(
         reach(_seated_on_chair(-2.0, -4.0, 0.0), "both", ("near_knee", -12.0, 8.0)), _CHAIR,
         caption="Sitting upright, supported",

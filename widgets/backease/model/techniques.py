@@ -29,6 +29,7 @@ _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop"
 _OPTIONAL = {"avoid", "chair"}
 _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
+_EVIDENCE_OPTIONAL = {"covers"}
 _CONDITION_KEYS = {"advice", "text"}
 
 # What a technique asks of the body, so that tests can check who it must answer
@@ -45,12 +46,14 @@ EVIDENCE_LABELS = (
 
 @dataclass(frozen=True)
 class Evidence:
-    """An evidence label: the plain label, the certainty as the source grades it, a sentence, the bib keys."""
+    """An evidence label: the plain label, the certainty as the source grades it, a sentence, the bib keys, and
+    what the label covers when the card teaches more than the evidence tested (else "")."""
 
     label: str
     certainty: str
     text: str
     cite: tuple[str, ...]
+    covers: str = ""
 
     def keys(self) -> str:
         return ",".join(self.cite)
@@ -104,7 +107,7 @@ def _text(value, where: str) -> str:
 
 def _evidence(data, source: str) -> Evidence:
     where = f"{source}: 'evidence'"
-    check_fields(data, _EVIDENCE_KEYS, where, TechniqueError)
+    check_fields(data, _EVIDENCE_KEYS | _EVIDENCE_OPTIONAL, where, TechniqueError)
     missing = sorted(_EVIDENCE_KEYS - set(data))
     if missing:
         raise TechniqueError(f"{where}: missing {', '.join(map(repr, missing))}")
@@ -114,8 +117,9 @@ def _evidence(data, source: str) -> Evidence:
     cite = data["cite"]
     if not isinstance(cite, list) or not cite or not all(isinstance(k, str) and k.strip() for k in cite):
         raise TechniqueError(f"{where}: 'cite' must be a non-empty list of reference keys, got {cite!r}")
+    covers = _text(data["covers"], f"{where}: 'covers'").rstrip(".") if "covers" in data else ""
     return Evidence(label, _text(data["certainty"], f"{where}: 'certainty'").rstrip("."),
-                    _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite))
+                    _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite), covers)
 
 
 def _conditions(data, source: str) -> tuple[ConditionAdvice, ...]:

@@ -14,14 +14,20 @@ def bullets(items) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+def evidence_heading(evidence: Evidence) -> str:
+    """The label, with what it covers when the card teaches more than the evidence tested."""
+    return f"{evidence.label}, for {evidence.covers}" if evidence.covers else evidence.label
+
+
 def evidence_markdown(evidence: Evidence) -> str:
     """The evidence label as MyST: bold label, the sentence, the certainty, and the citation."""
-    return f"**{evidence.label}.** {evidence.text} Certainty, as the source grades it: {evidence.certainty}. {{cite}}`{evidence.keys()}`"
+    return (f"**{evidence_heading(evidence)}.** {evidence.text} Certainty, as the source grades it: {evidence.certainty}."
+            f" {{cite}}`{evidence.keys()}`")
 
 
 def evidence_plain(evidence: Evidence) -> str:
     """The same words without markup, as a page shows them."""
-    return f"{evidence.label}. {evidence.text} Certainty, as the source grades it: {evidence.certainty}."
+    return f"{evidence_heading(evidence)}. {evidence.text} Certainty, as the source grades it: {evidence.certainty}."
 
 
 def timer_label(technique: Technique) -> str:
@@ -58,7 +64,7 @@ def glance_markdown(technique: Technique, session: str) -> str:
     ]
     if technique.on_floor:
         lines.append("- **On the floor:** see {ref}`how to get down to the floor and up again safely <getting-down>`.")
-    lines.append(f"- **Evidence:** {technique.evidence.label}.")
+    lines.append(f"- **Evidence:** {evidence_heading(technique.evidence)}.")
     return "\n".join(lines)
 
 
