@@ -111,7 +111,7 @@ def test_a_teacher_goes_from_the_first_page_to_a_printed_handout_and_the_screeni
     link = session.get_by_role("link", name=re.compile("Print this session.s handout"))
     link.scroll_into_view_if_needed()
     link.tap()
-    page.wait_for_url(f"**/book/class/handout.html#{plan.name}")
+    page.wait_for_url(f"**/book/class/handout.html#handout={plan.name}")
     picker = page.locator(".be-picker")
     picker.wait_for(state="visible")
     assert picker.locator("select").evaluate("s => s.selectedOptions[0].textContent") == plan.title

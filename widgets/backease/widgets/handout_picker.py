@@ -1,5 +1,5 @@
 """The handout picker widget: choose a ready-made plan or a course session, see its handout, print it.
-A link to the page may name the handout after ``#`` (a plan's name: ``handout.html#class-30``).
+A link to the page may name the handout to show (a plan's name: ``handout.html#handout=class-30``).
 
 Python builds every handout's head (its plan, times, equipment, red flags) and each exercise
 sheet once; the browser puts the chosen one together and prints it alone, with no kernel.

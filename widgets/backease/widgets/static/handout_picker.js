@@ -39,9 +39,9 @@ async function render({ model, el: host }) {
     model.save_changes();
   });
   print.addEventListener("click", () => handout.printAlone(preview.firstElementChild));
-  // A link may name its handout after "#" (the course page links each session's): choose it and show it.
+  // A link may name its handout ("#handout=<plan name>": the course page links each session's): show it.
   const onHash = () => {
-    const named = model.get("handouts").findIndex((h) => `#${h.name}` === decodeURIComponent(location.hash));
+    const named = model.get("handouts").findIndex((h) => `#handout=${h.name}` === decodeURIComponent(location.hash));
     if (named < 0) return;
     model.set("selected", named);
     model.save_changes();
