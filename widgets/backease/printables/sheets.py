@@ -50,18 +50,19 @@ def sheet_parts(routine: str, figure=pose_img, heading: str = "h3", title: str =
     doses = bullet_list(f"{s.label}: {s.dose()}" for s in r.steps)
     cells = []
     if on_floor(routine) and card.chair:
-        cells.append(f'<p class="be-print-label">If you cannot get down to the floor</p><p>{escape(card.chair)}</p>')
+        cells.append(f'<div><p class="be-print-label">If you cannot get down to the floor</p><p>{escape(card.chair)}</p></div>')
     if need:
-        cells.append(f'<p class="be-print-label">What you need</p>{bullet_list(need)}')
-    cells.append(f'<p class="be-print-label">Who should not, who should ask first, and how to adapt</p>{who_should_not(card)}')
-    cells.append(f'<p class="be-print-label">Stop if</p>{bullet_list(card.stop, "be-print-stop")}')
+        cells.append(f'<div><p class="be-print-label">What you need</p>{bullet_list(need)}</div>')
+    cells.append(f'<div><p class="be-print-label">Stop if</p>{bullet_list(card.stop, "be-print-stop")}</div>')
+    cells.append(f'<div class="be-print-whocell"><p class="be-print-label">Who should not, who should ask first,'
+                 f' and how to adapt</p>{who_should_not(card)}</div>')
     purpose = f"For {EXERCISES[level.exercise].aim}." if level else card.purpose
     return [f'<section class="be-print-item" data-routine="{escape(routine)}"><{heading}>{escape(title or r.title)}</{heading}>',
             f'<p>{escape(purpose)} <span class="be-print-where">Where: {escape(where_words(positions_of(routine)))}.</span></p>',
             f'<p class="be-print-label">How much (about {format_duration(r.total_seconds)} on the timer)</p>{doses}',
             f'<p class="be-print-note">{escape(r.notes)}</p>', *([other_levels(level)] if level else []),
             steps_html(routine, figure),
-            '<div class="be-print-cols">', *(f"<div>{c}</div>" for c in cells), "</div></section>"]
+            '<div class="be-print-cols">', *cells, "</div></section>"]
 
 
 def other_levels(level: Level) -> str:
