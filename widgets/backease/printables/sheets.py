@@ -67,9 +67,9 @@ def sheet_parts(routine: str, figure=pose_img, heading: str = "h3", title: str =
 
 def other_levels(level: Level) -> str:
     """Every level of ``level``'s exercise with its time on the timer, so a person can move up or down."""
-    items = [f"{lv.number}. {lv.title}: about {format_duration(get_routine(lv.name).total_seconds)}"
-             for lv in levels_of(level.exercise)]
-    return f'<p class="be-print-label">All the levels of this exercise</p>{bullet_list(items, "be-print-levels")}'
+    items = "".join(f"<li>{escape(lv.title)}: about {format_duration(get_routine(lv.name).total_seconds)}</li>"
+                    for lv in levels_of(level.exercise))
+    return f'<p class="be-print-label">All the levels of this exercise</p><ol class="be-print-levels">{items}</ol>'
 
 
 class TechniqueSheets:
