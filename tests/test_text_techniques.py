@@ -50,8 +50,8 @@ def test_cards_come_in_the_routine_librarys_order():
 
 
 def test_a_phrase_the_card_does_not_have_is_named():
-    with pytest.raises(TechniqueError, match=r"ball-release.yml: no phrase 'roll_of' under 'say'; it has: roll_off"):
+    with pytest.raises(TechniqueError, match=r"ball-release.yml: no phrase 'roll_of'; it has: roll_off"):
         phrase("ball-release", "roll_of")
     data = yaml.safe_load((DATA / "ball-release.yml").read_text(encoding="utf-8"))
-    with pytest.raises(TechniqueError, match=r"ball-release.yml, step 6: .* uses a phrase the card's 'say' does not have"):
+    with pytest.raises(TechniqueError, match=r"ball-release.yml, step 6: .* uses a phrase card_phrases.py does not have"):
         technique_from_dict(data, "ball-release.yml", {})

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from .card_phrases import DATA, card_phrases
+from .card_phrases import card_phrases
 from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
@@ -22,9 +23,11 @@ from ..errors import TechniqueError
 from .routines import Routine
 
 
+DATA = Path(__file__).parent / "technique_data"
+
 _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop", "evidence", "conditions", "positions",
-         "moves", "source", "chair", "say"}
-_OPTIONAL = {"avoid", "chair", "say"}
+         "moves", "source", "chair"}
+_OPTIONAL = {"avoid", "chair"}
 _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
 _CONDITION_KEYS = {"advice", "text"}
@@ -145,17 +148,17 @@ def _choices(data, key: str, known: tuple[str, ...], source: str, empty: bool = 
 
 
 def _said(text: str, say: dict[str, str], where: str) -> str:
-    """A step's text with the card's phrases (``{name}``) put in."""
+    """A step's text with the card's phrases (``{name}``, from ``card_phrases``) put in."""
     try:
         return text.format_map(say)
     except (KeyError, ValueError, IndexError) as err:
-        raise TechniqueError(f"{where}: {text!r} uses a phrase the card's 'say' does not have ({err});"
+        raise TechniqueError(f"{where}: {text!r} uses a phrase card_phrases.py does not have ({err});"
                              f" it has: {', '.join(say) or 'none'}") from None
 
 
 def technique_from_dict(data, source: str, say: dict[str, str] | None = None) -> Technique:
     """Build and validate a Technique; messages name the file and the field, step or condition.
-    ``say``: the card's phrases (read from its file by ``card_phrases``), put into its steps."""
+    ``say``: the card's phrases (``card_phrases``), put into its steps."""
     check_fields(data, _KEYS, source, TechniqueError)
     missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:

@@ -101,14 +101,16 @@ def technique_levels(technique: Technique) -> list[Level]:
 
 def technique_levels_markdown(technique: Technique) -> str:
     """The card's course levels, each by the name My routine and the course give it, with its time
-    on the timer, where it is done and its short steps (the level's own data)."""
+    on the timer, where it is done and its short steps (the level's own data), in a dropdown that a
+    printed page leaves closed."""
     items = []
     for lv in technique_levels(technique):
         r = get_routine(lv.name)
         items.append(f"- **{r.title}** (about {format_duration(r.total_seconds)} on the timer;"
                      f" {where_words((lv.position, lv.end_position))}): {' '.join(lv.how)}")
-    return ("In the {ref}`course <course>` and in {ref}`My routine <my-routine>`, this technique comes at these"
-            " levels, from easier to harder:\n\n" + "\n".join(items))
+    return (f":::{{dropdown}} Its levels in the course and in My routine\nIn the {{ref}}`course <course>` and in"
+            f" {{ref}}`My routine <my-routine>`, this technique comes at these levels, from easier to harder:\n\n"
+            + "\n".join(items) + "\n:::")
 
 
 def evidence_table_markdown() -> str:
