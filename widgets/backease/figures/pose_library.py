@@ -388,9 +388,9 @@ POSES: dict[str, Scene] = {
         (Arrow(("hip", -12, 22), ("hip", 12, 22), bend=-0.8, label="feet down, roll to one side\n"
                                                                       "and slide the ball out",
                label_at=("hip", -6, 44)),),
-        caption="Roll off quickly",
+        caption="Roll off the ball",
         alt="A person lying on their back on a mat with a small soft ball under the tailbone, feet on the "
-            "floor; a curved arrow shows rolling to one side to slide the ball out quickly."),
+            "floor; a curved arrow shows rolling to one side to slide the ball out."),
     "ball-lie-flat": Scene(
         LYING, (_ON_MAT,), caption="Lie flat, notice the low back",
         alt="A person lying flat on their back on a mat, legs long, resting after the ball has been removed."),

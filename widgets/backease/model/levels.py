@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import CourseError
+from .card_phrases import phrase
 from .routines import Routine, RoutineError, Step
 
 ROUND_REST = 15  # seconds between rounds: the guide's own
@@ -145,7 +146,7 @@ LEVELS: tuple[Level, ...] = (
            "Press the heel gently into the strap without moving, then let go and ease a little further."),
           ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax")),
     # Front of the hip
-    Level("front-of-hip", 1, "Standing back-bend", "psoas", "strength-and-habits", "standing",
+    Level("front-of-hip", 1, "Standing back-bend", "strength-and-habits", "strength-and-habits", "standing",
           ("Stand with your feet apart and your hands on your low back.",
            "Look up and bend gently backwards, only a little. Come back to upright."),
           ("psoas-standing-backbend",), steps=("Gentle back-bend",), rounds=3, need=()),
@@ -208,7 +209,7 @@ LEVELS: tuple[Level, ...] = (
     # Small-ball release
     Level("ball", 1, "Two balls side by side", "ball-release", "ball-release", "lying-back",
           ("Lie on your back, knees bent, and put two balls side by side under your tailbone.",
-           "Do nothing; let your weight sink. Roll off quickly at the end."),
+           f"Do nothing; let your weight sink. At the end, {phrase('ball-release', 'roll_off')}."),
           ("ball-under-tailbone", "ball-roll-off")),
     Level("ball", 2, "One ball", "ball-release", "ball-release", "lying-back",
           ("As level 1, with one ball under your tailbone.",), ("ball-under-tailbone", "ball-roll-off")),

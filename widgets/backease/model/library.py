@@ -7,6 +7,7 @@ and a step that ends on a sign rather than a time says which sign in ``until``.
 """
 from __future__ import annotations
 
+from .card_phrases import phrase
 from .levels import level_routines
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
 
@@ -216,7 +217,7 @@ _ALL = (
             Step("On the ball: let gravity work", seconds=BALL_SECONDS, breathing=SSSS_BREATH, position=LYING,
                  cue="Roll onto the ball under your tailbone. Do nothing. Let your weight sink."),
             Step("Off the ball: lie flat", seconds=60, breathing=CALM_BREATH, position=LYING,
-                 cue="Feet down, roll off the ball quickly, lie flat. Notice the arch now."),
+                 cue=f"Feet down, then {phrase('ball-release', 'roll_off')}. Lie flat. Notice the arch now."),
         ),
     ),
     Routine(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .card_phrases import card_phrases
 from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
@@ -21,6 +22,7 @@ from .positions import FLOOR_POSITIONS, POSITIONS
 from .routine_files import check_fields, read_data
 from ..errors import TechniqueError
 from .routines import Routine
+
 
 DATA = Path(__file__).parent / "technique_data"
 
@@ -148,8 +150,18 @@ def _choices(data, key: str, known: tuple[str, ...], source: str, empty: bool = 
     return tuple(data)
 
 
-def technique_from_dict(data, source: str) -> Technique:
-    """Build and validate a Technique; messages name the file and the field, step or condition."""
+def _said(text: str, say: dict[str, str], where: str) -> str:
+    """A step's text with the card's phrases (``{name}``, from ``card_phrases``) put in."""
+    try:
+        return text.format_map(say)
+    except (KeyError, ValueError, IndexError) as err:
+        raise TechniqueError(f"{where}: {text!r} uses a phrase card_phrases.py does not have ({err});"
+                             f" it has: {', '.join(say) or 'none'}") from None
+
+
+def technique_from_dict(data, source: str, say: dict[str, str] | None = None) -> Technique:
+    """Build and validate a Technique; messages name the file and the field, step or condition.
+    ``say``: the card's phrases (``card_phrases``), put into its steps."""
     check_fields(data, _KEYS, source, TechniqueError)
     missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:
@@ -167,7 +179,7 @@ def technique_from_dict(data, source: str) -> Technique:
         check_fields(step, _STEP_KEYS, where, TechniqueError)
         if not isinstance(step.get("text"), str) or not step["text"].strip():
             raise TechniqueError(f"{where}: 'text' must be non-empty text, got {step.get('text')!r}")
-        steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
+        steps.append(TechniqueStep(_said(" ".join(step["text"].split()), say or {}, where), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
         avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=need_from_data(data["need"], source),
@@ -186,14 +198,17 @@ def get_technique(name: str) -> Technique:
         known = ", ".join(sorted(p.stem for p in DATA.glob("*.yml")))
         raise TechniqueError(f"no technique called {name!r}; known: {known}")
     path, data = read_data(path, TechniqueError)
-    technique = technique_from_dict(data, str(path.name))
+    technique = technique_from_dict(data, str(path.name), card_phrases(name))
     if technique.name != name:
         raise TechniqueError(f"{path.name}: 'name' is {technique.name!r} but the file is called {name!r}")
     return technique
 
 
 def all_techniques() -> list[Technique]:
-    return [get_technique(p.stem) for p in sorted(DATA.glob("*.yml"))]
+    """Every card in the book's order: the routine library lists the technique routines in the
+    order of the chapters in ``_toc.yml`` (a test holds the two together)."""
+    order = list(ROUTINES)
+    return sorted((get_technique(p.stem) for p in DATA.glob("*.yml")), key=lambda t: order.index(t.routine))
 
 
 def technique_for_routine(routine: str) -> Technique:
