@@ -113,7 +113,7 @@ def technique_levels_markdown(technique: Technique) -> str:
     for lv in technique_levels(technique):
         r = get_routine(lv.name)
         items.append(f"- **{r.title}** (about {format_duration(r.total_seconds)} on the timer;"
-                     f" {where_words((lv.position, lv.end_position))}): {' '.join(lv.how)}")
+                     f" {where_words(tuple(s.position for s in r.steps))}): {' '.join(lv.how)}")
     return (f":::{{dropdown}} Its levels in the course and in My routine\nIn the {{ref}}`course <course>` and in"
             f" {{ref}}`My routine <my-routine>`, this technique comes at these levels, from easier to harder:\n\n"
             + "\n".join(items) + "\n:::")
