@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ADVICE_KINDS = ("dont", "ask", "adapt")  # strictest first
+# Where a reader's own conditions are kept, in their browser only: {"version": 1, "conditions": [ids]}.
+STORE_KEY = "backease.my-conditions"
 ADVICE_TITLES = {"dont": "Do not do it", "ask": "Ask a clinician first", "adapt": "Adapt it"}
 
 

@@ -21,6 +21,8 @@ from .plans import Block, Plan
 from .positions import FLOOR_POSITIONS, group
 from .techniques import get_technique
 
+# Where the reader's plan is kept, in their browser only: {"version": 1, "plan": HomePlan.to_dict(), "undone": [ids]}.
+STORE_KEY = "backease.home-programme"
 WEEKS = 6
 DAYS_A_WEEK = (3, 5)  # fewest and most sessions a week
 MINUTES = (10, 20)  # about how long a session lasts
