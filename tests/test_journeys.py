@@ -15,8 +15,8 @@ from backease.model.course import COURSE
 from backease.model.library import get_routine
 from backease.model.timer_cues import TEXTS
 from conftest import site_context, watched_page
+from phone import PHONE, panel_link, wait_closed
 
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True}
 START = datetime(2026, 3, 2, 9, 0, 0)
 
 
@@ -30,21 +30,15 @@ def phone(browser):
 
 def menu_to(page, title: str) -> None:
     """Open the site menu with a tap and tap the chapter ``title`` in it."""
-    page.locator(".primary-toggle:visible").tap()
-    link = page.locator("#pst-primary-sidebar-modal a", has_text=title).first
-    link.wait_for(state="visible")
-    link.tap()
+    panel_link(page, "menu", title).tap()
     page.wait_for_load_state("load")
     page.locator("article h1", has_text=title).first.wait_for()
 
 
 def contents_to(page, heading: str) -> None:
     """Open "on this page" with a tap and tap ``heading`` in it."""
-    page.locator(".secondary-toggle:visible").tap()
-    link = page.locator("#pst-secondary-sidebar-modal a", has_text=heading).first
-    link.wait_for(state="visible")
-    link.tap()
-    page.wait_for_function("() => !document.getElementById('pst-secondary-sidebar-modal').open")
+    panel_link(page, "contents", heading).tap()
+    wait_closed(page, "contents")
 
 
 def visible_text(locator) -> str:
