@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 from backease import Block, Plan, PlanError, RoutineError, get_plan
 from backease.model.course import COURSE, TEACH_GETTING_DOWN
 from backease.model.library import PART_OF, ROUTINES
-from backease.model.logistics import TALK_POSITION, TRANSITIONS, class_routines, transition_ids
+from backease.model.logistics import TALK_POSITION, class_routines, transition_ids
 from backease.model.plans import PLANS
-from backease.model.positions import POSITIONS
+from backease.model.positions import POSITIONS, TRANSITIONS
 from backease.model.routine_files import routine_from_dict
 from backease.model.routines import Step
 from backease.text.plans import down_and_up_sentence, outline_markdown
@@ -61,14 +61,25 @@ def test_ready_made_plans_and_course_sessions_move_only_with_a_transition_and_ge
     assert plan.count_moves("down") == plan.count_moves("up") == 1, plan.name
 
 
-def test_the_warm_up_stands_then_lies_and_a_plan_moves_people_within_it():
-    assert [s.position for s in ROUTINES["warm-up"].steps] == ["standing", "lying-back"]
+def test_the_warm_up_stands_then_gets_down_in_its_own_time_then_lies():
+    """The warm-up's own timer (its page, My routine) gives the time to get down; a plan adds no second move."""
+    warm_up = ROUTINES["warm-up"]
+    assert [(s.starts_in, s.position) for s in warm_up.steps] == [
+        ("standing", "standing"), ("standing", "lying-back"), ("lying-back", "lying-back")]
+    assert warm_up.steps[1].label == TRANSITIONS["down"].label and warm_up.steps[1].seconds == TRANSITIONS["down"].seconds
     plan = Plan("p", "P", (Block(routine="warm-up"), Block(routine="front-of-hip-level-1")))
-    assert [s.label for s in plan.moves_within(0)] == [TRANSITIONS["down"].label]
-    assert [s.label for s in plan.transitions(1)] == [TRANSITIONS["up"].label]
-    assert f"and partway, get down onto the mat: 1 min" in outline_markdown(plan)
+    assert plan.moves_within(0) == [] and [s.label for s in plan.transitions(1)] == [TRANSITIONS["up"].label]
+    check_moves(plan)
     for part in PART_OF:  # a class's two parts of it are its very own steps
         assert all(any(s is t for t in ROUTINES["warm-up"].steps) for s in ROUTINES[part].steps)
+
+
+def test_a_routine_timed_on_its_own_never_changes_position_without_a_step_to_move():
+    """A technique page's timer runs the routine alone: where two steps in a row are done in different places,
+    the second is itself the move (it starts where the first ended)."""
+    for routine in ROUTINES.values():
+        for before, after in zip(routine.steps, routine.steps[1:]):
+            assert after.starts_in == before.position, (routine.name, before.label, after.label)
 
 
 def test_every_library_step_names_its_position():

@@ -5,7 +5,8 @@ import yaml
 from backease import PLANS, Block, DataError, Plan, PlanError, SessionTimer, get_plan, get_routine, load_plan, save_plan
 from backease.model.course import COURSE
 from backease.model.levels import find_level
-from backease.model.logistics import TRANSITION_NOTE, TRANSITIONS, card_for, on_floor, positions_of
+from backease.model.logistics import card_for, on_floor, positions_of
+from backease.model.positions import TRANSITION_NOTE, TRANSITIONS
 from backease.text.plans import outline_markdown
 
 

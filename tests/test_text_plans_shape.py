@@ -1,5 +1,5 @@
 """The teaching page's class shape comes from the plans: getting down once and up once, standing first."""
-from backease.model.logistics import TRANSITIONS
+from backease.model.positions import TRANSITIONS
 from backease.model.plans import PLANS
 from backease.text.plans import class_shape_markdown, moving_words
 

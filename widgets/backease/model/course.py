@@ -15,7 +15,8 @@ from pathlib import Path
 from .education import TALKS, get_talk
 from .equipment import Count, counts
 from .levels import Level, find_level, level_name, levels_of
-from .logistics import TRANSITIONS, on_floor
+from .logistics import on_floor
+from .positions import TRANSITIONS
 from .plans import Block, Plan
 from .routine_files import check_fields, read_data, write_data
 from ..errors import CourseError, DataError

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .card_phrases import phrase
 from .levels import level_routines
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
+from .positions import TRANSITIONS
 
 DEFAULT_TIMES = (
     "The sources give no times for this technique. The times here are the timer's"
@@ -101,6 +102,8 @@ _ALL = (
         steps=(
             Step("March on the spot", seconds=120, cue="Easy steps. Let your arms swing.", position=STANDING,
                  until="you feel a little warmer"),
+            Step(TRANSITIONS["down"].label, seconds=TRANSITIONS["down"].seconds, start=STANDING, position=LYING,
+                 cue="Take your time. Hold a chair as you go down, as the getting-down page shows."),
             Step("Knee rocking, lying down", seconds=60, position=LYING,
                  cue="Lie on your back, knees bent. Let both knees sway gently side to side."),
         ),
@@ -250,7 +253,8 @@ def _from(technique: str, *labels: str) -> tuple[Step, ...]:
 
 # Where to start: two routines put together from the technique routines' own steps.
 WHERE_TO_START_NOTE = (
-    "Each step, with its time, is taken unchanged from its technique's own routine. Which"
+    "Each exercise step, with its time, is taken unchanged from its technique's own routine; a step that"
+    " only changes position takes the guide's own time for that move. Which"
     " techniques go together, and in what order, is this guide's own suggestion, not the sources'."
     " Where a technique's chapter says a time is the timer's starting point, that holds here too."
 )
@@ -265,6 +269,8 @@ STARTER = Routine(
         *_from("string-exercises", "Feet swing", "Clasped-hands swing"),
         *_from("warm-up", "Knee rocking, lying down"),
         *_BY_TECHNIQUE["somatic-pandiculation"].steps,
+        Step(TRANSITIONS["change"].label, seconds=TRANSITIONS["change"].seconds, start=LYING, position=SITTING_FLOOR,
+             cue="Roll onto your side, then push yourself up to sit."),
         *_from("hamstring-stretch", "Hamstring stretch"),
     ),
 )
@@ -308,11 +314,14 @@ def _check_positions() -> None:
 _check_positions()
 
 
-def technique_of(step: Step) -> str:
-    """The technique routine a step of ``starter`` or ``flare-up`` was taken from (by identity)."""
+def technique_of(step: Step) -> str | None:
+    """The technique routine a step of ``starter`` or ``flare-up`` was taken from (by identity); None for a
+    step that only moves between two of them (it names where it starts)."""
     for name, routine in _BY_TECHNIQUE.items():
         if any(s is step for s in routine.steps):
             return name
+    if step.start is not None:
+        return None
     raise RoutineError(f"step {step.label!r} is not taken from any technique routine")
 
 

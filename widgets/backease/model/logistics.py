@@ -6,36 +6,17 @@ guide's own (the sources give none); ``TRANSITIONS`` holds them, typed once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from .equipment import EQUIPMENT, NeedItem
 from .levels import find_level
 from .routines import RoutineError, Segment
 from .library import PART_OF, ROUTINES
-from .positions import FLOOR_POSITIONS, group
+from .positions import FLOOR_POSITIONS, TRANSITIONS, group
 from .techniques import Technique, all_techniques, get_technique, technique_for_routine
 
 TALK_POSITION = "sitting-chair"  # people sit on chairs to talk and listen, and arrive sitting
 
-
-@dataclass(frozen=True)
-class Transition:
-    id: str
-    seconds: float
-    label: str
-    why: str
-
-
-TRANSITIONS: dict[str, Transition] = {t.id: t for t in (
-    Transition("down", 60, "Get down onto the mat", "getting down to the floor, slowly, with help or a chair to hold"),
-    Transition("up", 60, "Get up from the mat", "getting up from the floor, in stages, and standing for a moment"),
-    Transition("change", 15, "Change position", "turning over or changing position on the floor, or moving between"
-                                                 " standing and a chair"),
-    Transition("hand-out", 60, "Hand out", "handing out equipment the first time a class needs it"),
-)}
-TRANSITION_NOTE = ("The times for moving between exercises are the guide's own; the sources give none: "
-                   + "; ".join(f"{t.why}: {t.seconds:g} s" for t in TRANSITIONS.values()) + ".")
 
 CHAIR_ITEM = NeedItem("A sturdy chair without wheels.", "chair", 1.0)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from .levels import OVER_DOSE, find_level
 from .library import get_routine
 from .equipment import Count, NeedItem, counts
-from .logistics import CHAIR_ITEM, TALK_POSITION, TRANSITIONS, hand_out_ids, need_of, transition_segments
+from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, transition_segments
+from .positions import TRANSITIONS
 from .routine_files import check_fields, read_data, write_data
 from ..errors import DataError, PlanError
 from .routines import MAX_TOTAL_SECONDS, Routine, Segment

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.logistics import TRANSITION_NOTE
+from ..model.positions import TRANSITION_NOTE
 from ..model.plans import Plan
 from ..model.routines import format_duration
 from .common import bullet_list, pose_img, red_flags_box

@@ -5,7 +5,7 @@ from ..model.course import TALK_MINUTES, Course
 from ..model.education import TALKS
 from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION_NOTE, levels_of, next_move
 from ..model.library import get_routine
-from ..model.logistics import TRANSITION_NOTE
+from ..model.positions import TRANSITION_NOTE
 from ..model.routines import format_duration
 from .plans import outline_markdown
 

@@ -42,5 +42,5 @@ def techniques_markdown(routine: Routine) -> str:
                 f"{what} ({dose})" for what, dose in kinds)
         else:
             said = "; ".join(f"{s.label} ({s.dose()})" for s in steps)
-        lines.append(f"{i}. {{ref}}`{name}`: {said}")
+        lines.append(f"{i}. {{ref}}`{name}`: {said}" if name else f"{i}. {said}")
     return "\n".join(lines + _total_and_notes(routine))

@@ -2,7 +2,7 @@
 what a set of plans asks of people's bodies (how often they get down and up), counted from the plans."""
 from __future__ import annotations
 
-from ..model.logistics import TRANSITIONS
+from ..model.positions import TRANSITIONS
 from ..model.positions import group
 from ..model.plans import Plan
 from ..model.routines import format_duration
