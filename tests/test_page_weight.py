@@ -145,7 +145,7 @@ def widget_manager(site, rel):
 
 
 def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
-    timer_js = backease.timer.SessionTimer._esm
+    timer_js = backease.widgets.timer.SessionTimer._esm
     for rel in ("book/class/plans.html", "book/class/course.html"):
         manager = widget_manager(site, rel)
         shared = manager[SHARED_KEY]
@@ -216,5 +216,5 @@ def test_modules_are_sent_without_their_comment_lines_and_still_load():
     for path in STATIC.glob("*.js"):
         code = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")]
         assert all(line.count("`") % 2 == 0 for line in code), path.name
-    module = backease.timer.SessionTimer._esm
+    module = backease.widgets.timer.SessionTimer._esm
     assert "\n//" not in module and "export default" in module
