@@ -1,9 +1,11 @@
-"""The two routines to start with: every step is a technique routine's own step, never a retyped dose."""
+"""The library's routines (model/library.py): the two to start with take every step from a technique routine, never a
+retyped dose; switch pauses say whose they are."""
 import pytest
 
 from backease import RoutineError, Step, get_routine
 from backease.model.library import ROUTINES, technique_of
 from backease.model.techniques import get_technique
+
 
 START = ("starter", "flare-up")
 
@@ -46,3 +48,10 @@ def test_the_flare_up_routine_uses_only_the_gentlest_techniques():
 def test_notes_say_which_choices_are_the_guides_own(name):
     assert "this guide's own suggestion" in get_routine(name).notes
     assert name in ROUTINES
+
+
+def test_switch_pauses_come_from_the_library_and_say_whose_they_are():
+    hip = get_routine("hip-flexor-stretch")
+    assert hip.switch == 20 and "guide's own" in hip.notes
+    assert [s.seconds for s in hip.segments() if s.kind == "switch"] == [20]
+    assert get_routine("psoas").switch == 15 and "guide's own" in get_routine("psoas").notes

@@ -1,19 +1,16 @@
 """Routines as data: segments, sides, repetitions, totals, files, and every way to get them wrong."""
 import json
 import math
-from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-import backease
 from backease import (
-    ROUTINES, Breathing, Routine, RoutineError, SessionTimer, Step, format_duration, get_routine,
-    load_routine, routine_from_dict, save_routine,
+    Breathing, Routine, RoutineError, ROUTINES, SessionTimer, Step, format_duration, get_routine, load_routine,
+    routine_from_dict, save_routine,
 )
-from backease.model.routines import MAX_TOTAL_SECONDS
+from backease.model.routines import MAX_TOTAL_SECONDS, spoken_duration
 
 
 def routine(*steps, **kw):
@@ -280,3 +277,13 @@ def test_timer_takes_a_routine_or_a_name_and_reports_progress():
         SessionTimer(42)
     with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
         SessionTimer("yoga")
+
+
+def test_segments_carry_the_texts_the_timer_shows_and_says():
+    left = get_routine("hamstring-stretch").segments()[1].to_dict()
+    assert left["heading"] == "Hamstring stretch, left side"
+    assert left["spoken"].startswith("Hamstring stretch, left side. 30 seconds. Reach towards")
+    reps = get_routine("dead-bug").segments()[1].to_dict()
+    assert reps["heading"] == "Dead bug, 20 repetitions" and "1 minute 20 seconds" in reps["spoken"]
+    assert [spoken_duration(s) for s in (1, 60, 61, 150)] == [
+        "1 second", "1 minute", "1 minute 1 second", "2 minutes 30 seconds"]

@@ -6,7 +6,10 @@ import sys
 import pytest
 
 import backease
-from backease import ROUTINES, DataError, SessionTimer, get_plan, get_routine, list_routines
+from backease import DataError, ROUTINES, SessionTimer, get_plan, get_routine, list_routines
+from backease.model.diary import FIELDS, VERSION
+from backease.widgets.timer import session_key
+
 
 DESK_BREAK = {"name": "desk-break", "title": "Desk break",
               "steps": [{"label": "Shoulder rolls", "seconds": 30}, {"label": "Knee hug", "seconds": 20, "side": "each"}]}
@@ -70,3 +73,13 @@ def test_import_is_quick_widgets_and_figures_load_on_first_use():
     assert backease.SessionTimer is SessionTimer and "SessionTimer" in dir(backease)
     with pytest.raises(AttributeError, match="has no attribute 'Timer'"):
         backease.Timer  # noqa: B018
+
+
+def test_timer_state_keys_a_saved_place_to_its_session():
+    one, two = SessionTimer("breathing"), SessionTimer("hip-flexor-stretch")
+    assert one.session_id and one.session_id != two.session_id
+    assert SessionTimer("breathing").session_id == one.session_id
+    one.segments = two.segments  # Python sets another session: its place is kept under that session's key
+    assert one.session_id == session_key(one.title, two.segments) != SessionTimer("breathing").session_id
+    assert one.cues["lang"] == "en-GB" and one.diary["version"] == VERSION
+    assert [f["name"] for f in one.diary["fields"]] == [f.name for f in FIELDS]
