@@ -2,7 +2,7 @@
 retyped dose; switch pauses say whose they are."""
 import pytest
 
-from backease import RoutineError, Step, get_routine
+from backease import RoutineError, ROUTINES, Step, get_routine
 from backease.model.library import ROUTINES, technique_of
 from backease.model.techniques import get_technique
 
@@ -55,3 +55,26 @@ def test_switch_pauses_come_from_the_library_and_say_whose_they_are():
     assert hip.switch == 20 and "guide's own" in hip.notes
     assert [s.seconds for s in hip.segments() if s.kind == "switch"] == [20]
     assert get_routine("psoas").switch == 15 and "guide's own" in get_routine("psoas").notes
+
+
+def test_library_has_the_doses_from_the_content_brief():
+    assert get_routine("hamstring-stretch").steps[0].dose() == "20–30 s each side"
+    assert get_routine("hip-flexor-stretch").steps[0].dose() == "30 s each side"
+    assert get_routine("dead-bug").steps[0].dose() == "15–20 repetitions"
+    assert [s.dose() for s in get_routine("string-exercises").steps] == ["30–60 s", "30–60 s"]
+    assert get_routine("ball-release").step("On the ball: let gravity work").dose() == "5 min"
+
+
+def test_every_library_routine_is_valid_and_under_an_hour():
+    from backease.model.levels import LEVELS
+    from backease.model.techniques import all_techniques
+
+    assert {t.routine for t in all_techniques()} | {"starter", "flare-up"} | {lv.name for lv in LEVELS} <= set(ROUTINES)
+    for name, r in ROUTINES.items():
+        assert r.name == name
+        assert 0 < r.total_seconds < 3600
+
+
+def test_unknown_routine_name_lists_the_library():
+    with pytest.raises(RoutineError, match=r"no routine called 'hamstrings'; the library has: .*hamstring-stretch"):
+        get_routine("hamstrings")

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import backease
-from backease import DataError, ROUTINES, SessionTimer, get_plan, get_routine, list_routines
+from backease import DataError, RoutineError, ROUTINES, SessionTimer, get_plan, get_routine, list_routines
 from backease.model.diary import FIELDS, VERSION
 from backease.widgets.timer import session_key
 
@@ -83,3 +83,16 @@ def test_timer_state_keys_a_saved_place_to_its_session():
     assert one.session_id == session_key(one.title, two.segments) != SessionTimer("breathing").session_id
     assert one.cues["lang"] == "en-GB" and one.diary["version"] == VERSION
     assert [f["name"] for f in one.diary["fields"]] == [f.name for f in FIELDS]
+
+
+def test_timer_takes_a_routine_or_a_name_and_reports_progress():
+    timer = SessionTimer("hamstring-stretch")
+    assert timer.title == "Seated hamstring stretch"
+    assert [s["kind"] for s in timer.segments] == ["get-ready", "work", "switch", "work"]
+    assert timer.completed_steps == []
+    timer.completed = 2
+    assert timer.completed_steps == ["Hamstring stretch, left side"]
+    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan, a dict or a name, got 42"):
+        SessionTimer(42)
+    with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
+        SessionTimer("yoga")
