@@ -91,8 +91,8 @@ def pytest_addoption(parser):
 
 def pytest_itemcollected(item):
     """Each test's kind, from the fixtures it uses, so that no test can forget it (pyproject registers them):
-    ``site`` (the built book), ``browser`` (Chromium), both, or else ``unit``. A test that builds or runs
-    something as costly without these fixtures is marked ``site`` by hand (test_build.py)."""
+    ``site`` (the built book), ``browser`` (Chromium), both, or else ``unit``. A test as costly without these
+    fixtures (a build, a kernel) is marked ``site`` by hand: test_build.py, test_notebooks.py."""
     kinds = [kind for kind in ("site", "browser") if kind in item.fixturenames]
     for kind in kinds:
         item.add_marker(kind)
