@@ -10,9 +10,9 @@ import pytest
 import yaml
 from matplotlib.path import Path as MplPath
 
-from drawn_parts import outline, points, shapes, texts
 from backease import figures
 from backease.figures import anatomy
+from drawn_parts import outline, points, shapes, texts
 
 
 BOOK = Path(__file__).resolve().parent.parent / "book"

@@ -2,9 +2,9 @@
 and where breathing and relaxing step in."""
 import numpy as np
 
-from drawn_parts import points, shapes, texts
 from backease import figures
 from backease.figures import loop
+from drawn_parts import points, shapes, texts
 
 
 def distance(path, centre) -> float:
