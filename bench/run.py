@@ -1,4 +1,4 @@
-"""`make bench`: measure the guide against its budgets and write bench/results.md (shown in the book).
+"""`make bench`: measure the guide against its budgets and write bench/results.md (for contributors; the README links to it).
 
 Cold build (all notebooks executed), no-change rebuild, bytes per page on a first view
 (raw, and as gzip would send them), time until a timer can be started, the timer's drift

@@ -93,11 +93,11 @@ def _bad(mutate):
     (lambda d: d["weeks"][0]["sessions"][0].update(kind="lecture"),
      r"mine.yaml, week 1, session 1: 'kind' must be one of talk, check-in, got 'lecture'"),
     (lambda d: d["weeks"][2]["sessions"][0]["blocks"].append({"routine": "deadbug"}),
-     r"mine.yaml, week 3, session 1, block 13 \('deadbug'\): no routine called 'deadbug'"),
+     r"mine.yaml, week 3, session 1, block 14 \('deadbug'\): no routine called 'deadbug'"),
     (lambda d: d["weeks"][0]["sessions"][0]["blocks"][2].update(repeat=2),
      r"block 3 \('front-of-hip'\): an exercise block has 'exercise' and 'level' and nothing else"),
     (lambda d: d.update(session_minutes=45),
-     r"mine.yaml: course 'six-weeks', week 1, session 1 lasts 49 min 15 s with its transitions: more than the"
+     r"mine.yaml: course 'six-weeks', week 1, session 1 lasts 51 min 25 s with its transitions: more than the"
      r" course's 45-minute sessions"),
     (lambda d: d["weeks"].append({"sessions": []}), r"mine.yaml: course 'six-weeks', week 7 has no sessions"),
     (lambda d: d["weeks"][0].update(days=2), r"mine.yaml, week 1: unknown field\(s\) 'days'"),

@@ -96,7 +96,7 @@ def test_plan_runs_as_one_session_in_the_timer():
 
 def test_routines_used_are_listed_once_in_order():
     names = [r.name for r in get_plan("class-60").routines()]
-    assert names[0] == "warm-up" and len(names) == len(set(names))
+    assert names[0] == "warm-up-standing" and len(names) == len(set(names))
 
 
 @pytest.mark.parametrize("block, message", [

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from spellchecker import SpellChecker
 
-from conftest import ROOT, built_pages, open_built, parsed_page
+from conftest import ROOT, built_pages, open_built, parsed_page, widget_states
 
 
 
@@ -61,6 +61,12 @@ def test_internal_links_resolve(site):
                 continue
             if url.fragment.startswith("routine="):  # a shared routine travels in the fragment (My routine)
                 continue
+            if url.fragment.startswith("handout="):  # a handout the page's picker shows (the course's links)
+                named = {h["name"] for s in widget_states(site, path.relative_to(site).as_posix())
+                         for h in s.get("handouts", [])}
+                if url.fragment.removeprefix("handout=") not in named:
+                    broken.append(f"{rel}: {target} (no such handout)")
+                continue
             if url.fragment and path.suffix == ".html":
                 if path not in ids:
                     ids[path] = {n["id"] for n in parsed_page(site, path.relative_to(site).as_posix()).select("[id]")}
@@ -88,6 +94,7 @@ _NOISE = [
     re.compile(r"^:[a-z-]+:.*$", re.M),                        # directive options
     re.compile(r"\{[a-z:-]+\}`[^`]*`"),                          # roles
     re.compile(r"`[^`]*`"),                                    # inline code
+    re.compile(r"\{\{[^}]*\}\}"),                                # substitutions: {{ feedback_link }}
     re.compile(r"\]\([^)]*\)"),                                # link targets
     re.compile(r"https?://\S+"),
     re.compile(r"^\([a-z0-9-]+\)=$", re.M),                    # labels

@@ -9,15 +9,15 @@ import pytest
 import yaml
 
 from conftest import ROOT, open_built, parsed_page, site_context, watched_page
+from phone import PANELS, PHONE, panel_link, wait_closed
 
-PHONE = {"viewport": {"width": 360, "height": 640}, "has_touch": True, "is_mobile": True}
 PAGES = {  # a page of each kind: a heading its "on this page" panel lists, and a page its menu leads to
     "text": ("book/start/safety.html", "Stop rules for every technique", "What to expect"),
     "technique": ("book/techniques/psoas.html", "Who should not do it", "Spinal anatomy"),
     "class": ("book/class/course.html", "The course at a glance", "Class plans"),
     "search": ("search.html", None, "Safety first"),
 }
-MENU, CONTENTS = "#pst-primary-sidebar-modal", "#pst-secondary-sidebar-modal"
+MENU, CONTENTS = PANELS["menu"][1], PANELS["contents"][1]
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +39,22 @@ def is_open(page, panel: str) -> bool:
     return page.evaluate("s => document.querySelector(s).open", panel)
 
 
-def tap_outside(page, panel: str) -> None:
-    """A tap on the dimmed page beside the panel."""
-    box = page.locator(panel).bounding_box()
-    width = page.viewport_size["width"]
-    x = box["x"] + box["width"] + 10 if box["x"] + box["width"] + 10 < width else box["x"] - 10
-    page.touchscreen.tap(x, 320)
+def open_and_close(page, panel: str, text: str, check) -> None:
+    """Open ``panel`` twice by a tap, see its link ``text`` and what ``check`` checks, and close it: once with a
+    tap on the dimmed page beside it, once with Escape."""
+    dialog = PANELS[panel][1]
+    for close in ("outside", "Escape"):
+        link = panel_link(page, panel, text)
+        assert is_open(page, dialog)
+        assert check()
+        if close == "outside":
+            box = page.locator(dialog).bounding_box()
+            right = box["x"] + box["width"] + 10
+            page.touchscreen.tap(right if right < page.viewport_size["width"] else box["x"] - 10, 320)
+        else:
+            page.keyboard.press("Escape")
+        wait_closed(page, panel)
+        link.wait_for(state="hidden")
 
 
 @pytest.mark.parametrize("kind", PAGES)
@@ -52,23 +62,11 @@ def test_a_tap_on_the_menu_button_shows_the_books_navigation(server, phone, kind
     page, watch = phone
     rel, _, target = PAGES[kind]
     open_fresh(page, watch, f"{server}/{rel}")
-    for close in ("outside", "Escape"):
-        page.locator(".primary-toggle:visible").tap()
-        link = page.locator(f"{MENU} a", has_text=target).first
-        link.wait_for(state="visible")
-        assert is_open(page, MENU)
-        assert page.locator(MENU).get_by_text("Start here").is_visible()
-        if close == "outside":
-            tap_outside(page, MENU)
-        else:
-            page.keyboard.press("Escape")
-        page.wait_for_function("s => !document.querySelector(s).open", arg=MENU)
-        link.wait_for(state="hidden")
+    open_and_close(page, "menu", target, lambda: page.locator(MENU).get_by_text("Start here").is_visible())
     assert not watch.problems()  # before leaving: leaving cancels what the page still loads (the menu's logo)
-    page.locator(".primary-toggle:visible").tap()
-    page.locator(f"{MENU} a", has_text=target).first.tap()
+    panel_link(page, "menu", target).tap()
     page.wait_for_url(lambda url: url.split("#")[0] != f"{server}/{rel}")
-    assert target.lower() in page.locator("h1").first.inner_text().lower()
+    assert target.lower() in page.locator("article h1").first.inner_text().lower()
 
 
 @pytest.mark.parametrize("kind", [k for k in PAGES if PAGES[k][1]])
@@ -76,20 +74,9 @@ def test_a_tap_on_this_pages_contents_button_shows_its_headings(server, phone, k
     page, watch = phone
     rel, heading, _ = PAGES[kind]
     open_fresh(page, watch, f"{server}/{rel}")
-    for close in ("outside", "Escape"):
-        page.locator(".secondary-toggle:visible").tap()
-        entry = page.locator(f"{CONTENTS} a", has_text=heading).first
-        entry.wait_for(state="visible")
-        assert page.locator("h2", has_text=heading).count()  # a heading of this very page
-        if close == "outside":
-            tap_outside(page, CONTENTS)
-        else:
-            page.keyboard.press("Escape")
-        page.wait_for_function("s => !document.querySelector(s).open", arg=CONTENTS)
-        entry.wait_for(state="hidden")
-    page.locator(".secondary-toggle:visible").tap()
-    page.locator(f"{CONTENTS} a", has_text=heading).first.tap()
-    page.wait_for_function("s => !document.querySelector(s).open", arg=CONTENTS)
+    open_and_close(page, "contents", heading, lambda: page.locator("h2", has_text=heading).count())  # this page's
+    panel_link(page, "contents", heading).tap()
+    wait_closed(page, "contents")
     assert page.url.split("#")[0] == f"{server}/{rel}" and "#" in page.url
     assert page.evaluate("h => document.getElementById(location.hash.slice(1)).textContent.includes(h)", heading)
     assert not watch.problems()
@@ -127,8 +114,7 @@ def test_the_download_menu_opens_on_the_first_tap(server, phone):
     page.locator("button[aria-label='Download this page']").tap()
     page.locator(".dropdown-menu a", has_text=".ipynb").first.wait_for(state="visible")
     page.keyboard.press("Escape")
-    page.locator(".primary-toggle:visible").tap()  # the site menu still opens with Bootstrap loaded
-    page.locator(f"{MENU} a", has_text="Spinal anatomy").first.wait_for(state="visible")
+    panel_link(page, "menu", "Spinal anatomy")  # the site menu still opens with Bootstrap loaded
     page.keyboard.press("Escape")
     assert not watch.problems()
 

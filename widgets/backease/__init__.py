@@ -11,8 +11,9 @@ the first time they are used, so a script that only reads routines never pays fo
 """
 from .text.catalogue import list_routines
 from .model.diary import load_diary
-from .errors import (BackeaseError, CourseError, DataError, DiaryError, FigureError, PlanError, PoseError, RoutineError,
-                     TechniqueError, WalkthroughError)
+from .errors import (BackeaseError, CourseError, DataError, DiaryError, FigureError, HomePlanError, PlanError, PoseError,
+                     RoutineError, TechniqueError, WalkthroughError)
+from .model.home import HomePlan
 from .lazy import lazy_names
 from .model.leg_length import LEG_LENGTH
 from .model.library import ROUTINES, get_routine
@@ -27,7 +28,7 @@ _LAZY = {"DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks", "My
 
 __all__ = [
     "BackeaseError", "Block", "Breathing", "CourseError", "DataError", "DiaryError", "DiaryView", "FigureError",
-    "GuidedCheck", "LEG_LENGTH", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
+    "GuidedCheck", "HomePlan", "HomePlanError", "LEG_LENGTH", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
     "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step", "TechniqueError", "Walkthrough",
     "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_plan",
     "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",

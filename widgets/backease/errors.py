@@ -11,6 +11,7 @@ used (a routine, a plan, a course, a diary, a card, a file). They are ``ValueErr
     │   ├── CourseError      a course, its sessions, talks, exercises and levels' progression
     │   ├── TechniqueError   a technique card
     │   ├── DiaryError       a diary entry or an exported diary file
+    │   ├── HomePlanError    a reader's home programme: its days, start and conditions
     │   └── WalkthroughError a guided check, its steps and outcomes, or a typed-in value
     └── FigureError          a figure asked for with a value it cannot draw
         └── PoseError        a pose or scene that cannot be drawn
@@ -43,6 +44,10 @@ class TechniqueError(DataError):
 
 class DiaryError(DataError):
     """A diary entry or exported diary that cannot be read; the message names the bad value."""
+
+
+class HomePlanError(DataError):
+    """A home programme that cannot be used (its days, start or conditions); the message names the bad value."""
 
 
 class WalkthroughError(DataError):

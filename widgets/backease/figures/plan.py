@@ -15,7 +15,7 @@ def draw_plan(plan: Plan, width: float = 7.5) -> Figure:
     ax = fig.subplots()
     start = 0.0
     for row, block in enumerate(plan.blocks):
-        moving = sum(s.seconds for s in plan.transitions(row)) / 60
+        moving = plan.moving_seconds(row) / 60
         if moving:
             ax.barh(row, moving, left=start, height=0.3, color=MOVE)
             start += moving

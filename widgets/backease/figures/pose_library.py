@@ -172,12 +172,6 @@ def _rise_from_kneeling() -> Pose:
 
 
 _TABLE_END = (Prop("table", "tailbone"),)
-_HANGING = (90.0, 185.0)  # thighs level along the table, shins hanging down from its end
-
-
-def _sit_on_table_end() -> Pose:
-    pose = _aim_leg(Pose("seated", spine=4.0, neck=4.0, near=Side(ankle=-20.0)), "both", *_HANGING)
-    return reach(pose, "both", ("hip", -14.0, -6.0))
 
 
 _LIE_TABLE_END = _aim_leg(_supine(Side(**ARMS_BY_SIDES), spine=-4.0), "both", 90.0, 180.0)
@@ -290,10 +284,10 @@ POSES: dict[str, Scene] = {
             "down between the knees."),
     # Psoas
     "psoas-table-tight": Scene(
-        _psoas_table(78.0), _TABLE, caption="Thigh stays above level: psoas tight",
+        _psoas_table(78.0), _TABLE, caption="Thigh stays above level: psoas may be tight",
         alt="A person lying on their back on a table, the end of the spine at the table edge, hugging one "
             "knee to the chest; the other thigh hangs over the edge but stays above a dotted level line, "
-            "a sign of a tight psoas."),
+            "a rough sign that the psoas may be tight."),
     "psoas-table-sinking": Scene(
         _psoas_table(108.0), _TABLE,
         (Arrow(("near_knee", 12, 10), ("near_knee", 12, -10), bend=-0.3, label="let the\nthigh sink",
@@ -394,9 +388,9 @@ POSES: dict[str, Scene] = {
         (Arrow(("hip", -12, 22), ("hip", 12, 22), bend=-0.8, label="feet down, roll to one side\n"
                                                                       "and slide the ball out",
                label_at=("hip", -6, 44)),),
-        caption="Roll off quickly",
+        caption="Roll off the ball",
         alt="A person lying on their back on a mat with a small soft ball under the tailbone, feet on the "
-            "floor; a curved arrow shows rolling to one side to slide the ball out quickly."),
+            "floor; a curved arrow shows rolling to one side to slide the ball out."),
     "ball-lie-flat": Scene(
         LYING, (_ON_MAT,), caption="Lie flat, notice the low back",
         alt="A person lying flat on their back on a mat, legs long, resting after the ball has been removed."),
@@ -415,13 +409,12 @@ POSES: dict[str, Scene] = {
             "release."),
     # Strength and everyday habits
     "lift-knees": Scene(
-        _SQUAT, (Prop("box", "near_hand"),), caption="Better: bend the knees",
+        _SQUAT, (Prop("box", "near_hand"),), caption="Bending the knees (one source's advice)",
         alt="A person lifting a box from the floor by bending the knees and hips, back long and straight, "
             "the box held close to the body."),
     "lift-back": Scene(
-        _STOOP, (Prop("box", "near_hand"),), caption="Harder on the back: a rounded back",
-        alt="A person lifting a box from the floor with straight legs and a rounded back, the way that "
-            "loads the back most."),
+        _STOOP, (Prop("box", "near_hand"),), caption="Straight legs, rounded back",
+        alt="A person lifting a box from the floor with straight legs and a rounded back."),
     "sitting-upright": Scene(
         reach(_seated_on_chair(-2.0, -4.0, 0.0), "both", ("near_knee", -12.0, 8.0)), _CHAIR,
         caption="Sitting upright, supported",
@@ -472,28 +465,11 @@ POSES: dict[str, Scene] = {
         caption="Push up with the legs",
         alt="The person pushes up with the front leg, hands on the chair seat to help, the back knee lifting "
             "off the floor; an arrow shows the body rising."),
-    # Onto and off a table (or a firm, high bed), from its end
-    "table-sit-end": Scene(
-        _sit_on_table_end(), _TABLE_END, caption="Sit on the end",
-        alt="A person sitting on the end of a treatment table, hands on the table beside the hips, legs "
-            "hanging over the end."),
-    "table-onto-elbows": Scene(
-        _on_elbows(-66.0, _HANGING), _TABLE_END,
-        (Arrow(("chest", -6, 22), ("chest", -30, 4), bend=0.3, label="lean back\nslowly", label_at=("chest", -8, 34)),),
-        caption="Lean back onto the elbows",
-        alt="The person leans back slowly onto both elbows on the table, legs still hanging over the end."),
+    # Lying on a table, the end of the spine at its end (getting there: model/transfers.py)
     "table-lie": Scene(
-        _LIE_TABLE_END, _TABLE_END, caption="Lie back",
+        _LIE_TABLE_END, _TABLE_END, caption="Legs over the end",
         alt="The person lies on their back along the table, the end of the spine at its edge and the legs "
             "hanging over the end."),
-    "table-up-elbows": Scene(
-        _on_elbows(-66.0, _HANGING), _TABLE_END,
-        (Arrow(("chest", -30, 4), ("chest", -6, 22), bend=-0.3, label="push up\nslowly", label_at=("chest", -8, 34)),),
-        caption="Push up onto the elbows",
-        alt="A person lying on a table with the legs over its end pushes up onto both elbows."),
-    "table-up-sit": Scene(
-        _sit_on_table_end(), _TABLE_END, caption="Push up to sitting",
-        alt="The person has pushed up with the hands and sits on the end of the table, legs hanging."),
 }
 
 def _scene(name: str) -> Scene:

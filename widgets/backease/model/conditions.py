@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ADVICE_KINDS = ("dont", "ask", "adapt")  # strictest first
+# Where a reader's own conditions are kept, in their browser only: {"version": 1, "conditions": [ids]}.
+STORE_KEY = "backease.my-conditions"
 ADVICE_TITLES = {"dont": "Do not do it", "ask": "Ask a clinician first", "adapt": "Adapt it"}
 
 
@@ -50,6 +52,11 @@ CONDITIONS = (
               "often called sciatica", "sciatica"),
     Condition("dizziness", "Dizziness or low blood pressure", "feeling faint or light-headed, especially "
               "when you stand up or lie down", "low blood pressure"),
+    Condition("heart-or-eye", "A heart condition, or an eye condition such as glaucoma",
+              "it matters for bending forward with your head below your heart"),
+    Condition("balance", "Poor balance or falls", "feeling unsteady on your feet, or falling; it matters for"
+              " standing exercises and for getting down to the floor and up"),
+    Condition("knees", "Knee problems", "a painful, stiff or replaced knee; it matters for kneeling"),
 )
 
 _BY_ID = {c.id: c for c in CONDITIONS}

@@ -15,7 +15,7 @@ from pathlib import Path
 from .education import TALKS, get_talk
 from .equipment import Count, counts
 from .levels import Level, find_level, level_name, levels_of
-from .logistics import on_floor
+from .logistics import TRANSITIONS, on_floor
 from .plans import Block, Plan
 from .routine_files import check_fields, read_data, write_data
 from ..errors import CourseError, DataError
@@ -31,6 +31,10 @@ TALK_KINDS = ("talk", "check-in")
 TALK_MINUTES = {"talk": 15, "check-in": 10}
 OPENING = {"talk": "Welcome, how was your week, red-flag check", "seconds": 180}
 CLOSING = {"talk": "Closing: how did each exercise feel? Note your levels for next time", "seconds": 240}
+# The first session shows everyone how to get down to the floor and up again (book/start/getting-down.md),
+# just before the class first gets down: the guide's own time, as long as getting down and up once takes.
+TEACH_GETTING_DOWN = {"talk": "Getting down to the floor and up again: watch it shown once, then try it",
+                      "seconds": TRANSITIONS["down"].seconds + TRANSITIONS["up"].seconds}
 
 
 @dataclass(frozen=True)
@@ -217,8 +221,14 @@ DROP_ORDER = ("pandiculation", "side-bend", "string", "forward-bend", "ball", "f
 CLOSERS = ("progressive-muscle-relaxation", "breathing")  # turn about, one per session
 
 
-def _upright_first(blocks: list[Block]) -> list[Block]:
-    return sorted(blocks, key=lambda b: on_floor(b.routine))
+def _session_blocks(body: list[Block], closer: str, first: bool) -> tuple[Block, ...]:
+    """A session's blocks: the march and the upright exercises, then down to the floor once (the first
+    session learns how first), the knee rocking, the floor exercises and the closer, then up to close."""
+    upright = [b for b in body if not on_floor(b.routine)]
+    floor = [b for b in body if on_floor(b.routine)]
+    teach = (Block(**TEACH_GETTING_DOWN),) if first else ()
+    return (Block(**OPENING), Block(routine="warm-up-standing"), *upright, *teach, Block(routine="warm-up-on-the-mat"),
+            *floor, Block(routine=closer), Block(**CLOSING))
 
 
 def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: str = "six-weeks",
@@ -245,8 +255,7 @@ def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: st
         chosen = list(EXERCISE_ORDER)
         while True:
             body = [Block(routine=level_name(ex, 1 + i * len(levels_of(ex)) // total)) for ex in chosen]
-            blocks = (Block(**OPENING), Block(routine="warm-up"), *_upright_first(body),
-                      Block(routine=CLOSERS[i % 2]), Block(**CLOSING))
+            blocks = _session_blocks(body, CLOSERS[i % 2], first=i == 0)
             session = Session(topic, kind, TALK_MINUTES[kind], blocks)
             if session.plan("trial", "Trial").total_seconds <= minutes * 60:
                 break

@@ -28,11 +28,13 @@ SAVED = "Saved in your diary, on this device only."
 DATE_TIME = (r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?"
              r"(Z|[+-][0-9]{2}:[0-9]{2})?")
 FEELINGS = {"better": "Better than before", "same": "About the same", "worse": "Worse than before"}
+# How a home-programme session went (backease.model.home reads each as the class course's progression does).
+HOW_IT_WENT = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard", "hurt": "It hurt"}
 
 
 @dataclass(frozen=True)
 class Field:
-    """One value of a diary entry. ``kind``: text, datetime, int, number, bool or choice."""
+    """One value of a diary entry. ``kind``: text, datetime, int, number, bool or choice (of ``choices``)."""
 
     name: str
     kind: str
@@ -41,6 +43,7 @@ class Field:
     low: float | None = None
     high: float | None = None
     max_length: int | None = None
+    choices: dict[str, str] | None = None
 
 
 FIELDS = (
@@ -52,8 +55,12 @@ FIELDS = (
     Field("finished", "bool", "Finished"),
     Field("pain_before", "int", "Pain before (0 to 10)", low=0, high=10),
     Field("pain_after", "int", "Pain after (0 to 10)", low=0, high=10),
-    Field("feeling", "choice", "How it felt"),
+    Field("feeling", "choice", "How it felt", choices=FEELINGS),
     Field("note", "text", "Note", max_length=500),
+    # A session of the reader's home programme: which (its plan name), how it went, or a flare-up.
+    Field("home_session", "text", "Home programme session", max_length=60),
+    Field("how_it_went", "choice", "How the exercises went", choices=HOW_IT_WENT),
+    Field("flare_up", "bool", "A flare-up"),
 )
 
 
@@ -81,8 +88,8 @@ def _check(field: Field, value, where: str):
         if not isinstance(value, bool):
             raise DiaryError(f"{bad}must be true or false, got {value!r}")
     elif field.kind == "choice":
-        if not isinstance(value, str) or value not in FEELINGS:
-            raise DiaryError(f"{bad}must be one of {', '.join(FEELINGS)}, got {value!r}")
+        if not isinstance(value, str) or value not in field.choices:
+            raise DiaryError(f"{bad}must be one of {', '.join(field.choices)}, got {value!r}")
     else:
         whole = field.kind == "int"  # 3.0 is whole: JSON in the browser cannot tell it from 3
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (whole and not float(value).is_integer()):

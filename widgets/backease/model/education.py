@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .red_flags import GP, RED_FLAGS
+from .red_flags import GP, RED_FLAGS, advice_for, get_flag
 from ..errors import CourseError
 
+
+def _within_sentence(text: str) -> str:
+    """A red flag's words, which start a sentence in its list, inside a sentence."""
+    return text[0].lower() + text[1:]
+
+
 # When to see a GP, in the red-flag list's own words (typed once, there).
-SEE_A_GP = "; ".join(f.text[0].lower() + f.text[1:] for f in RED_FLAGS if f.level == GP)
+SEE_A_GP = "; ".join(_within_sentence(f.text) for f in RED_FLAGS if f.level == GP)
+
+# Pain at night that rest does not ease: a red flag, at its level in the red-flag list (the sleep talk).
+NIGHT_PAIN_POINT = (f"If {_within_sentence(get_flag('night-pain').text)}, that is a red flag:"
+                    f" {advice_for('night-pain').title.lower()}. {advice_for('night-pain').action}")
 
 
 @dataclass(frozen=True)
@@ -29,8 +39,8 @@ class Talk:
 TALKS: dict[str, Talk] = {t.id: t for t in (
     Talk(
         "what-pain-is", "What back pain is, and what helps",
-        ("Most back pain is not caused by anything serious, and it usually gets better within a few weeks when"
-         " people keep moving as much as the pain allows (the NHS's words for it).",
+        ("Most back pain is not caused by anything serious, and it usually gets better within a few weeks or"
+         " months (as the NHS puts it). Keep moving as much as the pain allows.",
          "Your pain is real. But for most people it is not a sign of serious damage, and moving gently is"
          " what the guidelines advise (NICE NG59).",
          "One source, a patient's own account, describes how tight muscles, stress and shallow breathing can"
@@ -85,13 +95,16 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("One source suggests that long spells of sitting, especially slumped, overload the back. Getting up"
          " for a short movement break every so often is the guide's suggestion.",
          "Sit supported, with your feet flat, and change position often (the guide's suggestion).",
-         "One source advises bending your knees, not your back, to lift something.",
+         "One source advises bending your knees, not your back, to lift something. That is a comfortable choice,"
+         " not the only safe way, except with thin bones (osteoporosis): then keep your back long under a load.",
          "If pain keeps you awake, a calm routine before bed and the relaxation from this course may help you"
-         " settle (the guide's suggestion)."),
+         " settle (the guide's suggestion).",
+         NIGHT_PAIN_POINT),
         ("How long do you usually sit without a break?", "What helps you get comfortable at night?"),
         ("Did you take movement breaks? How many, and when?", "What changed in how you sit or sleep?"),
         (("gravity-and-sitting", "gravity, sitting and the back"), ("strength-and-habits", "the movement break"),
-         ("progressive-muscle-relaxation", "a relaxation to use at bedtime"))),
+         ("progressive-muscle-relaxation", "a relaxation to use at bedtime"),
+         ("red-flags", "the red flags, night pain among them"))),
     Talk(
         "keeping-going", "Keeping going after the course",
         ("The course ends; the habits are what last. Choose a few exercises, at your level, and a time of day.",

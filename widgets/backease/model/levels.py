@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import CourseError
+from .card_phrases import phrase
 from .routines import Routine, RoutineError, Step
 
 ROUND_REST = 15  # seconds between rounds: the guide's own
@@ -40,22 +41,17 @@ class Level:
     title: str
     technique: str  # the card whose who-should-not, stop rules and chair version apply
     source: str  # the library routine the dose comes from
-    position: str  # where the level starts: one of techniques.POSITIONS
+    position: str  # where every step of the level is done: one of positions.POSITIONS
     how: tuple[str, ...]  # short steps for this level, in the guide's words
     poses: tuple[str, ...]
     steps: tuple[str, ...] = ()  # labels of the source steps kept, in order (all if empty)
     low_end: bool = False  # use the low end of the source's own dose range
     rounds: int = 1
-    end: str = ""  # where the level ends, if not where it starts
     need: tuple[str, ...] | None = None  # equipment ids from the card (all of the card's if None)
 
     @property
     def name(self) -> str:
         return level_name(self.exercise, self.number)
-
-    @property
-    def end_position(self) -> str:
-        return self.end or self.position
 
     def note(self, base: Routine) -> str:
         """Where the dose comes from, in a sentence for the reader."""
@@ -84,7 +80,7 @@ class Level:
                 label = f"Round {n}: {step.label}" if self.rounds > 1 else step.label
                 last = i == len(picked) - 1
                 steps.append(replace(step, label=label, rest=ROUND_REST if last and n < self.rounds else
-                                     (0.0 if last else step.rest)))
+                                     (0.0 if last else step.rest), position=self.position, start=None))
         exercise = EXERCISES[self.exercise]
         return Routine(self.name, f"{exercise.title}, level {self.number}: {self.title}", tuple(steps),
                        get_ready=base.get_ready, switch=base.switch, notes=self.note(base))
@@ -150,7 +146,7 @@ LEVELS: tuple[Level, ...] = (
            "Press the heel gently into the strap without moving, then let go and ease a little further."),
           ("pir-hamstring-raise", "pir-hamstring-press", "pir-hamstring-relax")),
     # Front of the hip
-    Level("front-of-hip", 1, "Standing back-bend", "psoas", "strength-and-habits", "standing",
+    Level("front-of-hip", 1, "Standing back-bend", "strength-and-habits", "strength-and-habits", "standing",
           ("Stand with your feet apart and your hands on your low back.",
            "Look up and bend gently backwards, only a little. Come back to upright."),
           ("psoas-standing-backbend",), steps=("Gentle back-bend",), rounds=3, need=()),
@@ -213,7 +209,7 @@ LEVELS: tuple[Level, ...] = (
     # Small-ball release
     Level("ball", 1, "Two balls side by side", "ball-release", "ball-release", "lying-back",
           ("Lie on your back, knees bent, and put two balls side by side under your tailbone.",
-           "Do nothing; let your weight sink. Roll off quickly at the end."),
+           f"Do nothing; let your weight sink. At the end, {phrase('ball-release', 'roll_off')}."),
           ("ball-under-tailbone", "ball-roll-off")),
     Level("ball", 2, "One ball", "ball-release", "ball-release", "lying-back",
           ("As level 1, with one ball under your tailbone.",), ("ball-under-tailbone", "ball-roll-off")),
@@ -257,9 +253,12 @@ class Move:
     advice: str
 
 
+UP_AFTER = 2  # sessions in a row that say "up" before moving up: the guide's own number (PROGRESSION_NOTE)
+_COUNT = {2: "two", 3: "three"}
+
 MOVES = {m.id: m for m in (
-    Move("up", "Move up a level", "After two sessions in a row like this, try the next level. Go back if it does not"
-                                  " feel right."),
+    Move("up", "Move up a level", f"After {_COUNT[UP_AFTER]} sessions in a row like this, try the next level. Go back"
+                                  " if it does not feel right."),
     Move("stay", "Stay at this level", "Do the same level next time, until it feels easy."),
     Move("down", "Step down a level", "Go back one level next time (or rest the exercise), and tell your teacher."),
 )}
@@ -270,8 +269,8 @@ PROGRESSION: dict[tuple[str, str], str] = {
     ("effort", "same"): "stay", ("effort", "sore"): "stay", ("effort", "worse"): "down",
     ("hard", "same"): "down", ("hard", "sore"): "down", ("hard", "worse"): "down",
 }
-PROGRESSION_NOTE = ("These rules are the guide's own: the sources give none, and the two sessions in a row are the"
-                    " guide's own number too. Move one level at a time. Stop at once, whatever the level, if any"
+PROGRESSION_NOTE = ("These rules are the guide's own: the sources give none, and the"
+                    f" {_COUNT[UP_AFTER]} sessions in a row are the guide's own number too. Move one level at a time. Stop at once, whatever the level, if any"
                     " red flag appears.")
 
 

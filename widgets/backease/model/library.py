@@ -7,6 +7,7 @@ and a step that ends on a sign rather than a time says which sign in ``until``.
 """
 from __future__ import annotations
 
+from .card_phrases import phrase
 from .levels import level_routines
 from .routines import Breathing, Routine, RoutineError, Step, format_duration
 
@@ -24,6 +25,10 @@ HIP_FLEXOR_HOLD, HIP_FLEXOR_SWITCH = 30, 20
 PSOAS_SWITCH = 15
 DEAD_BUG_TEMPO = 4
 BALL_SECONDS = 300
+
+# Where each step is done (routines.Step.position): a class plan adds the time to move between them.
+LYING, SITTING_FLOOR, KNEELING, CHAIR, STANDING, TABLE = (
+    "lying-back", "sitting-floor", "kneeling", "sitting-chair", "standing", "table")
 
 
 def _guide_switch(seconds: float, how: str) -> str:
@@ -44,8 +49,8 @@ _PMR_GROUPS = (
 def _pmr_steps() -> tuple[Step, ...]:
     steps = []
     for group, how in _PMR_GROUPS:
-        steps.append(Step(f"{group}: tense", seconds=5, cue=f"{how}, gently, at about half effort."))
-        steps.append(Step(f"{group}: let go", seconds=15, breathing=CALM_BREATH,
+        steps.append(Step(f"{group}: tense", seconds=5, cue=f"{how}, gently, at about half effort.", position=LYING))
+        steps.append(Step(f"{group}: let go", seconds=15, breathing=CALM_BREATH, position=LYING,
                           cue="Let go all at once. Notice how the muscles feel now."))
     return tuple(steps)
 
@@ -53,9 +58,9 @@ def _pmr_steps() -> tuple[Step, ...]:
 def _pandiculation_steps(rounds: int = 3) -> tuple[Step, ...]:
     steps = []
     for n in range(1, rounds + 1):
-        steps.append(Step(f"Round {n}: tighten slowly", seconds=5,
+        steps.append(Step(f"Round {n}: tighten slowly", seconds=5, position=LYING,
                           cue="Slowly arch your back and tighten the muscles, gently."))
-        steps.append(Step(f"Round {n}: release very slowly", seconds=10, rest=10 if n < rounds else 0,
+        steps.append(Step(f"Round {n}: release very slowly", seconds=10, rest=10 if n < rounds else 0, position=LYING,
                           cue="Let the muscles lengthen as slowly as you can, like the end of a yawn."))
     return tuple(steps)
 
@@ -68,9 +73,9 @@ _ALL = (
               " between swings are the timer's.",
         get_ready=20,
         steps=(
-            Step("Feet swing", seconds=60, at_least=30, rest=10,
+            Step("Feet swing", seconds=60, at_least=30, rest=10, position=LYING,
                  cue="Let your feet swing gently side to side; the rest of you stays soft."),
-            Step("Clasped-hands swing", seconds=60, at_least=30,
+            Step("Clasped-hands swing", seconds=60, at_least=30, position=LYING,
                  cue="Hands clasped, swing them gently; let the wave run along your spine."),
         ),
     ),
@@ -82,9 +87,9 @@ _ALL = (
             step
             for n in range(1, 4)
             for step in (
-                Step(f"Round {n}: press gently", seconds=5,
+                Step(f"Round {n}: press gently", seconds=5, position=LYING,
                      cue="Press your heel down against the strap, very gently. The leg does not move."),
-                Step(f"Round {n}: let go and ease further", seconds=15,
+                Step(f"Round {n}: let go and ease further", seconds=15, position=LYING,
                      cue="Breathe out, let go, and let the leg come up a little further by itself."),
             )
         ),
@@ -94,9 +99,9 @@ _ALL = (
         title="Warm-up",
         notes=DEFAULT_TIMES,
         steps=(
-            Step("March on the spot", seconds=120, cue="Easy steps. Let your arms swing.",
+            Step("March on the spot", seconds=120, cue="Easy steps. Let your arms swing.", position=STANDING,
                  until="you feel a little warmer"),
-            Step("Knee rocking, lying down", seconds=60,
+            Step("Knee rocking, lying down", seconds=60, position=LYING,
                  cue="Lie on your back, knees bent. Let both knees sway gently side to side."),
         ),
     ),
@@ -108,7 +113,7 @@ _ALL = (
         switch=HAMSTRING_SWITCH,
         steps=(
             Step("Hamstring stretch", seconds=HAMSTRING_HOLD, at_least=HAMSTRING_AT_LEAST, side="each",
-                 cue="Reach towards the foot of your straight leg. Breathe out and ease in."),
+                 position=SITTING_FLOOR, cue="Reach towards the foot of your straight leg. Breathe out and ease in."),
         ),
     ),
     Routine(
@@ -118,7 +123,7 @@ _ALL = (
               + _guide_switch(HIP_FLEXOR_SWITCH, "get up and kneel on the other knee"),
         switch=HIP_FLEXOR_SWITCH,
         steps=(
-            Step("Hip-flexor stretch", seconds=HIP_FLEXOR_HOLD, side="each",
+            Step("Hip-flexor stretch", seconds=HIP_FLEXOR_HOLD, side="each", position=KNEELING,
                  cue="Front knee over the ankle, back straight. Shift your hips gently forward."),
         ),
     ),
@@ -127,13 +132,13 @@ _ALL = (
         title="Gravity-assisted forward bend",
         notes=DEFAULT_TIMES,
         steps=(
-            Step("Bend a little", seconds=30, until="the muscles let go",
+            Step("Bend a little", seconds=30, until="the muscles let go", position=STANDING,
                  cue="Hands on your thighs or on furniture. Let your weight hang."),
-            Step("Bend a little further", seconds=30, until="the muscles let go",
+            Step("Bend a little further", seconds=30, until="the muscles let go", position=STANDING,
                  cue="Slide your hands a little lower. Keep your knees straight but soft."),
-            Step("Bend further if it is comfortable", seconds=30, until="the muscles let go",
+            Step("Bend further if it is comfortable", seconds=30, until="the muscles let go", position=STANDING,
                  cue="Only as far as is comfortable. Keep breathing."),
-            Step("Come up slowly", seconds=20,
+            Step("Come up slowly", seconds=20, position=STANDING,
                  cue="Walk your hands back up your legs. Then turn gently side to side."),
         ),
     ),
@@ -143,7 +148,7 @@ _ALL = (
         notes=DEFAULT_TIMES + _guide_switch(PSOAS_SWITCH, "sit up and turn to the other leg"),
         switch=PSOAS_SWITCH,
         steps=(
-            Step("Table-edge stretch", seconds=60, side="each", until="the hanging thigh sinks",
+            Step("Table-edge stretch", seconds=60, side="each", until="the hanging thigh sinks", position=TABLE,
                  cue="Hug one knee. Let the other thigh hang over the edge and sink."),
         ),
     ),
@@ -152,7 +157,7 @@ _ALL = (
         title="Lying side-bend for quadratus lumborum",
         notes=DEFAULT_TIMES,
         steps=(
-            Step("Side-bend", seconds=60, side="each", until="the stretched side eases",
+            Step("Side-bend", seconds=60, side="each", until="the stretched side eases", position=LYING,
                  cue="Move your hips to one side, then your shoulders to the same side."),
         ),
     ),
@@ -162,7 +167,7 @@ _ALL = (
         notes="The source gives the number of repetitions but no pace: the timer allows a slow"
               f" {format_duration(DEAD_BUG_TEMPO)} for each.",
         steps=(
-            Step("Dead bug", reps=20, at_least=15, tempo=DEAD_BUG_TEMPO,
+            Step("Dead bug", reps=20, at_least=15, tempo=DEAD_BUG_TEMPO, position=LYING,
                  cue="Slowly reach one arm back and the opposite leg out. Return. Swap."),
         ),
     ),
@@ -171,9 +176,9 @@ _ALL = (
         title="Foam roller and self-massage",
         notes=DEFAULT_TIMES,
         steps=(
-            Step("Roll slowly", seconds=60, until="the muscle feels softer",
+            Step("Roll slowly", seconds=60, until="the muscle feels softer", position=LYING,
                  cue="Roll slowly over the tight muscle. Keep off the spine itself."),
-            Step("Rest on a tender spot", seconds=30, breathing=CALM_BREATH,
+            Step("Rest on a tender spot", seconds=30, breathing=CALM_BREATH, position=LYING,
                  cue="Stop on a tender spot and breathe. Ease off if it hurts."),
         ),
     ),
@@ -192,9 +197,9 @@ _ALL = (
               " breathe at whatever pace feels easy.",
         get_ready=15,
         steps=(
-            Step("Belly breathing", seconds=60, breathing=CALM_BREATH,
+            Step("Belly breathing", seconds=60, breathing=CALM_BREATH, position=LYING,
                  cue="Let your belly rise as you breathe in; let it fall as you breathe out."),
-            Step("Long \u201cSsss\u201d out-breath", seconds=180, breathing=SSSS_BREATH,
+            Step("Long \u201cSsss\u201d out-breath", seconds=180, breathing=SSSS_BREATH, position=LYING,
                  cue="Breathe out slowly through your teeth with a long Ssss."),
         ),
     ),
@@ -205,14 +210,14 @@ _ALL = (
         notes=f"About {format_duration(BALL_SECONDS)} on the ball comes from the source; the other times are the"
               " timer's starting points.",
         steps=(
-            Step("Legs straight: notice the arch", seconds=60, breathing=CALM_BREATH,
+            Step("Legs straight: notice the arch", seconds=60, breathing=CALM_BREATH, position=LYING,
                  cue="Slide a hand under your low back and feel the arch."),
-            Step("Knees bent: notice the arch soften", seconds=60, breathing=CALM_BREATH,
+            Step("Knees bent: notice the arch soften", seconds=60, breathing=CALM_BREATH, position=LYING,
                  cue="Bend your knees, feet on the floor. Feel the arch ease."),
-            Step("On the ball: let gravity work", seconds=BALL_SECONDS, breathing=SSSS_BREATH,
+            Step("On the ball: let gravity work", seconds=BALL_SECONDS, breathing=SSSS_BREATH, position=LYING,
                  cue="Roll onto the ball under your tailbone. Do nothing. Let your weight sink."),
-            Step("Off the ball: lie flat", seconds=60, breathing=CALM_BREATH,
-                 cue="Feet down, roll off the ball quickly, lie flat. Notice the arch now."),
+            Step("Off the ball: lie flat", seconds=60, breathing=CALM_BREATH, position=LYING,
+                 cue=f"Feet down, then {phrase('ball-release', 'roll_off')}. Lie flat. Notice the arch now."),
         ),
     ),
     Routine(
@@ -227,10 +232,10 @@ _ALL = (
         notes=DEFAULT_TIMES,
         get_ready=5,
         steps=(
-            Step("Stand up, knees bent", seconds=10, cue="Feet under you, bend your knees, push up with your legs."),
-            Step("Walk about", seconds=120, cue="Walk at an easy pace. Let your arms swing."),
-            Step("Gentle back-bend", seconds=10, cue="Hands on your hips, look up, lean back a little."),
-            Step("Sit down, knees bent", seconds=10, cue="Bend your knees and lower yourself slowly onto the chair."),
+            Step("Stand up, knees bent", seconds=10, start=CHAIR, position=STANDING, cue="Feet under you, bend your knees, push up with your legs."),
+            Step("Walk about", seconds=120, position=STANDING, cue="Walk at an easy pace. Let your arms swing."),
+            Step("Gentle back-bend", seconds=10, position=STANDING, cue="Hands on your hips, look up, lean back a little."),
+            Step("Sit down, knees bent", seconds=10, start=STANDING, position=CHAIR, cue="Bend your knees and lower yourself slowly onto the chair."),
         ),
     ),
 )
@@ -278,6 +283,29 @@ FLARE_UP = Routine(
 
 ROUTINES: dict[str, Routine] = {**_BY_TECHNIQUE, STARTER.name: STARTER, FLARE_UP.name: FLARE_UP}
 ROUTINES.update(level_routines(_BY_TECHNIQUE))  # each course exercise at its levels, doses from the routines above
+
+# A class splits the warm-up, so that it gets down to the floor once: it marches while everyone is
+# standing, and rocks the knees once it is down on the mats. The steps are the warm-up's own.
+PART_OF = {"warm-up-standing": "warm-up", "warm-up-on-the-mat": "warm-up"}
+_SPLIT_NOTE = (" In a class the warm-up comes in two parts, so that people get down to the floor once:"
+               " the march with the standing exercises, the knee rocking first thing on the mat.")
+ROUTINES.update({r.name: r for r in (
+    Routine("warm-up-standing", "Warm-up, standing: march on the spot", _from("warm-up", "March on the spot"),
+            notes=DEFAULT_TIMES + _SPLIT_NOTE),
+    Routine("warm-up-on-the-mat", "Warm-up on the mat: knee rocking", _from("warm-up", "Knee rocking, lying down"),
+            notes=DEFAULT_TIMES + _SPLIT_NOTE),
+)})
+
+
+def _check_positions() -> None:
+    for routine in ROUTINES.values():
+        for step in routine.steps:
+            if step.position is None:
+                raise RoutineError(f"routine {routine.name!r}, step {step.label!r}: give its 'position', so that a"
+                                   " class plan knows when people move")
+
+
+_check_positions()
 
 
 def technique_of(step: Step) -> str:

@@ -12,8 +12,9 @@ from functools import cache
 from .equipment import EQUIPMENT, NeedItem
 from .levels import find_level
 from .routines import RoutineError, Segment
-from .library import ROUTINES
-from .techniques import FLOOR_POSITIONS as FLOOR, POSITIONS, Technique, all_techniques, get_technique, technique_for_routine
+from .library import PART_OF, ROUTINES
+from .positions import FLOOR_POSITIONS, group
+from .techniques import Technique, all_techniques, get_technique, technique_for_routine
 
 TALK_POSITION = "sitting-chair"  # people sit on chairs to talk and listen, and arrive sitting
 
@@ -43,36 +44,29 @@ CHAIR_ITEM = NeedItem("A sturdy chair without wheels.", "chair", 1.0)
 def card_for(routine: str) -> Technique:
     """The technique card whose who-should-not, stop rules and chair version apply to ``routine``."""
     level = find_level(routine)
-    return get_technique(level.technique) if level else technique_for_routine(routine)
+    return get_technique(level.technique) if level else technique_for_routine(PART_OF.get(routine, routine))
 
 
 def class_routines() -> list[str]:
-    """The library routines a class plan can use: each technique's own routine and its levels, in library order.
+    """The library routines a class plan can use: each technique's own routine, its levels and the warm-up's
+    two parts, in library order.
 
     The starter and flare-up routines put steps of several techniques together for a reader at home;
     a class uses the techniques themselves.
     """
-    own = {t.routine for t in all_techniques()}
+    own = {t.routine for t in all_techniques()} | set(PART_OF)
     return [name for name in ROUTINES if name in own or find_level(name)]
 
 
 def positions_of(routine: str) -> tuple[str, str]:
-    """Where a class does ``routine``: the position it starts in and the one it ends in.
-
-    A level says so itself; any other routine is done in its card's first position.
-    """
-    level = find_level(routine)
-    if level:
-        for where in (level.position, level.end_position):
-            if where not in POSITIONS:
-                raise RoutineError(f"level {routine!r}: position {where!r} is not one of {', '.join(POSITIONS)}")
-        return level.position, level.end_position
-    first = card_for(routine).positions[0]
-    return first, first
+    """Where ``routine`` starts (its first step) and where it ends (its last step)."""
+    steps = ROUTINES[routine].steps
+    return steps[0].starts_in, steps[-1].position
 
 
 def on_floor(routine: str) -> bool:
-    return any(p in FLOOR for p in positions_of(routine))
+    """Whether any step of ``routine`` is done on the floor."""
+    return any(s.position in FLOOR_POSITIONS for s in ROUTINES[routine].steps)
 
 
 @cache
@@ -87,20 +81,16 @@ def need_of(routine: str) -> tuple[NeedItem, ...]:
             raise RoutineError(f"level {routine!r} needs {', '.join(unknown)}, which its card"
                                f" {card_for(routine).name!r} does not list; it lists {', '.join(sorted(known))}")
         items = tuple(i for i in items if not i.id or i.id in level.need)
-    if "sitting-chair" in positions_of(routine) and not any(i.id == "chair" for i in items):
+    if any("sitting-chair" in (s.position, s.start) for s in ROUTINES[routine].steps) and not any(i.id == "chair" for i in items):
         items += (CHAIR_ITEM,)
     return items
-
-
-def _group(position: str) -> str:
-    return "floor" if position in FLOOR else "table" if position == "table" else "upright"
 
 
 def transition_ids(before: str, after: str) -> list[str]:
     """Transitions to go from position ``before`` to position ``after``."""
     if before == after:
         return []
-    a, b = _group(before), _group(after)
+    a, b = group(before), group(after)
     if a == b:
         return ["change"]
     out = ["up"] if a != "upright" else []
@@ -117,16 +107,22 @@ def hand_out_ids(routine: str, out: set[str]) -> list[str]:
             if i.id and i.id != "chair" and not i.per_room and not i.optional and i.id not in out]
 
 
-def transition_segments(before: str, after: str, new_items: list[str]) -> list[Segment]:
-    """The segments to move from ``before`` to ``after`` and hand out ``new_items``."""
-    segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, "Take your time. Help each other.")
-            for t in transition_ids(before, after)]
+MOVE_CUES = {"class": "Take your time. Help each other.", "home": "Take your time."}
+
+
+def transition_segments(before: str, after: str, new_items: list[str], where: str = "class") -> list[Segment]:
+    """The segments to move from ``before`` to ``after`` and hand out ``new_items``, in a class or at home."""
+    ids = transition_ids(before, after)
+    stops = [before, *(["standing"] * (len(ids) - 1)), after]  # up from the floor, then onto a table: standing between
+    segs = [Segment("transition", TRANSITIONS[t].label, TRANSITIONS[t].seconds, MOVE_CUES[where],
+                    position=stops[n + 1], start=stops[n]) for n, t in enumerate(ids)]
     if new_items:
-        segs.append(hand_out_segment(", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items))))
+        segs.append(hand_out_segment(", ".join(dict.fromkeys(EQUIPMENT[i][1] for i in new_items)), after))
     return segs
 
 
-def hand_out_segment(names: str) -> Segment:
-    """The segment to hand out ``names`` ("exercise mats, tennis balls")."""
+def hand_out_segment(names: str, where: str | None = None) -> Segment:
+    """The segment to hand out ``names`` ("exercise mats, tennis balls") to a class in position ``where``."""
     hand = TRANSITIONS["hand-out"]
-    return Segment("transition", f"{hand.label}: {names}", hand.seconds, "Take one each. Ask if you need help.")
+    return Segment("transition", f"{hand.label}: {names}", hand.seconds, "Take one each. Ask if you need help.",
+                   position=where)

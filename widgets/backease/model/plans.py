@@ -1,9 +1,11 @@
 """Class plans: routines from the library (and talking time) in order, run as one session.
 
 A plan is a list of blocks. A block is either a library routine, done ``repeat`` times, or
-a talk: time for the teacher to explain, check in or set up, with no exercise. Before a
-block the plan adds the time to get there: getting down or up, handing out equipment
-(``logistics.TRANSITIONS``), so the total is the real length of the class. Plans load from
+a talk: time for the teacher to explain, check in or set up, with no exercise. Every step
+names its position (a talk is on a chair): wherever one segment ends in another position
+than the next begins, the plan adds the time to get there (getting down or up, changing
+position: ``logistics.TRANSITIONS``), and before a block it adds handing out what the block
+needs, so the total is the real length of the class. Plans load from
 and save to JSON or YAML like routines, with the same kind of messages.
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from .levels import OVER_DOSE, find_level
 from .library import get_routine
 from .equipment import Count, NeedItem, counts
-from .logistics import CHAIR_ITEM, TALK_POSITION, hand_out_ids, need_of, positions_of, transition_segments
+from .logistics import CHAIR_ITEM, TALK_POSITION, TRANSITIONS, hand_out_ids, need_of, transition_segments
 from .routine_files import check_fields, read_data, write_data
 from ..errors import DataError, PlanError
 from .routines import MAX_TOTAL_SECONDS, Routine, Segment
@@ -63,7 +65,7 @@ class Block:
 
     def segments(self) -> list[Segment]:
         if self.talk:
-            return [Segment("talk", self.talk, self.seconds, TALK_CUE)]
+            return [Segment("talk", self.talk, self.seconds, TALK_CUE, position=TALK_POSITION)]
         one = get_routine(self.routine).segments()
         return [seg for _ in range(self.repeat) for seg in one]
 
@@ -95,9 +97,11 @@ class Plan:
     title: str
     blocks: tuple[Block, ...]
     notes: str = ""
-    in_class: bool = True  # a class adds transitions (moving, handing out); a reader at home does not
+    in_class: bool = True  # a class hands out equipment; at home there is nothing to hand out
+    moves: bool = True  # a move wherever the position changes (My routine runs a reader's own list as it is)
     _segments: tuple[Segment, ...] = field(init=False, repr=False, compare=False)
     _moves: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
+    _runs: tuple[tuple[Segment, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         name = _text(self.name, "plan 'name'", required=True)
@@ -111,16 +115,26 @@ class Plan:
             if not isinstance(block, Block):
                 raise PlanError(f"plan {name!r}, block {i}: expected a Block, got {block!r}")
         object.__setattr__(self, "blocks", blocks)
-        moves, where, out = [], TALK_POSITION, set()
-        for block in blocks if self.in_class else ():
-            start, end = positions_of(block.routine) if block.routine else (TALK_POSITION, TALK_POSITION)
-            new = hand_out_ids(block.routine, out) if block.routine else []
+        moves, runs, where, out = [], [], TALK_POSITION, set()
+        place = "class" if self.in_class else "home"
+        for block in blocks:
+            own = block.segments()
+            if not self.moves:
+                moves.append(())
+                runs.append(tuple(own))
+                continue
+            new = hand_out_ids(block.routine, out) if block.routine and self.in_class else []
             out.update(new)
-            moves.append(tuple(transition_segments(where, start, new)))
-            where = end
-        moves = tuple(moves) if self.in_class else ((),) * len(blocks)
-        object.__setattr__(self, "_moves", moves)
-        object.__setattr__(self, "_segments", tuple(s for m, b in zip(moves, blocks) for s in (*m, *b.segments())))
+            moves.append(tuple(transition_segments(where, own[0].starts_in, new, place)))
+            run = []
+            for seg in own:
+                run += transition_segments(where, seg.starts_in, [], place) if run else []
+                run.append(seg)
+                where = seg.position
+            runs.append(tuple(run))
+        object.__setattr__(self, "_moves", tuple(moves))
+        object.__setattr__(self, "_runs", tuple(runs))
+        object.__setattr__(self, "_segments", tuple(s for m, r in zip(moves, runs) for s in (*m, *r)))
         if self.total_seconds > MAX_TOTAL_SECONDS:
             raise PlanError(f"plan {name!r} lasts {self.total_seconds / 60:.0f} minutes: more than the"
                                f" {MAX_TOTAL_SECONDS // 60} minutes a session may last")
@@ -132,13 +146,30 @@ class Plan:
         """The transitions before block ``i`` (0-based): getting down or up, handing out equipment."""
         return list(self._moves[i])
 
+    def run(self, i: int) -> list[Segment]:
+        """Block ``i`` as the plan runs it: its segments, with a move wherever its steps change position."""
+        return list(self._runs[i])
+
+    def moves_within(self, i: int) -> list[Segment]:
+        """The moves between the steps of block ``i`` (a warm-up that stands, then lies down)."""
+        return [s for s in self._runs[i] if s.kind == "transition"]
+
+    def moving_seconds(self, i: int) -> float:
+        """The seconds block ``i`` spends moving and setting up, before it and within it."""
+        return sum(s.seconds for s in (*self._moves[i], *self.moves_within(i)))
+
+    def count_moves(self, transition: str) -> int:
+        """How many times the class makes a move: ``count_moves("down")`` is how often it gets down to the floor."""
+        label = TRANSITIONS[transition].label
+        return sum(s.kind == "transition" and s.label.split(":")[0] == label for s in self._segments)
+
     @property
     def total_seconds(self) -> float:
         return sum(s.seconds for s in self._segments)
 
     @property
     def transition_seconds(self) -> float:
-        return sum(s.seconds for m in self._moves for s in m)
+        return sum(s.seconds for s in self._segments if s.kind == "transition")
 
     def routines(self) -> list[Routine]:
         """The distinct routines the plan uses, in order of first use (for a handout)."""
@@ -211,24 +242,27 @@ def _plan(name: str, title: str, *blocks) -> Plan:
 
 _WELCOME = {"talk": "Welcome, how is everyone today, red-flag check", "seconds": 180}
 
-# Mat classes: standing work first, then down to the floor once, and up once at the end.
-# The front of the hip is stretched standing (a level of the course), never at a table's edge.
+# Mat classes: the march and the standing work first, then down to the floor once (the knee rocking
+# first), and up once at the end. The front of the hip is stretched standing (a level of the course),
+# never at a table's edge.
 def _ready_made() -> dict[str, Plan]:
     return {p.name: p for p in (
         _plan("class-30", "A 30-minute gentle class",
-              _WELCOME, "warm-up", "breathing", "hamstring-stretch", "dead-bug", "ball-release",
-              "progressive-muscle-relaxation", {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
+              _WELCOME, "warm-up-standing", "warm-up-on-the-mat", "breathing", "dead-bug", "ball-release",
+              "progressive-muscle-relaxation",
+              {"talk": "Closing: how do you feel now? Questions", "seconds": 120}),
         _plan("class-45", "A 45-minute class",
-              {**_WELCOME, "seconds": 240}, "warm-up", "front-of-hip-level-1", "forward-bend", "breathing",
-              "string-exercises", "hamstring-stretch", "hip-flexor-stretch", "quadratus-lumborum", "dead-bug",
-              "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+              _WELCOME, "warm-up-standing", "front-of-hip-level-1", "forward-bend", "warm-up-on-the-mat", "breathing", "string-exercises", "quadratus-lumborum", "dead-bug",
+              "hamstring-stretch", "hip-flexor-stretch", "ball-release", "somatic-pandiculation",
+              "progressive-muscle-relaxation",
               {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 180}),
         _plan("class-60", "A 60-minute class",
-              {**_WELCOME, "seconds": 300}, "warm-up", "front-of-hip-level-1", "forward-bend",
+              {**_WELCOME, "seconds": 300}, "warm-up-standing", "front-of-hip-level-1", "forward-bend",
               {"talk": "Lifting and sitting: ways that feel easier on your back", "seconds": 120},
-              "strength-and-habits", "breathing", "string-exercises", "post-isometric-relaxation", "hamstring-stretch",
-              "hip-flexor-stretch", "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2},
-              "foam-roller-and-self-massage", "ball-release", "somatic-pandiculation", "progressive-muscle-relaxation",
+              "strength-and-habits", "warm-up-on-the-mat", "breathing", "string-exercises", "post-isometric-relaxation",
+              "quadratus-lumborum", {"routine": "dead-bug", "repeat": 2}, "foam-roller-and-self-massage",
+              "hamstring-stretch", "hip-flexor-stretch", "ball-release", "somatic-pandiculation",
+              "progressive-muscle-relaxation",
               {"talk": "Closing: how do you feel now? What to practise at home", "seconds": 240}),
     )}
 

@@ -112,6 +112,11 @@ def get_flag(flag_id: str) -> RedFlag:
     raise KeyError(f"no red flag called {flag_id!r}; known: {', '.join(f.id for f in RED_FLAGS)}")
 
 
+def advice_for(flag_id: str) -> Advice:
+    """What to do about one red flag: the advice at its level."""
+    return ADVICE[get_flag(flag_id).level]
+
+
 def flags_at(level: str) -> tuple[RedFlag, ...]:
     """The red flags of one level, in the order they are listed."""
     if level not in LEVELS:

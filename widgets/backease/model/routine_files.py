@@ -12,7 +12,8 @@ from ..errors import DataError
 from .routines import Breathing, Routine, RoutineError, Step
 
 _ROUTINE_KEYS = {"name", "title", "steps", "get_ready", "switch", "notes"}
-_STEP_KEYS = {"label", "seconds", "reps", "tempo", "at_least", "side", "cue", "until", "breathing", "rest"}
+_STEP_KEYS = {"label", "seconds", "reps", "tempo", "at_least", "side", "cue", "until", "breathing", "rest", "position",
+              "start"}
 _BREATHING_KEYS = {"inhale", "exhale", "hold", "sound"}
 _FORMATS = {".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 

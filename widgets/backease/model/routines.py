@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ..errors import RoutineError
+from .positions import POSITIONS
 from .validation import Validator
 
 SIDES = ("left", "right", "each")
@@ -53,7 +54,9 @@ class Step:
     "left", "right" or "each" (both sides in turn, with a switch between them).
     ``until`` names the sign a step is done when the sources give no time ("the stretched
     side eases"); the timer then counts ``seconds`` as an upper bound. ``rest`` is a pause
-    after the step.
+    after the step. ``position`` is where the step is done (one of ``positions.POSITIONS``);
+    ``start`` is where it begins, for a step that is itself a move ("Stand up"). A class plan
+    adds the time to move wherever one step ends in another position than the next begins.
     """
 
     label: str
@@ -66,9 +69,18 @@ class Step:
     until: str = ""
     breathing: Breathing | None = None
     rest: float = 0.0
+    position: str | None = None
+    start: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "label", _text(self.label, "'label'", required=True))
+        for attr in ("position", "start"):
+            value = getattr(self, attr)
+            if value is not None and value not in POSITIONS:
+                raise RoutineError(f"step {self.label!r}: {attr!r} must be one of {', '.join(POSITIONS)}"
+                                   f" (or left out), got {value!r}")
+        if self.start is not None and self.position is None:
+            raise RoutineError(f"step {self.label!r}: 'start' goes with a 'position' (start={self.start!r})")
         object.__setattr__(self, "cue", _text(self.cue, "'cue'", required=False))
         object.__setattr__(self, "until", _text(self.until, "'until'", required=False))
         if (self.seconds is None) == (self.reps is None):
@@ -102,6 +114,11 @@ class Step:
         object.__setattr__(self, "rest", _number(self.rest, "'rest'", allow_zero=True))
 
     @property
+    def starts_in(self) -> str | None:
+        """Where the step begins: its ``start``, else its ``position``."""
+        return self.start or self.position
+
+    @property
     def work_seconds(self) -> float:
         """Seconds of work on one side."""
         return self.seconds if self.seconds is not None else self.reps * self.tempo
@@ -127,7 +144,7 @@ class Step:
 class Segment:
     """One stretch of time the timer counts down."""
 
-    kind: str  # "get-ready", "work", "switch" or "rest"
+    kind: str  # "get-ready", "work", "switch", "rest"; in a plan also "talk" and "transition"
     label: str
     seconds: float
     cue: str = ""
@@ -135,6 +152,12 @@ class Segment:
     reps: int | None = None
     breathing: Breathing | None = None
     step: int | None = None  # index of the routine step this belongs to
+    position: str | None = None  # where the body is during the segment (its step's position)
+    start: str | None = None  # where it begins, if not in ``position`` (a step that is itself a move)
+
+    @property
+    def starts_in(self) -> str | None:
+        return self.start or self.position
 
     @property
     def heading(self) -> str:
@@ -192,15 +215,19 @@ class Routine:
         out: list[Segment] = []
         if self.get_ready:
             first = self.steps[0]
-            out.append(Segment("get-ready", "Get ready", self.get_ready, f"Get into position for: {first.label}"))
+            out.append(Segment("get-ready", "Get ready", self.get_ready, f"Get into position for: {first.label}",
+                               position=first.starts_in))
         for i, step in enumerate(self.steps):
             sides = ("left", "right") if step.side == "each" else (step.side,)
             for n, side in enumerate(sides):
                 if n and self.switch:
-                    out.append(Segment("switch", "Switch sides", self.switch, f"Now the {side} side", side, step=i))
-                out.append(Segment("work", step.label, step.work_seconds, step.cue, side, step.reps, step.breathing, i))
+                    out.append(Segment("switch", "Switch sides", self.switch, f"Now the {side} side", side, step=i,
+                                       position=step.position))
+                out.append(Segment("work", step.label, step.work_seconds, step.cue, side, step.reps, step.breathing, i,
+                                   step.position, step.start if n == 0 else None))
             if step.rest and i < len(self.steps) - 1:
-                out.append(Segment("rest", "Rest", step.rest, f"Next: {self.steps[i + 1].label}", step=i))
+                out.append(Segment("rest", "Rest", step.rest, f"Next: {self.steps[i + 1].label}", step=i,
+                                   position=step.position))
         return tuple(out)
 
     def segments(self) -> list[Segment]:

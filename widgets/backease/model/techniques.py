@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .card_phrases import card_phrases
 from .conditions import ADVICE_KINDS, ConditionAdvice, get_condition
 from .equipment import NeedItem, need_from_data
 from .library import ROUTINES
+from .positions import FLOOR_POSITIONS, POSITIONS
 from .routine_files import check_fields, read_data
 from ..errors import TechniqueError
 from .routines import Routine
+
 
 DATA = Path(__file__).parent / "technique_data"
 
@@ -28,10 +31,9 @@ _KEYS = {"name", "title", "routine", "purpose", "avoid", "need", "steps", "stop"
 _OPTIONAL = {"avoid", "chair"}
 _STEP_KEYS = {"text", "pose"}
 _EVIDENCE_KEYS = {"label", "certainty", "text", "cite"}
+_EVIDENCE_OPTIONAL = {"covers"}
 _CONDITION_KEYS = {"advice", "text"}
 
-POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling", "sitting-chair", "standing", "table")
-FLOOR_POSITIONS = ("lying-back", "lying-side", "lying-front", "sitting-floor", "kneeling")
 # What a technique asks of the body, so that tests can check who it must answer
 # (e.g. a loaded forward bend answers osteoporosis; pressure answers blood thinners).
 MOVES = ("forward-bend", "head-down", "back-bend", "side-bend", "leg-stretch", "hip-stretch", "pressure", "strain",
@@ -46,12 +48,14 @@ EVIDENCE_LABELS = (
 
 @dataclass(frozen=True)
 class Evidence:
-    """An evidence label: the plain label, the certainty as the source grades it, a sentence, the bib keys."""
+    """An evidence label: the plain label, the certainty as the source grades it, a sentence, the bib keys, and
+    what the label covers when the card teaches more than the evidence tested (else "")."""
 
     label: str
     certainty: str
     text: str
     cite: tuple[str, ...]
+    covers: str = ""
 
     def keys(self) -> str:
         return ",".join(self.cite)
@@ -105,7 +109,7 @@ def _text(value, where: str) -> str:
 
 def _evidence(data, source: str) -> Evidence:
     where = f"{source}: 'evidence'"
-    check_fields(data, _EVIDENCE_KEYS, where, TechniqueError)
+    check_fields(data, _EVIDENCE_KEYS | _EVIDENCE_OPTIONAL, where, TechniqueError)
     missing = sorted(_EVIDENCE_KEYS - set(data))
     if missing:
         raise TechniqueError(f"{where}: missing {', '.join(map(repr, missing))}")
@@ -115,8 +119,9 @@ def _evidence(data, source: str) -> Evidence:
     cite = data["cite"]
     if not isinstance(cite, list) or not cite or not all(isinstance(k, str) and k.strip() for k in cite):
         raise TechniqueError(f"{where}: 'cite' must be a non-empty list of reference keys, got {cite!r}")
+    covers = _text(data["covers"], f"{where}: 'covers'").rstrip(".") if "covers" in data else ""
     return Evidence(label, _text(data["certainty"], f"{where}: 'certainty'").rstrip("."),
-                    _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite))
+                    _text(data["text"], f"{where}: 'text'"), tuple(k.strip() for k in cite), covers)
 
 
 def _conditions(data, source: str) -> tuple[ConditionAdvice, ...]:
@@ -145,8 +150,18 @@ def _choices(data, key: str, known: tuple[str, ...], source: str, empty: bool = 
     return tuple(data)
 
 
-def technique_from_dict(data, source: str) -> Technique:
-    """Build and validate a Technique; messages name the file and the field, step or condition."""
+def _said(text: str, say: dict[str, str], where: str) -> str:
+    """A step's text with the card's phrases (``{name}``, from ``card_phrases``) put in."""
+    try:
+        return text.format_map(say)
+    except (KeyError, ValueError, IndexError) as err:
+        raise TechniqueError(f"{where}: {text!r} uses a phrase card_phrases.py does not have ({err});"
+                             f" it has: {', '.join(say) or 'none'}") from None
+
+
+def technique_from_dict(data, source: str, say: dict[str, str] | None = None) -> Technique:
+    """Build and validate a Technique; messages name the file and the field, step or condition.
+    ``say``: the card's phrases (``card_phrases``), put into its steps."""
     check_fields(data, _KEYS, source, TechniqueError)
     missing = sorted(_KEYS - _OPTIONAL - set(data))
     if missing:
@@ -164,7 +179,7 @@ def technique_from_dict(data, source: str) -> Technique:
         check_fields(step, _STEP_KEYS, where, TechniqueError)
         if not isinstance(step.get("text"), str) or not step["text"].strip():
             raise TechniqueError(f"{where}: 'text' must be non-empty text, got {step.get('text')!r}")
-        steps.append(TechniqueStep(" ".join(step["text"].split()), step.get("pose", "")))
+        steps.append(TechniqueStep(_said(" ".join(step["text"].split()), say or {}, where), step.get("pose", "")))
     return Technique(
         name=data["name"], title=data["title"], routine=data["routine"], purpose=data["purpose"].strip(),
         avoid=_lines(data, "avoid", source) if "avoid" in data else (), need=need_from_data(data["need"], source),
@@ -183,14 +198,17 @@ def get_technique(name: str) -> Technique:
         known = ", ".join(sorted(p.stem for p in DATA.glob("*.yml")))
         raise TechniqueError(f"no technique called {name!r}; known: {known}")
     path, data = read_data(path, TechniqueError)
-    technique = technique_from_dict(data, str(path.name))
+    technique = technique_from_dict(data, str(path.name), card_phrases(name))
     if technique.name != name:
         raise TechniqueError(f"{path.name}: 'name' is {technique.name!r} but the file is called {name!r}")
     return technique
 
 
 def all_techniques() -> list[Technique]:
-    return [get_technique(p.stem) for p in sorted(DATA.glob("*.yml"))]
+    """Every card in the book's order: the routine library lists the technique routines in the
+    order of the chapters in ``_toc.yml`` (a test holds the two together)."""
+    order = list(ROUTINES)
+    return sorted((get_technique(p.stem) for p in DATA.glob("*.yml")), key=lambda t: order.index(t.routine))
 
 
 def technique_for_routine(routine: str) -> Technique:

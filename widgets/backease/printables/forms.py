@@ -15,6 +15,12 @@ STARTBACK_NOTICE = ("The Keele STarT Back Screening Tool is copyright Keele Univ
                     " website; it is not reproduced here.")
 
 
+# What a ticked sign of each red-flag level means for joining the class (model.red_flags.LEVELS).
+JOINING = {"emergency": "Do not join the class today.",
+           "urgent": "Do not join the class until you have been checked.",
+           "gp": "You can still join the class: tell the teacher, and book the appointment as well."}
+
+
 def _boxes(n: int, start: int = 0) -> str:
     return "".join(f'<span class="be-box">{i}</span>' for i in range(start, start + n))
 
@@ -28,7 +34,7 @@ class ScreeningForm:
             ticks = "".join(f'<li><span class="be-tick"></span>{escape(f.text)}</li>' for f in flags_at(level))
             flags.append(f'<div class="be-form-level"><p class="be-print-label">{escape(ADVICE[level].title)}</p>'
                          f'<ul class="be-ticks">{ticks}</ul><p class="be-form-action">If any is ticked:'
-                         f" {escape(ADVICE[level].action)}</p></div>")
+                         f" {escape(ADVICE[level].action)} <strong>{escape(JOINING[level])}</strong></p></div>")
         conditions = "".join(f'<li><span class="be-tick"></span><strong>{escape(c.name)}</strong>: {escape(c.explain)}</li>'
                              for c in CONDITIONS)
         page1 = (f'<section class="be-form-page"><h2>Before the class: health check</h2>'

@@ -3,18 +3,21 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model.levels import EXERCISES, FELT, NEXT_DAY, PROGRESSION_NOTE, levels_of, next_move
+from ..model.levels import EXERCISES, FELT, MOVES, NEXT_DAY, PROGRESSION_NOTE, levels_of, next_move
 from .common import bullet_list, printable, red_flags_box
 
 
 def progression_table() -> str:
-    """The progression rules as a table: how it felt (rows) by the next day (columns) -> the move."""
+    """The progression rules as a table: how it felt (rows) by the next day (columns) -> the move; then
+    what each move means (moving up needs two sessions in a row), and where the rules come from."""
     head = "".join(f"<th>{escape(v)}</th>" for v in NEXT_DAY.values())
     rows = "".join(f"<tr><th>{escape(FELT[f])}</th>"
                    + "".join(f"<td>{escape(next_move(f, d).title)}</td>" for d in NEXT_DAY) + "</tr>"
                    for f in FELT)
     return (f'<table class="be-print-table be-progression"><thead><tr><th>How it felt \u2193 / the next day \u2192</th>'
-            f"{head}</tr></thead><tbody>{rows}</tbody></table><p class=\"be-print-note\">{escape(PROGRESSION_NOTE)}</p>")
+            f"{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f"{bullet_list(f'{m.title}: {m.advice}' for m in MOVES.values())}"
+            f"<p class=\"be-print-note\">{escape(PROGRESSION_NOTE)}</p>")
 
 
 class CourseOverview:

@@ -78,5 +78,7 @@ def glue_course(course: Course) -> None:
     glue_text("check-in-minutes", f"{TALK_MINUTES['check-in']}")
     glue_text("transition-note", TRANSITION_NOTE)
     for w, n, _ in sessions:
-        glue_text(f"course-w{w}s{n}", outline_markdown(course.plan(w, n)))
+        plan = course.plan(w, n)
+        glue_text(f"course-w{w}s{n}", outline_markdown(plan) + f'\n\n<a href="handout.html#handout={plan.name}">'
+                                      f"Print this session's handout</a>")
     glue_text("course-equipment", "\n".join(f"- {c.words}" for c in course.equipment(8)))

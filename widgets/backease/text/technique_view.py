@@ -34,11 +34,12 @@ class StepsView:
 
 def glue_technique(technique: Technique) -> None:
     """Give a chapter its standard pieces by name: glance, who, need, stop, evidence, dose, session,
-    switch (the pause to switch sides)."""
+    switch (the pause to switch sides), and levels (its course levels, for a card that has them)."""
     from .doses import dose_markdown
     from .glue import glue_text
     from ..model.routines import format_duration
-    from .techniques import bullets, evidence_markdown, glance_markdown, who_markdown
+    from .techniques import (bullets, evidence_markdown, glance_markdown, technique_levels,
+                             technique_levels_markdown, who_markdown)
 
     session = format_duration(technique.session.total_seconds)
     glue_text("glance", glance_markdown(technique, session))
@@ -49,4 +50,6 @@ def glue_technique(technique: Technique) -> None:
     glue_text("dose", dose_markdown(technique.session))
     glue_text("session", session)
     glue_text("switch", format_duration(technique.session.switch))
+    if technique_levels(technique):
+        glue_text("levels", technique_levels_markdown(technique))
 

@@ -1,4 +1,5 @@
 """The handout picker widget: choose a ready-made plan or a course session, see its handout, print it.
+A link to the page may name the handout to show (a plan's name: ``handout.html#handout=class-30``).
 
 Python builds every handout's head (its plan, times, equipment, red flags) and each exercise
 sheet once; the browser puts the chosen one together and prints it alone, with no kernel.
@@ -33,7 +34,7 @@ class HandoutPicker(anywidget.AnyWidget):
     def __init__(self, plans: list[Plan], participants: int = 8, **kwargs):
         routines = list(dict.fromkeys(r.name for p in plans for r in p.routines()))
         sheets, poses = sheet_pieces(routines)
-        handouts = [{"title": p.title, "html": handout_head(p, participants), "routines": [r.name for r in p.routines()]}
-                    for p in plans]
+        handouts = [{"name": p.name, "title": p.title, "html": handout_head(p, participants),
+                     "routines": [r.name for r in p.routines()]} for p in plans]
         super().__init__(handouts=handouts, sheets=sheets, poses=poses,
                          handout_esm=plain_module("handout.js"), **kwargs)

@@ -100,7 +100,7 @@ def as_plan(data: dict) -> Plan:
     """A checked payload as a Plan, for ``SessionTimer(as_plan(...))`` in Jupyter."""
     data = check_payload(data)
     return Plan(name="my-routine", title=data["title"], blocks=tuple(Block(routine=n) for n in data["routines"]),
-                in_class=False)
+                in_class=False, moves=False)
 
 
 def library_entries() -> list[dict]:

@@ -20,11 +20,11 @@ import traitlets
 from .static_modules import esm_module, plain_module
 from ..model.equipment import EQUIPMENT, Count, counts
 from ..model.library import ROUTINES
-from ..model.logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, need_of, positions_of, transition_segments
+from ..model.logistics import TALK_POSITION, class_routines, hand_out_ids, hand_out_segment, transition_segments
 from ..model.plans import MAX_REPEAT, REPEAT_NOTE, Block, Plan, personal_needs, plan_from_dict, save_plan
 from ..printables.handouts import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail
 from ..printables.sheets import sheet_pieces
-from ..model.techniques import POSITIONS
+from ..model.positions import POSITIONS
 from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, spoken_duration
 from .timer import TimerHost
 
@@ -54,9 +54,8 @@ def plan_yaml(name: str, title: str, blocks: list[dict]) -> str:
 def _library() -> list[dict]:
     out = []
     for r in (ROUTINES[name] for name in class_routines()):
-        start, end = positions_of(r.name)
         out.append({"name": r.name, "title": r.title, "duration": format_duration(r.total_seconds),
-                    "segments": [s.to_dict() for s in r.segments()], "start": start, "end": end,
+                    "segments": [s.to_dict() for s in r.segments()],
                     "hand_out": hand_out_ids(r.name, set()), "over_dose": Block(routine=r.name).over_dose})
     return out
 

@@ -39,10 +39,23 @@ async function render({ model, el: host }) {
     model.save_changes();
   });
   print.addEventListener("click", () => handout.printAlone(preview.firstElementChild));
+  // A link may name its handout ("#handout=<plan name>": the course page links each session's): show it.
+  const onHash = () => {
+    const named = model.get("handouts").findIndex((h) => `#handout=${h.name}` === decodeURIComponent(location.hash));
+    if (named < 0) return;
+    model.set("selected", named);
+    model.save_changes();
+    root.scrollIntoView();
+  };
+  window.addEventListener("hashchange", onHash);
   const unlisten = [listen(model, ["selected"], onSelected), listen(model, ["handouts", "sheets", "poses"], onHandouts)];
   options();
   show();
-  return () => unlisten.forEach((off) => off());
+  onHash();
+  return () => {
+    unlisten.forEach((off) => off());
+    window.removeEventListener("hashchange", onHash);
+  };
 }
 
 export default { render };

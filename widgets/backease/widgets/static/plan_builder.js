@@ -72,10 +72,10 @@ async function render({ model, el: host }) {
   function show() {
     const parts = planParts(blocks, values);
     list.replaceChildren();
-    parts.forEach(({ block: b, routine: r, moves, moving, seconds }, i) => {
+    parts.forEach(({ block: b, routine: r, moving, seconds }, i) => {
       const item = el("li", { class: b.talk ? "be-talk" : "be-exercise" });
       const name = blockTitle(b, r);
-      const extra = moves.length ? ` (+ ${written(moving)} to move and set up)` : "";
+      const extra = moving ? ` (+ ${written(moving)} to move and set up)` : "";
       item.append(el("span", { class: "be-builder-name" }, `${name}: ${written(seconds)}${extra}`));
       item.append(rowTools("be-builder-tools", name, i, blocks.length, move, (at) => {
         blocks.splice(at, 1);

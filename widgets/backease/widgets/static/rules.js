@@ -64,7 +64,7 @@ function checkValue(spec, field, value, where) {
   } else if (field.kind === "bool") {
     if (typeof value !== "boolean") throw new Error(`${bad}must be true or false, got ${shown}`);
   } else if (field.kind === "choice") {
-    if (typeof value !== "string" || !Object.hasOwn(spec.feelings, value)) throw new Error(`${bad}must be one of ${Object.keys(spec.feelings).join(", ")}, got ${shown}`);
+    if (typeof value !== "string" || !Object.hasOwn(field.choices, value)) throw new Error(`${bad}must be one of ${Object.keys(field.choices).join(", ")}, got ${shown}`);
   } else {
     const whole = field.kind === "int";
     if (typeof value !== "number" || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
@@ -135,8 +135,12 @@ function filled(segment, values) {
 }
 
 // Each block with the transitions before it and its own segments, as backease.model.plans.Plan adds them,
-// from the values the plan builder's widget carries (`get` reads them): the move from where the
-// class is to where the block starts, and a hand-out of what the block needs that is not out yet.
+// from the values the plan builder's widget carries (`get` reads them): the move from where the class
+// is to where the block's first segment begins, a hand-out of what the block needs that is not out
+// yet, and a move between any two of its segments in a row that differ in position (Plan.run).
+// `moving` is the block's time spent moving (Plan.moving_seconds); `seconds` its own time.
+const startOf = (segment) => segment.start || segment.position;
+
 export function planParts(blocks, get) {
   const byName = Object.fromEntries(get("library").map((r) => [r.name, r]));
   const { segment: handOut, names } = get("hand_out");
@@ -145,16 +149,25 @@ export function planParts(blocks, get) {
   const out = new Set();
   return blocks.map((block) => {
     const r = block.talk ? null : byName[block.routine];
-    const before = [...moves[where][r ? r.start : get("start_position")]];
-    const fresh = r ? r.hand_out.filter((id) => !out.has(id)) : [];
-    fresh.forEach((id) => out.add(id));
-    if (fresh.length) before.push(filled(handOut, { names: [...new Set(fresh.map((id) => names[id]))].join(", ") }));
-    where = r ? r.end : get("start_position");
-    const own = r
+    const segments = r
       ? Array.from({ length: block.repeat || 1 }, () => r.segments).flat()
       : [{ ...filled(get("talk"), { talk: block.talk, spoken: duration(block.seconds, get("units").spoken) }),
            seconds: block.seconds }];
-    return { block, routine: r, moves: before, own, moving: sum(before), seconds: sum(own) };
+    const first = startOf(segments[0]);
+    const before = [...moves[where][first]];
+    const fresh = r ? r.hand_out.filter((id) => !out.has(id)) : [];
+    fresh.forEach((id) => out.add(id));
+    if (fresh.length) {
+      before.push({ ...filled(handOut, { names: [...new Set(fresh.map((id) => names[id]))].join(", ") }), position: first });
+    }
+    where = first;
+    const own = [];
+    for (const segment of segments) {
+      own.push(...moves[where][startOf(segment)], segment);
+      where = segment.position;
+    }
+    const moved = own.filter((s) => s.kind === "transition");
+    return { block, routine: r, moves: before, own, moving: sum(before) + sum(moved), seconds: sum(own) - sum(moved) };
   });
 }
 
