@@ -22,7 +22,7 @@ html: $(STAMP)
 
 # Two workers: the build runs in the background of the first while both run the tests that need no site.
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --durations=15
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
 bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse

@@ -6,6 +6,7 @@ import fcntl
 import functools
 import json
 import os
+import random
 import shutil
 import subprocess
 import tempfile
@@ -83,12 +84,36 @@ def pytest_xdist_make_scheduler(config, log):
     return Scheduling(config, log)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--shuffle", metavar="SEED", help="run the tests in an order shuffled with SEED, or"
+                     " 'reverse': no test may depend on the order (the tests that need the build still come last)")
+
+
+def pytest_itemcollected(item):
+    """Each test's kind, from the fixtures it uses, so that no test can forget it (pyproject registers them):
+    ``site`` (the built book), ``browser`` (Chromium), both, or else ``unit``. A test as costly without these
+    fixtures (a build, a kernel) is marked ``site`` by hand: test_build.py, test_notebooks.py."""
+    kinds = [kind for kind in ("site", "browser") if kind in item.fixturenames]
+    for kind in kinds:
+        item.add_marker(kind)
+    if not kinds and not item.get_closest_marker("site"):
+        item.add_marker("unit")
+
+
+def _shuffled(items, how: str | None):
+    if how == "reverse":
+        items.reverse()
+    elif how is not None:
+        random.Random(how).shuffle(items)  # the same order in every pytest-xdist worker
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Start the build in the background and first run the tests that do not need it, meanwhile; of
     the others, first the ONE_WORKER modules (the longest work). With pytest-xdist (which keeps this
     order: --no-loadscope-reorder) every worker collects the same tests and only the first one builds."""
     global _build
+    _shuffled(items, config.getoption("shuffle"))
     stray = [item.nodeid for item in items if "crawl" in item.fixturenames and item.path.name != "test_crawl.py"]
     if stray:
         raise pytest.UsageError(f"tests that use the crawl belong in test_crawl.py, or each worker crawls: {stray}")
@@ -216,13 +241,18 @@ def module_tab(browser):
     context.close()
 
 
-@pytest.fixture
-def reused_page(module_tab, server):
-    """The module's tab as good as new for one test: a blank document, nothing stored for the served
-    site, and what the test set (window size, print media, permissions) put back after it. A fake clock
-    cannot be taken off a page: in one module, every test that uses this installs one, or none does.
-    Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
-    page, watch = module_tab
+@pytest.fixture(scope="module")
+def module_clock_tab(browser):
+    """The module's other offline tab, through ``clocked_page``: the one whose pages have a fake clock."""
+    context = site_context(browser)
+    yield watched_page(context)
+    context.close()
+
+
+def _as_new(tab, server):
+    """The tab as good as new for one test: a blank document, nothing stored for the served site, and
+    what the test set (window size, print media, permissions) put back after it."""
+    page, watch = tab
     viewport = page.viewport_size
     page.goto("about:blank")
     cdp = page.context.new_cdp_session(page)
@@ -235,6 +265,34 @@ def reused_page(module_tab, server):
     page.set_viewport_size(viewport)
     page.emulate_media(media="null")
     page.context.clear_permissions()
+
+
+def _has_fake_clock(page) -> bool:
+    page.goto("about:blank")  # a document that stays: the test's may be on its way to another
+    return page.evaluate("'__pwClock' in window")  # what Playwright's page.clock installs
+
+
+@pytest.fixture
+def reused_page(module_tab, server):
+    """The module's tab as good as new for one test (``_as_new``), with the page's own clock: a fake clock
+    cannot be taken off a page, so a test that needs one uses ``clocked_page``, and one that installs it
+    here fails. Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
+    if _has_fake_clock(module_tab[0]):
+        pytest.fail("an earlier test of this module installed a fake clock on reused_page", pytrace=False)
+    yield from _as_new(module_tab, server)
+    assert not _has_fake_clock(module_tab[0]), "this test installed a fake clock: it uses clocked_page, not reused_page"
+
+
+@pytest.fixture
+def clocked_page(module_clock_tab, server):
+    """``reused_page`` with a fake clock, on the module's other tab: installed and running (not paused
+    where the last test left it: the loader renders each widget in a task of its own). The test sets its
+    time (``page.clock.install(time=...)``). Returns (page, watch)."""
+    page = module_clock_tab[0]
+    page.goto("about:blank")
+    page.clock.install()
+    page.clock.resume()
+    yield from _as_new(module_clock_tab, server)
 
 
 def widget_states(site: Path, rel: str) -> list[dict]:

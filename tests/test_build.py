@@ -3,7 +3,11 @@ import shutil
 import subprocess
 import textwrap
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.site  # it builds a small book: as slow as the tests of the built one
 
 
 def test_strict_build_reports_every_problem(tmp_path):

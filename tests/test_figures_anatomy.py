@@ -1,4 +1,5 @@
-"""The anatomy and loop figures draw what their captions say: the right bones, muscles and labels."""
+"""The anatomy figures (figures/anatomy.py) draw what their captions say: the right bones, muscles and labels; every
+drawn figure is a small vector file, described in its chapter."""
 import io
 import re
 from collections import Counter
@@ -10,31 +11,11 @@ import yaml
 from matplotlib.path import Path as MplPath
 
 from backease import figures
-from backease.figures import anatomy, loop
+from backease.figures import anatomy
+from drawn_parts import outline, points, shapes, texts
+
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
-
-
-def shapes(fig, prefix):
-    """Patches and lines whose gid starts with ``prefix``, in drawing order."""
-    ax = fig.axes[0]
-    return [a for a in list(ax.patches) + list(ax.lines) if (a.get_gid() or "").startswith(prefix)]
-
-
-def points(artist):
-    """The outline of a patch or line, in data coordinates."""
-    if hasattr(artist, "get_xydata"):
-        return np.asarray(artist.get_xydata())
-    ax = artist.axes
-    return artist.get_path().transformed(artist.get_transform() - ax.transData).vertices
-
-
-def outline(artist) -> MplPath:
-    return MplPath(points(artist))
-
-
-def texts(fig):
-    return " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
 
 
 # --- The whole spine, from the side -------------------------------------------------------------
@@ -197,50 +178,6 @@ def test_psoas_figure_names_the_muscles_and_landmarks():
                   "thigh bone"):
         assert label in words
 
-
-# --- The pain, stress and breathing loop -----------------------------------------------------------
-
-def distance(path, centre) -> float:
-    """How close a drawn path comes to a point."""
-    return float(np.hypot(*(path - centre).T).min())
-
-
-def nearest_stage(path, centres) -> int:
-    return int(np.argmin([distance(path, c) for c in centres]))
-
-
-def test_loop_draws_every_stage_once_and_closes_the_circle():
-    fig = figures.draw_tension_loop()
-    stages = shapes(fig, "stage:")
-    assert len(stages) == len(loop.LOOP) >= 4
-    words = texts(fig)
-    for stage in loop.LOOP:
-        assert stage.replace("\n", " ") in words
-    centres = [points(s).mean(axis=0) for s in stages]
-    arrows = shapes(fig, "loop-arrow:")
-    assert len(arrows) == len(stages)
-    for i, arrow in enumerate(arrows):
-        path = points(arrow)
-        assert nearest_stage(path[:1], centres) == i, f"arrow {i} should start at stage {i}"
-        closest_two = sorted(np.argsort([distance(path, c) for c in centres])[:2])
-        assert closest_two == sorted([i, (i + 1) % len(stages)]), f"arrow {i} should end at the next stage"
-
-
-def test_loop_names_pain_stress_tight_muscles_and_shallow_breathing():
-    words = texts(figures.draw_tension_loop()).lower()
-    for idea in ("pain", "stress", "tighten", "shallow"):
-        assert idea in words
-
-
-def test_loop_shows_where_breathing_and_relaxing_step_in():
-    fig = figures.draw_tension_loop()
-    centres = [points(s).mean(axis=0) for s in shapes(fig, "stage:")]
-    arrows = shapes(fig, "way-in-arrow:")
-    assert len(arrows) == len(loop.WAYS_IN) == 2
-    for (text, stage, _), arrow in zip(loop.WAYS_IN, arrows):
-        assert nearest_stage(points(arrow), centres) == stage, text
-    assert "breathing" in loop.LOOP[loop.WAYS_IN[0][1]].lower()
-    assert "tighten" in loop.LOOP[loop.WAYS_IN[1][1]].lower()
 
 
 # --- All figures: small vector files, and described in the chapters ------------------------------

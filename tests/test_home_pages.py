@@ -21,9 +21,9 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def page(reused_page):
+def page(clocked_page):
     """The module's tab on a phone, its clock at NOW."""
-    page, watch = reused_page
+    page, watch = clocked_page
     page.set_viewport_size(PHONE)
     page.clock.install(time=NOW)
     yield page

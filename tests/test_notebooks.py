@@ -16,6 +16,8 @@ from conftest import ROOT, built_pages
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import kernel_ports  # noqa: E402
 
+pytestmark = pytest.mark.site  # a kernel: as slow as the tests of the built book
+
 kernel_ports.use()  # as in the build: no other test's browser can take the kernel's ports first
 
 # Run before each notebook: closes the last one's figures, undoes its settings, forgets its names.

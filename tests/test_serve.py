@@ -108,10 +108,18 @@ def test_a_missing_file_is_404(origin):
 
 
 def test_keep_alive_serves_several_requests_on_one_connection(origin):
+    # http.client opens a new socket, silently, after a response that closes the connection: so the test
+    # holds the socket of the first request and checks each later one goes out on it. The 404 comes last:
+    # http.server closes the connection after an error (its send_error), and a browser opens another.
     connection = http.client.HTTPConnection(*origin, timeout=10)
-    for path in ("/index.html", "/icon.png", "/nothing.css", "/style.css"):
+    sockets = []
+    for path in ("/index.html", "/icon.png", "/style.css", "/nothing.css"):
         connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
-        connection.getresponse().read()
+        sockets.append(connection.sock)
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 404 or not response.will_close, f"the server closed the connection after {path}"
+    assert all(sock is sockets[0] for sock in sockets), "a request went out on a new connection"
     connection.close()
 
 

@@ -8,10 +8,8 @@ from backease.figures import POSES, alt_text, draw_named
 from backease.figures.style import to_svg
 from backease.text.techniques import evidence_plain, timer_label
 from backease.model.techniques import all_techniques
-from backease.text.technique_view import StepsView
-from conftest import parsed_page
+from conftest import parsed_page, widget_states
 
-from conftest import widget_states
 
 TEMPLATE = [
     "What it is for", "Who should not do it", "What you need", "Steps", "How much",
@@ -130,13 +128,6 @@ def test_dose_on_the_page_is_the_dose_the_timer_counts(site, technique):
     assert timers[0]["title"] == technique.session.title
     assert timers[0]["segments"] == json.loads(json.dumps([s.to_dict() for s in technique.session.segments()]))
     assert section(soup, "Session timer").select("script[type='application/vnd.jupyter.widget-view+json']")
-
-
-def test_steps_view_without_a_browser():
-    technique = TECHNIQUES[0]
-    html = StepsView(technique)._repr_html_()
-    assert html.count("<li class=\"be-step\">") == len(technique.steps)
-    assert repr(StepsView(technique)).startswith("1. ")
 
 
 def test_the_evidence_page_shows_every_card_label_and_defines_it(site):

@@ -29,14 +29,13 @@ def mmss(seconds):
 
 
 @pytest.fixture
-def timers(server, reused_page):
+def timers(server, clocked_page):
     """The timers page with a paused fake clock; returns (page, [breathing timer, hamstring timer], watch).
 
     The clock moves only when a test moves it, so a busy machine cannot change what a test reads."""
-    page, watch = reused_page
+    page, watch = clocked_page
     with page.add_init_script(TONE_RECORDER):
         page.clock.install(time=START)
-        page.clock.resume()  # the tab's clock may still be paused where the last test left it
         open_built(page, f"{server}/{PAGE}")
         page.clock.pause_at(START + timedelta(minutes=1))
         found = page.locator(".be-timer")
@@ -215,12 +214,11 @@ navigator.vibrate = (pattern) => { window.__buzz.push(pattern); return true; };
 
 
 @pytest.fixture
-def phone(server, reused_page):
+def phone(server, clocked_page):
     """The timers page on a 'phone' with local voices and vibration; returns (page, hamstring timer)."""
-    page, watch = reused_page
+    page, watch = clocked_page
     with page.add_init_script(PHONE), page.add_init_script(TONE_RECORDER):
         page.clock.install(time=START)
-        page.clock.resume()  # the tab's clock may still be paused where the last test left it
         open_built(page, f"{server}/{PAGE}")
         page.clock.pause_at(START + timedelta(minutes=1))
         timer = page.locator(".be-timer").nth(1)

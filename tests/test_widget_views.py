@@ -2,7 +2,7 @@
 generated plans, what the view computes offline (segments, moves, times in words, totals, YAML,
 file name, the printed outline) is what ``Plan``, ``PlanBuilder`` and ``outline_table`` say for
 the same blocks. Two views of one widget stay in step, and a trait Python sets shows in both
-(the plan builder, My routine). The rules themselves are held to Python in tests/test_rules.py."""
+(the plan builder, My routine). The rules themselves are held to Python in tests/test_widgets_static_rules.py."""
 import json
 import random
 

@@ -5,7 +5,7 @@ from IPython.display import display
 # myst-nb's glue protocol (``myst_nb.glue(name, value, display=False)``): the value's display data,
 # each type under this prefix, named in the output's "scrapbook" metadata. Written out here rather
 # than calling myst-nb: its glue module imports nbformat and jsonschema, half a second of CPU in
-# every chapter's kernel. tests/test_glue.py holds this to what myst-nb itself writes.
+# every chapter's kernel. tests/test_text_glue.py holds this to what myst-nb itself writes.
 GLUE_PREFIX = "application/papermill.record/"
 
 

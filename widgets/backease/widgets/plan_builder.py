@@ -6,7 +6,7 @@ Python sends every value the browser shows or runs: each routine's segments, tim
 positions and equipment; the transitions between any two positions; a talk's and a hand-out's
 segment with blanks for their words; the words for durations; the YAML lines; the limits. The
 browser only looks them up, fills the blanks and adds them up in the teacher's order
-(``planParts`` and the other rules in ``static/rules.js``; tests/test_rules.py holds them to ``Plan``).
+(``planParts`` and the other rules in ``static/rules.js``; tests/test_widgets_static_rules.py holds them to ``Plan``).
 With a kernel, Python sees the blocks as they are edited: ``builder.plan`` is the validated
 Plan, ``builder.yaml`` the text the page shows, ``builder.save("my-class.yaml")`` writes it.
 """

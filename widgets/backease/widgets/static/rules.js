@@ -1,6 +1,6 @@
 // The rules the browser applies offline to what a reader types, opens or builds: Python's rules,
 // with Python's limits and words (sent in widget state), written here once. A view that needs
-// them lists this file before its own (backease.widgets.static_modules.esm_module); tests/test_rules.py
+// them lists this file before its own (backease.widgets.static_modules.esm_module); tests/test_widgets_static_rules.py
 // holds every function here to Python over generated cases, in node, on the module text the
 // browser gets.
 

@@ -4,8 +4,10 @@
 
 // Tones from <audio> elements in `box` (an iPhone's silent switch mutes Web Audio, not these),
 // with the same WAV through Web Audio if the element refuses to play. `tones`: name -> data URI.
+// The elements are made on the first tap (or tone), not when the timer is drawn: each costs the
+// first render main-thread time, and the course page has 12 timers of 3 tones.
 function tonePlayer(box) {
-  let players = {};
+  let players = null; // made by ready()
   let tones = {};
   let webAudio = null;
   let unlocked = false;
@@ -19,21 +21,28 @@ function tonePlayer(box) {
     source.start();
   }
 
-  return {
-    load(newTones) {
-      tones = newTones;
+  function ready() {
+    if (!players) {
       players = {};
-      box.replaceChildren();
       for (const [name, uri] of Object.entries(tones)) {
         players[name] = el("audio", { src: uri, preload: "auto", "data-tone": name });
         box.append(players[name]);
       }
+    }
+    return players;
+  }
+
+  return {
+    load(newTones) {
+      tones = newTones;
+      players = null;
+      box.replaceChildren();
     },
     // iOS plays a media element only after a tap has started it once: start each one, silently, on the first tap.
     unlock() {
       if (unlocked) return;
       unlocked = true;
-      for (const player of Object.values(players)) {
+      for (const player of Object.values(ready())) {
         player.muted = true;
         player.play().then(() => {
           player.pause();
@@ -43,7 +52,7 @@ function tonePlayer(box) {
       }
     },
     play(name) {
-      const player = players[name];
+      const player = ready()[name];
       if (!player) return;
       player.muted = false;
       player.currentTime = 0;

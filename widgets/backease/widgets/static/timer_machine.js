@@ -5,7 +5,7 @@
 // length in ms. `timerStep(state, event)` returns the next state and what the view must do
 // (`effects`: "cue" a new segment, "finished", "resumed", "paused", "ready"). Every event that can
 // move time carries the clock's `now`, so the place comes from deadlines, never from counted ticks.
-// tests/test_timer_machine.py runs it in node over generated event sequences.
+// tests/test_widgets_static_timer_machine.py runs it in node over generated event sequences.
 
 export function timerStart(durations) {
   return { phase: "ready", index: 0, deadline: 0, leftMs: durations[0], durations };

@@ -1,12 +1,10 @@
-"""The Python side of the timer as a notebook user meets it: what it takes, what it reports, how fast it imports."""
-import doctest
-import subprocess
-import sys
-
+"""The Python side of the timer (widgets/timer.py) as a notebook user meets it: what it takes and what it reports."""
 import pytest
 
-import backease
-from backease import ROUTINES, DataError, SessionTimer, get_plan, get_routine, list_routines
+from backease import DataError, RoutineError, SessionTimer, get_plan, get_routine
+from backease.model.diary import FIELDS, VERSION
+from backease.widgets.timer import session_key
+
 
 DESK_BREAK = {"name": "desk-break", "title": "Desk break",
               "steps": [{"label": "Shoulder rolls", "seconds": 30}, {"label": "Knee hug", "seconds": 20, "side": "each"}]}
@@ -52,21 +50,24 @@ def test_observers_hear_each_step_and_the_finish_and_the_timer_reports_what_was_
     assert timer.completed_steps == ["Shoulder rolls", "Knee hug, left side", "Knee hug, right side"]
 
 
-def test_list_routines_shows_the_whole_library_as_a_table():
-    routines = list_routines()
-    assert [r.name for r in routines] == list(ROUTINES)
-    text, html = repr(routines), routines._repr_html_()
-    for routine in ROUTINES.values():
-        assert routine.name in text and routine.name in html
-    assert "4 min 15 s" in text  # the breathing routine's total, as the timer counts it
-    assert doctest.testmod(sys.modules["backease.text.catalogue"]).failed == 0
+def test_timer_state_keys_a_saved_place_to_its_session():
+    one, two = SessionTimer("breathing"), SessionTimer("hip-flexor-stretch")
+    assert one.session_id and one.session_id != two.session_id
+    assert SessionTimer("breathing").session_id == one.session_id
+    one.segments = two.segments  # Python sets another session: its place is kept under that session's key
+    assert one.session_id == session_key(one.title, two.segments) != SessionTimer("breathing").session_id
+    assert one.cues["lang"] == "en-GB" and one.diary["version"] == VERSION
+    assert [f["name"] for f in one.diary["fields"]] == [f.name for f in FIELDS]
 
 
-def test_import_is_quick_widgets_and_figures_load_on_first_use():
-    heavy = ["anywidget", "matplotlib", "yaml", "backease.figures", "backease.widgets", "backease.printables"]
-    code = f"import sys, backease; print([m for m in {heavy!r} if m in sys.modules])"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert loaded == "[]", f"'import backease' loads {loaded}: import widgets lazily (backease._LAZY)"
-    assert backease.SessionTimer is SessionTimer and "SessionTimer" in dir(backease)
-    with pytest.raises(AttributeError, match="has no attribute 'Timer'"):
-        backease.Timer  # noqa: B018
+def test_timer_takes_a_routine_or_a_name_and_reports_progress():
+    timer = SessionTimer("hamstring-stretch")
+    assert timer.title == "Seated hamstring stretch"
+    assert [s["kind"] for s in timer.segments] == ["get-ready", "work", "switch", "work"]
+    assert timer.completed_steps == []
+    timer.completed = 2
+    assert timer.completed_steps == ["Hamstring stretch, left side"]
+    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan, a dict or a name, got 42"):
+        SessionTimer(42)
+    with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
+        SessionTimer("yoga")

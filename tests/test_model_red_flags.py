@@ -1,15 +1,13 @@
 """Red flags: the brief's warning signs in three levels, most urgent first; the most urgent wins."""
-import json
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from backease import RedFlagScreen
-from backease.model.red_flags import (ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, URGENT, RedFlag, flags_at, level_for,
-                                to_dict)
-from backease.text.red_flags import markdown
+from backease.model.red_flags import (
+    ADVICE, EMERGENCY, GP, LEVELS, RED_FLAGS, RedFlag, URGENT, flags_at, level_for, to_dict,
+)
 from conftest import parsed_page
+
 
 # The content brief's "Red flags, in three levels", as words each level's signs must contain.
 BRIEF = {
@@ -56,7 +54,7 @@ def test_each_flag_alone_gives_its_own_level(flag):
     assert level_for([flag.id]) == flag.level
 
 
-SENT = to_dict()["flags"]  # what the widget is sent (checked below to be the widget's state)
+SENT = to_dict()["flags"]  # what the widget is sent (test_widgets_checks.py: the widget's state)
 
 
 @given(st.sets(st.sampled_from([f.id for f in RED_FLAGS])))
@@ -80,20 +78,6 @@ def test_the_advice_says_how_urgently_and_where():
     assert "same-day" in ADVICE[URGENT].action and "111" in ADVICE[URGENT].action
     assert "urgent care line" in ADVICE[URGENT].action and "today" in ADVICE[URGENT].action
     assert "routine appointment" in ADVICE[GP].action
-
-
-def test_page_lists_come_from_the_flags():
-    for level in LEVELS:
-        assert markdown(level).splitlines() == [f"- {f.text}" for f in flags_at(level)]
-    with pytest.raises(ValueError, match="'soon'"):
-        flags_at("soon")
-
-
-def test_the_widget_carries_every_flag_the_advice_and_the_levels():
-    screen = RedFlagScreen().screen
-    assert [(f["id"], f["text"], f["level"]) for f in screen["flags"]] == [(f.id, f.text, f.level) for f in RED_FLAGS]
-    assert screen["levels"] == list(LEVELS)
-    assert screen == json.loads(json.dumps(to_dict()))
 
 
 @pytest.mark.parametrize("rel", ["book/start/safety.html", "book/class/teaching.html"])

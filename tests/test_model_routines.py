@@ -1,19 +1,12 @@
-"""Routines as data: segments, sides, repetitions, totals, files, and every way to get them wrong."""
-import json
+"""Routines as data (model/routines.py): segments, sides, repetitions, totals, the words the timer says, and every way
+to get them wrong."""
 import math
-from pathlib import Path
 
 import pytest
-import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-import backease
-from backease import (
-    ROUTINES, Breathing, Routine, RoutineError, SessionTimer, Step, format_duration, get_routine,
-    load_routine, routine_from_dict, save_routine,
-)
-from backease.model.routines import MAX_TOTAL_SECONDS
+from backease import Breathing, Routine, RoutineError, Step, format_duration, get_routine, load_routine, save_routine
+from backease.model.routines import MAX_TOTAL_SECONDS, spoken_duration
 
 
 def routine(*steps, **kw):
@@ -182,101 +175,11 @@ def test_json_and_yaml_round_trip(tmp_path_factory, step_list):
         assert load_routine(save_routine(r, folder / f"r{suffix}")) == r
 
 
-# --- files -------------------------------------------------------------------------------
-
-def test_library_routine_round_trips_through_files(tmp_path):
-    for r in ROUTINES.values():
-        assert load_routine(save_routine(r, tmp_path / f"{r.name}.yml")) == r
-        assert routine_from_dict(json.loads(json.dumps(r.to_dict()))) == r
-
-
-def write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_text(json.dumps(data) if name.endswith(".json") else yaml.safe_dump(data))
-    return path
-
-
-GOOD = {"name": "mine", "title": "Mine", "steps": [{"label": "Stretch", "seconds": 30}]}
-
-
-@pytest.mark.parametrize("change, message", [
-    ({"steps": [{"label": "Stretch", "seconds": -30}]}, r"step 1 \('Stretch'\): 'seconds' must be more than zero, got -30"),
-    ({"steps": [{"label": "A", "seconds": 5}, {"label": "B", "side": "top", "seconds": 5}]},
-     r"step 2 \('B'\): 'side' must be one of .* got 'top'"),
-    ({"steps": [{"seconds": 5}]}, r"step 1: missing 'label'"),
-    ({"steps": [{"label": "A", "secs": 5}]}, r"step 1 \('A'\): unknown field\(s\) 'secs'"),
-    ({"steps": [{"label": "A", "seconds": 5, "breathing": {"inhale": 4, "exhale": "slow"}}]},
-     r"step 1 \('A'\): breathing 'exhale' must be a number of seconds, got 'slow'"),
-    ({"steps": []}, r"routine 'mine' has no steps"),
-    ({"steps": "stretch"}, r"'steps' must be a list of steps, got 'stretch'"),
-    ({"colour": "red"}, r"unknown field\(s\) 'colour'"),
-    ({"title": ""}, r"'title' must not be empty"),
-])
-@pytest.mark.parametrize("suffix", [".json", ".yaml"])
-def test_bad_file_names_the_file_the_step_and_the_value(tmp_path, change, message, suffix):
-    path = write(tmp_path, f"mine{suffix}", {**GOOD, **change})
-    with pytest.raises(RoutineError, match=message) as err:
-        load_routine(path)
-    assert str(err.value).startswith(str(path))
-
-
-def test_missing_field_in_file(tmp_path):
-    path = write(tmp_path, "x.json", {"name": "x", "steps": []})
-    with pytest.raises(RoutineError, match=r"x.json: missing 'title'"):
-        load_routine(path)
-
-
-def test_broken_and_unknown_files(tmp_path):
-    bad_json = tmp_path / "r.json"
-    bad_json.write_text("{not json")
-    with pytest.raises(RoutineError, match=r"r.json: not valid JSON"):
-        load_routine(bad_json)
-    bad_yaml = tmp_path / "r.yaml"
-    bad_yaml.write_text("steps: [unclosed")
-    with pytest.raises(RoutineError, match=r"r.yaml: not valid YAML"):
-        load_routine(bad_yaml)
-    with pytest.raises(RoutineError, match=r"unknown file type '.txt'"):
-        load_routine(tmp_path / "r.txt")
-    with pytest.raises(RoutineError, match=r"cannot read the file"):
-        load_routine(tmp_path / "absent.json")
-    not_a_mapping = write(tmp_path, "list.yaml", [1, 2])
-    with pytest.raises(RoutineError, match=r"list.yaml: expected a mapping of fields, got \[1, 2\]"):
-        load_routine(not_a_mapping)
-
-
-# --- the library and the widget's Python side -----------------------------------------------
-
-def test_library_has_the_doses_from_the_content_brief():
-    assert get_routine("hamstring-stretch").steps[0].dose() == "20–30 s each side"
-    assert get_routine("hip-flexor-stretch").steps[0].dose() == "30 s each side"
-    assert get_routine("dead-bug").steps[0].dose() == "15–20 repetitions"
-    assert [s.dose() for s in get_routine("string-exercises").steps] == ["30–60 s", "30–60 s"]
-    assert get_routine("ball-release").step("On the ball: let gravity work").dose() == "5 min"
-
-
-def test_every_library_routine_is_valid_and_under_an_hour():
-    from backease.model.levels import LEVELS
-    from backease.model.techniques import all_techniques
-
-    assert {t.routine for t in all_techniques()} | {"starter", "flare-up"} | {lv.name for lv in LEVELS} <= set(ROUTINES)
-    for name, r in ROUTINES.items():
-        assert r.name == name
-        assert 0 < r.total_seconds < 3600
-
-
-def test_unknown_routine_name_lists_the_library():
-    with pytest.raises(RoutineError, match=r"no routine called 'hamstrings'; the library has: .*hamstring-stretch"):
-        get_routine("hamstrings")
-
-
-def test_timer_takes_a_routine_or_a_name_and_reports_progress():
-    timer = SessionTimer("hamstring-stretch")
-    assert timer.title == "Seated hamstring stretch"
-    assert [s["kind"] for s in timer.segments] == ["get-ready", "work", "switch", "work"]
-    assert timer.completed_steps == []
-    timer.completed = 2
-    assert timer.completed_steps == ["Hamstring stretch, left side"]
-    with pytest.raises(RoutineError, match=r"SessionTimer needs a Routine, a Plan, a dict or a name, got 42"):
-        SessionTimer(42)
-    with pytest.raises(RoutineError, match=r"no routine or class plan called 'yoga'; routines: .*; class plans: class-30"):
-        SessionTimer("yoga")
+def test_segments_carry_the_texts_the_timer_shows_and_says():
+    left = get_routine("hamstring-stretch").segments()[1].to_dict()
+    assert left["heading"] == "Hamstring stretch, left side"
+    assert left["spoken"].startswith("Hamstring stretch, left side. 30 seconds. Reach towards")
+    reps = get_routine("dead-bug").segments()[1].to_dict()
+    assert reps["heading"] == "Dead bug, 20 repetitions" and "1 minute 20 seconds" in reps["spoken"]
+    assert [spoken_duration(s) for s in (1, 60, 61, 150)] == [
+        "1 second", "1 minute", "1 minute 1 second", "2 minutes 30 seconds"]

@@ -1,18 +1,15 @@
-"""The course as data: the default course, levels, progression rules, files and their messages."""
+"""The course as data (model/course.py): the default course, its totals and talks, a teacher's changes, files and their
+messages."""
 import json
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from backease import ROUTINES, CourseError, get_routine
+from backease import CourseError, ROUTINES, get_routine
 from backease.model.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
 from backease.model.education import TALKS
-from backease.figures.pose_library import POSES
-from backease.model.levels import EXERCISES, FELT, GUIDE_ROUNDS, LEVELS, ROUND_REST, NEXT_DAY, PROGRESSION, find_level, levels_of, next_move
-from backease.model.logistics import card_for, on_floor, positions_of
-from backease.model.techniques import POSITIONS
+from backease.model.levels import EXERCISES, levels_of
 
 
 def test_default_course_is_six_weeks_of_two_sessions_of_45_to_60_minutes():
@@ -53,52 +50,6 @@ def test_every_course_exercise_comes_from_the_library_and_climbs_its_levels():
             seen[level.exercise] = level.number
     assert set(seen) == set(EXERCISES)
     assert all(n == len(levels_of(ex)) for ex, n in seen.items()), seen  # each reaches its top level
-
-
-def test_each_exercise_has_three_or_more_levels_each_drawn_and_placed():
-    for ex in EXERCISES:
-        levels = levels_of(ex)
-        assert len(levels) >= 3 and [lv.number for lv in levels] == list(range(1, len(levels) + 1))
-        for lv in levels:
-            assert lv.poses and all(p in POSES for p in lv.poses), lv.name
-            assert lv.position in POSITIONS
-            assert lv.technique == card_for(lv.name).name
-
-
-def _source_step(level, label):
-    """The library step a level's step copies ("Round 2: Dead bug" -> "Dead bug" when the level adds rounds)."""
-    return get_routine(level.source).step(label.split(": ", 1)[1] if level.rounds > 1 else label)
-
-
-def test_every_level_dose_comes_from_its_library_routine():
-    for level in LEVELS:
-        routine = get_routine(level.name)
-        for step in routine.steps:
-            source = _source_step(level, step.label)
-            assert (step.side, step.tempo, step.breathing, step.cue) == (source.side, source.tempo, source.breathing,
-                                                                          source.cue)
-            if level.low_end and source.at_least is not None:
-                assert (step.seconds or step.reps) == source.at_least
-            else:
-                assert (step.seconds, step.reps, step.at_least) == (source.seconds, source.reps, source.at_least)
-        assert len(routine.steps) == level.rounds * (len(level.steps) or len(get_routine(level.source).steps))
-        said = GUIDE_ROUNDS.format(rounds=level.rounds, rest=ROUND_REST)
-        assert (level.rounds > 1) == (said in routine.notes), level.name
-
-
-def test_progression_rules_cover_every_answer_and_never_move_up_on_a_worse_day():
-    assert set(PROGRESSION) == {(f, d) for f in FELT for d in NEXT_DAY}
-    assert next_move("easy", "same").id == "up"
-    assert all(next_move(f, "worse").id == "down" for f in FELT)
-    assert all(next_move("hard", d).id == "down" for d in NEXT_DAY)
-    with pytest.raises(CourseError, match="got 'fine', 'same'"):
-        next_move("fine", "same")
-
-
-def test_floor_levels_have_a_chair_version_on_their_card():
-    for level in LEVELS:
-        if on_floor(level.name):
-            assert card_for(level.name).chair, level.name
 
 
 @pytest.mark.parametrize("weeks, per_week, minutes", [(6, 2, 60), (8, 2, 45), (4, 3, 50), (3, 2, 90)])
@@ -185,9 +136,3 @@ def test_any_bad_course_field_gives_a_message_naming_the_file(key, value):
         course_from_dict(data, source="mine.yaml")
     except CourseError as err:
         assert str(err).startswith("mine.yaml"), str(err)
-
-
-def test_positions_of_a_level_are_its_own_and_of_a_routine_its_cards_first():
-    assert positions_of("front-of-hip-level-1") == ("standing", "standing")
-    assert positions_of("dead-bug") == (card_for("dead-bug").positions[0],) * 2
-    assert find_level("dead-bug") is None

@@ -2,7 +2,7 @@
 import pytest
 import yaml
 
-from backease import PLANS, Block, DataError, Plan, PlanError, SessionTimer, get_plan, get_routine, load_plan, save_plan
+from backease import Block, DataError, Plan, PlanError, PLANS, SessionTimer, get_plan, get_routine, load_plan, save_plan
 from backease.model.course import COURSE
 from backease.model.levels import find_level
 from backease.model.logistics import card_for, on_floor, positions_of
@@ -93,17 +93,6 @@ def test_plan_runs_as_one_session_in_the_timer():
     assert timer.title == plan.title
     assert len(timer.segments) == len(plan.segments())
     assert timer.segments[0]["kind"] == "talk"
-
-
-def test_outline_lists_every_block_and_the_total():
-    plan = get_plan("class-30")
-    text = outline_markdown(plan)
-    items = [line for line in text.splitlines() if line[:1].isdigit()]
-    assert len(items) == len(plan.blocks)
-    assert items[-1].startswith(f"{len(plan.blocks)}. **Closing")
-    minutes, seconds = divmod(round(plan.total_seconds), 60)
-    assert f"Total: {minutes} min {seconds} s, of which" in text
-    assert "(first get down onto the mat" in text and "(first get up from the mat: 1 min)" in items[-1]
 
 
 def test_routines_used_are_listed_once_in_order():
