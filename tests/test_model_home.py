@@ -105,6 +105,7 @@ def test_answers_are_read_by_the_class_courses_table():
     assert next_move(*AS_CLASS["too-easy"]).id == "up"
 
 
+@settings(max_examples=30, deadline=None)
 @given(st.lists(st.sampled_from(sorted(c.id for c in CONDITIONS)), max_size=4, unique=True))
 def test_a_dont_for_a_readers_condition_is_never_in_a_session(conditions):
     plan = HomePlan((2, 4, 6), START, tuple(conditions))
