@@ -1,6 +1,6 @@
 # The front door: `make book` builds the guide, `make test` runs every test.
 # Both create .venv and install what is needed on first use.
-.PHONY: book html test bench serve clean distclean chromium
+.PHONY: book html test unit bench serve clean distclean chromium
 
 PYTHON ?= python3
 VENV   := .venv
@@ -23,6 +23,10 @@ html: $(STAMP)
 # Two workers: the build runs in the background of the first while both run the tests that need no site.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --durations=15
+
+# The tests that need neither the built book nor a browser, on two workers: the quick check while you work.
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m unit -n 2 -q
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
 bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse
