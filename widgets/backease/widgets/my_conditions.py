@@ -34,6 +34,7 @@ WORDS = {
                  " cautions and the stop rules still apply.",
     "change": "Change your conditions",
     "left_out": "Left out for your conditions:",
+    "why": "Why: what their cards say",
     "ask_mark": "ask a clinician first",
 }
 

@@ -94,12 +94,14 @@ async function render({ model, el: host }) {
     condNote.replaceChildren();
     if (mine.problem) condNote.append(el("p", { role: "alert" }, `${mine.problem} ${cond.words.note_problem}`));
     if (left.length) {
-      const items = el("ul");
-      for (const r of left) {
-        items.append(el("li", {}, `${r.title}: ${answersOf(r.name).filter((a) => a.advice === "dont")
-          .map((a) => `${cond.names[a.condition]}: ${a.text}`).join(" ")}`));
-      }
-      condNote.append(el("p", {}, cond.words.left_out), items);
+      const items = el("ul", { class: "be-mine-left" });
+      for (const r of left) items.append(el("li", { "data-routine": r.name }, r.title));
+      // Why, once for each card (a technique's levels share its card).
+      const why = el("details");
+      const reasons = new Set(left.flatMap((r) => answersOf(r.name).filter((a) => a.advice === "dont")
+        .map((a) => `${a.technique}, ${cond.names[a.condition]}: ${a.text}`)));
+      why.append(el("summary", {}, cond.words.why), ...[...reasons].map((text) => el("p", {}, text)));
+      condNote.append(el("p", {}, cond.words.left_out), items, why);
     }
     const href = conditionsLink(cond);
     if (href && (mine.problem || mine.mine.length)) {
