@@ -192,6 +192,11 @@ class PageWatch:
                 + [f"page error: {m}" for m in self.page_errors] + self.failed)
 
 
+def settled_problems(watch: PageWatch) -> list[str]:
+    """What a page did wrong, less the requests a test's own quick navigation cut short (net::ERR_ABORTED)."""
+    return [p for p in watch.problems() if not (p.startswith("failed: ") and p.endswith("(net::ERR_ABORTED)"))]
+
+
 def _is_local(url: str) -> bool:
     parts = urlparse(url)
     return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"

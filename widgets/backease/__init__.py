@@ -11,7 +11,7 @@ the first time they are used, so a script that only reads routines never pays fo
 """
 from .text.catalogue import list_routines
 from .model.diary import load_diary
-from .errors import (BackeaseError, CourseError, DataError, DiaryError, FigureError, HomePlanError, PlanError, PoseError,
+from .errors import (BackeaseError, ConditionsError, CourseError, DataError, DiaryError, FigureError, HomePlanError, PlanError, PoseError,
                      RoutineError, TechniqueError, WalkthroughError)
 from .model.home import HomePlan
 from .lazy import lazy_names
@@ -23,12 +23,13 @@ from .model.routines import Breathing, Routine, Step, format_duration
 from .model.walkthroughs import Walkthrough, read_mm, walk_paths
 
 # Widgets, loaded on first use: name -> module. A new widget class goes here, not in an import above.
-_LAZY = {"DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks", "MyRoutine": "widgets.my_routine",
+_LAZY = {"ConditionsNote": "widgets.my_conditions", "DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks", "MyConditions": "widgets.my_conditions",
+         "MyRoutine": "widgets.my_routine",
          "PlanBuilder": "widgets.plan_builder", "RedFlagScreen": "widgets.checks", "SessionTimer": "widgets.timer"}
 
 __all__ = [
-    "BackeaseError", "Block", "Breathing", "CourseError", "DataError", "DiaryError", "DiaryView", "FigureError",
-    "GuidedCheck", "HomePlan", "HomePlanError", "LEG_LENGTH", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
+    "BackeaseError", "Block", "Breathing", "ConditionsError", "ConditionsNote", "CourseError", "DataError", "DiaryError", "DiaryView", "FigureError",
+    "GuidedCheck", "HomePlan", "HomePlanError", "LEG_LENGTH", "MyConditions", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
     "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step", "TechniqueError", "Walkthrough",
     "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_plan",
     "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",

@@ -12,6 +12,7 @@ used (a routine, a plan, a course, a diary, a card, a file). They are ``ValueErr
     │   ├── TechniqueError   a technique card
     │   ├── DiaryError       a diary entry or an exported diary file
     │   ├── HomePlanError    a reader's home programme: its days, start and conditions
+    │   ├── ConditionsError  a reader's conditions as kept in the browser
     │   └── WalkthroughError a guided check, its steps and outcomes, or a typed-in value
     └── FigureError          a figure asked for with a value it cannot draw
         └── PoseError        a pose or scene that cannot be drawn
@@ -48,6 +49,10 @@ class DiaryError(DataError):
 
 class HomePlanError(DataError):
     """A home programme that cannot be used (its days, start or conditions); the message names the bad value."""
+
+
+class ConditionsError(DataError):
+    """A reader's conditions, as kept in the browser, that cannot be read; the message says why."""
 
 
 class WalkthroughError(DataError):

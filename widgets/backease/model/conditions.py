@@ -6,11 +6,21 @@ changed like this). Pages, handouts and tests read the names and explanations fr
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+from ..errors import ConditionsError
 
 ADVICE_KINDS = ("dont", "ask", "adapt")  # strictest first
 # Where a reader's own conditions are kept, in their browser only: {"version": 1, "conditions": [ids]}.
 STORE_KEY = "backease.my-conditions"
+STORE_VERSION = 1
+# Why a kept value cannot be used (``check_stored``; the browser, static/conditions_store.js, says the same).
+STORE_PROBLEMS = {
+    "damaged": "Your saved conditions cannot be read: the copy in this browser is damaged or was not made by this guide.",
+    "version": "Your saved conditions were saved by another version of this guide, which this one cannot read.",
+    "unknown": "Your saved conditions name one this guide does not know: \u201c{got}\u201d.",
+}
 ADVICE_TITLES = {"dont": "Do not do it", "ask": "Ask a clinician first", "adapt": "Adapt it"}
 
 
@@ -68,3 +78,43 @@ def get_condition(condition_id: str) -> Condition:
         return _BY_ID[condition_id]
     except (KeyError, TypeError):
         raise KeyError(f"no condition called {condition_id!r}; known: {', '.join(_BY_ID)}") from None
+
+
+def _problem(kind: str, got: str = "") -> ConditionsError:
+    return ConditionsError(STORE_PROBLEMS[kind].format(got=got))
+
+
+def _no_constant(name: str):
+    raise ValueError(name)  # NaN and Infinity: JSON in the browser has neither
+
+
+def check_stored(text: str | None) -> tuple[str, ...]:
+    """The condition ids in a kept value (the text under ``STORE_KEY``; None when nothing is kept), or a
+    ConditionsError saying why it cannot be used: not ``{"version": 1, "conditions": [ids]}`` with each id
+    known and named once."""
+    if text is None:
+        return ()
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except (TypeError, ValueError):
+        raise _problem("damaged") from None
+    if not isinstance(data, dict) or "version" not in data:
+        raise _problem("damaged")
+    if isinstance(data["version"], bool) or data["version"] != STORE_VERSION:
+        raise _problem("version")
+    ids = data.get("conditions")
+    if set(data) != {"version", "conditions"} or not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) \
+            or len(set(ids)) != len(ids):
+        raise _problem("damaged")
+    for condition_id in ids:
+        if condition_id not in _BY_ID:
+            raise _problem("unknown", condition_id)
+    return tuple(ids)
+
+
+def stored(ids) -> str:
+    """The value kept for the conditions ``ids`` (checked), as the browser writes it."""
+    text = json.dumps({"version": STORE_VERSION, "conditions": list(ids)}, separators=(",", ":"))
+    check_stored(text)
+    return text
+

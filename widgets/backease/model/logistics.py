@@ -11,7 +11,7 @@ from functools import cache
 from .equipment import EQUIPMENT, NeedItem
 from .levels import find_level
 from .routines import RoutineError, Segment
-from .library import PART_OF, ROUTINES
+from .library import PART_OF, ROUTINES, technique_of
 from .positions import FLOOR_POSITIONS, TRANSITIONS, group
 from .techniques import Technique, all_techniques, get_technique, technique_for_routine
 
@@ -26,6 +26,15 @@ def card_for(routine: str) -> Technique:
     """The technique card whose who-should-not, stop rules and chair version apply to ``routine``."""
     level = find_level(routine)
     return get_technique(level.technique) if level else technique_for_routine(PART_OF.get(routine, routine))
+
+
+def cards_in(routine: str) -> tuple[Technique, ...]:
+    """Every card whose who-should-not applies to library routine ``routine``: ``card_for`` a class routine, or
+    for the starter and flare-up routines the cards of the techniques their steps are taken from."""
+    if routine in class_routines():
+        return (card_for(routine),)
+    return tuple(dict.fromkeys(technique_for_routine(name) for name in map(technique_of, ROUTINES[routine].steps)
+                               if name))  # a step that only changes position comes from no card
 
 
 def class_routines() -> list[str]:

@@ -16,8 +16,10 @@ import traitlets
 
 from .static_modules import esm_module
 from ..model.library import ROUTINES, get_routine
+from ..model.logistics import cards_in
 from ..model.plans import Block, Plan
 from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, RoutineError, format_duration
+from .my_conditions import answers_data, store_spec
 from .timer import TimerHost
 
 FORMAT = "backease-my-routine"
@@ -104,15 +106,17 @@ def as_plan(data: dict) -> Plan:
 
 
 def library_entries() -> list[dict]:
-    """Every library routine as the widget offers it: name, title, total time in words, segments."""
+    """Every library routine as the widget offers it: name, title, total time in words, segments, and what the
+    cards it is taken from answer for each condition (strictest first)."""
     return [{"name": r.name, "title": r.title, "seconds": r.total_seconds, "total": format_duration(r.total_seconds),
-             "segments": [s.to_dict() for s in r.segments()]} for r in ROUTINES.values()]
+             "segments": [s.to_dict() for s in r.segments()], "answers": answers_data(cards_in(r.name))}
+            for r in ROUTINES.values()]
 
 
 class MyRoutine(TimerHost):
     """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
 
-    _esm = esm_module("rules.js", "my_routine.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "my_routine.js")
     _css = _STATIC / "my_routine.css"
 
     title = traitlets.Unicode("My routine").tag(sync=True)
@@ -123,11 +127,13 @@ class MyRoutine(TimerHost):
     units = traitlets.Dict().tag(sync=True)  # the words for minutes and seconds
 
     problems = traitlets.Dict().tag(sync=True)  # PROBLEMS, with the link's name for its routine
+    conditions = traitlets.Dict().tag(sync=True)  # where the reader's conditions are kept, and their words
 
     def __init__(self, **kwargs):
         super().__init__(
             library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES], limits=LIMITS,
-            problems={**PROBLEMS, "link": LINK}, units=DURATION_UNITS, **kwargs)
+            problems={**PROBLEMS, "link": LINK}, units=DURATION_UNITS,
+            conditions=store_spec(), **kwargs)
 
     @property
     def plan(self) -> Plan:

@@ -1,6 +1,7 @@
 // Progress page view: the reader's practice diary, read from this browser only. Sessions per
 // week and pain before and after as SVG charts drawn here (with a table for screen readers),
-// export as CSV or JSON, import a JSON diary, delete everything. Nothing is sent anywhere.
+// export as CSV or JSON, import a JSON diary, delete everything, and print a one-page summary for a
+// clinician (words and layout from Python, numbers from the diary). Nothing is sent anywhere.
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -97,6 +98,90 @@ function painChart(entries, { last, pain_low: low, pain_high: high }, when) {
   return chart;
 }
 
+const average = (values) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) * 10) / values.length) / 10 : null);
+const dash = (value) => (value === null ? "\u2013" : String(value));
+const longDay = (d) => d.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+
+// The clinician's summary of the diary's entries, laid out with the words of `words` (Python's
+// CLINICIAN): dates, totals, pain before and after by week, the course levels named in the sessions,
+// the home programme's answers, and the most recent notes.
+function clinicianSummary(diaryEntries, words, when) {
+  const entries = [...diaryEntries].sort((a, b) => when(a) - when(b));
+  const root = el("section", { class: "be-summary", "aria-label": words.title });
+  root.append(el("h2", {}, words.title));
+  if (!entries.length) {
+    root.append(el("p", {}, words.empty));
+    return root;
+  }
+  const first = when(entries[0]), last = when(entries[entries.length - 1]);
+  root.append(el("p", {}, fill(words.range, { first: longDay(first), last: longDay(last) })),
+    el("p", { class: "be-summary-privacy" }, words.privacy));
+
+  const seconds = entries.reduce((s, e) => s + (e.done_seconds ?? 0), 0);
+  const totals = el("dl", { class: "be-summary-totals" });
+  [entries.length, Math.round(seconds / 60), entries.filter((e) => e.finished === false).length].forEach((n, i) => {
+    const item = el("div");
+    item.append(el("dt", {}, words.totals[i]), el("dd", { "data-total": String(i) }, String(n)));
+    totals.append(item);
+  });
+  root.append(totals);
+
+  // Every week from the first entry's to the last's (Monday first, local time), the last `words.weeks` shown.
+  const weeks = [];
+  for (let start = weekStart(first); start <= last; start = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7)) {
+    const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 7);
+    const those = entries.filter((e) => when(e) >= start && when(e) < end);
+    weeks.push([day(start), those.length, Math.round(those.reduce((s, e) => s + (e.done_seconds ?? 0), 0) / 60),
+      dash(average(those.flatMap((e) => e.pain_before ?? []))), dash(average(those.flatMap((e) => e.pain_after ?? [])))]);
+  }
+  const shown = weeks.slice(-words.weeks);
+  const table = el("table", { class: "be-summary-weeks" });
+  const head = el("tr");
+  for (const h of words.weeks_columns) head.append(el("th", { scope: "col" }, h));
+  table.append(el("thead"), el("tbody"));
+  table.tHead.append(head);
+  for (const row of shown) {
+    const tr = el("tr");
+    row.forEach((c, i) => tr.append(el(i ? "td" : "th", i ? {} : { scope: "row" }, String(c))));
+    table.tBodies[0].append(tr);
+  }
+  root.append(el("h3", {}, words.weeks_heading), table, el("p", { class: "be-summary-note" },
+    words.weeks_note + (shown.length < weeks.length ? ` ${fill(words.weeks_more, { shown: shown.length, all: weeks.length })}` : "")));
+
+  // The highest course level each exercise reached, as the sessions' names say, and the home programme's answers.
+  const reached = new Map();
+  for (const e of entries) {
+    for (const lv of words.levels) {
+      const had = reached.get(lv.exercise);
+      if (e.session.includes(lv.title) && (!had || lv.number > had.number)) reached.set(lv.exercise, { ...lv, date: when(e) });
+    }
+  }
+  root.append(el("h3", {}, words.levels_heading));
+  const levels = el("ul");
+  for (const lv of reached.values()) levels.append(el("li", {}, fill(words.level, { ...lv, date: day(lv.date) })));
+  root.append(reached.size ? levels : el("p", {}, words.levels_none));
+  const home = entries.filter((e) => e.home_session);
+  if (home.length) {
+    const answers = Object.entries(words.how_it_went).map(([k, said]) => [said, home.filter((e) => e.how_it_went === k).length])
+      .filter(([, n]) => n).map(([said, n]) => `${said.toLowerCase()} ${n}`);
+    root.append(el("p", {}, fill(words.home, { count: home.length, answers: answers.join(", ") || "\u2013" })));
+  }
+
+  // The most recent notes, each cut to `words.note_chars` characters so that the page stays one page.
+  const notes = entries.filter((e) => e.note?.trim());
+  const kept = notes.slice(-words.notes);
+  root.append(el("h3", {}, words.notes_heading));
+  if (!notes.length) root.append(el("p", {}, words.notes_none));
+  const list = el("ul", { class: "be-summary-notes" });
+  for (const e of kept) {
+    const text = e.note.trim();
+    list.append(el("li", {}, `${day(when(e))}, ${e.session}: ${text.length > words.note_chars ? `${text.slice(0, words.note_chars - 1)}\u2026` : text}`));
+  }
+  if (kept.length) root.append(list);
+  if (kept.length < notes.length) root.append(el("p", { class: "be-summary-note" }, fill(words.notes_more, { shown: kept.length, all: notes.length })));
+  return root;
+}
+
 async function render({ model, el: host }) {
   const spec = model.get("spec");
   let charts = model.get("charts");
@@ -127,8 +212,9 @@ async function render({ model, el: host }) {
   const importInput = el("input", { type: "file", accept: ".json,application/json" });
   importLabel.append(importInput);
   const deleteBtn = el("button", { type: "button", class: "be-progress-delete" }, "Delete everything");
+  const summaryBtn = el("button", { type: "button", class: "be-progress-summary-print" }, model.get("clinician").button);
   const confirmBox = el("div", { class: "be-progress-confirm", role: "alertdialog", "aria-label": "Delete the whole diary?" });
-  tools.append(csvBtn, jsonBtn, importLabel, deleteBtn);
+  tools.append(summaryBtn, csvBtn, jsonBtn, importLabel, deleteBtn);
   root.append(privacy, summary, message, weeksBox, painBox, tableBox, addBox, tools, confirmBox);
   host.append(root);
 
@@ -164,7 +250,7 @@ async function render({ model, el: host }) {
     painBox.replaceChildren(el("figcaption", {}, charts.pain_caption), painChart(entries, charts, when));
     tableBox.replaceChildren(el("summary", {}, "Show the diary as a table"), table(entries));
     tableBox.hidden = !entries.length;
-    csvBtn.disabled = jsonBtn.disabled = deleteBtn.disabled = !entries.length;
+    csvBtn.disabled = jsonBtn.disabled = deleteBtn.disabled = summaryBtn.disabled = !entries.length;
   }
 
   function showAdd() {
@@ -185,6 +271,10 @@ async function render({ model, el: host }) {
   }
 
   const stamp = () => new Date().toISOString().slice(0, 10);
+  summaryBtn.addEventListener("click", async () => {
+    const { printAlone } = await importText(model.get("print_esm"));
+    printAlone(clinicianSummary(diary.entries(), model.get("clinician"), when));
+  });
   csvBtn.addEventListener("click", () => download(`back-diary-${stamp()}.csv`, diary.csv(), "text/csv"));
   jsonBtn.addEventListener("click", () => download(`back-diary-${stamp()}.json`, diary.json(), "application/json"));
   importInput.addEventListener("change", async () => {

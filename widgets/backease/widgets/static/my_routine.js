@@ -2,6 +2,9 @@
 // in order, keep the list in this browser, share it as a link or a file, and run it as one
 // session in the guide's own timer. Routines, their segments and totals come from Python;
 // a shared routine lives in the link's fragment (after #), which is never sent to a server.
+// With the reader's conditions (ticked on the conditions page, conditions_store.js), it leaves out of
+// its choices the routines a card says not to do, marks those to ask a clinician about first, and shows
+// each chosen routine's answers (a routine opened from a link or file is marked the same way).
 
 const STORE = "backease.my-routine";
 
@@ -16,6 +19,10 @@ async function render({ model, el: host }) {
   const written = (seconds) => duration(seconds, model.get("units").written);
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
   let names = [...model.get("names")];
+  const cond = model.get("conditions");
+  let mine = readConditions(cond);
+  const answersOf = (name) => answersFor(byName[name].answers, mine.mine);
+  const verdict = (name) => answersOf(name)[0]?.advice ?? "";
 
   // Python's limits, words and library, for the checks of rules.js (checkPayload, problem).
   const widget = { limits, problems: model.get("problems"), units: model.get("units"), byName };
@@ -26,25 +33,24 @@ async function render({ model, el: host }) {
   const root = el("section", { class: "be-mine", "aria-label": "My routine", "data-lm-suppress-shortcuts": "true" });
   const message = el("p", { class: "be-mine-message", role: "alert" });
   const presets = el("div", { class: "be-mine-presets", role: "group", "aria-label": "Start from a ready-made routine" });
-  for (const name of model.get("presets")) {
+  const presetButtons = model.get("presets").map((name) => {
     const b = el("button", { type: "button", "data-preset": name }, `Start from: ${byName[name].title}`);
     b.addEventListener("click", () => {
       names = [name];
       titleInput.value = byName[name].title;
       update(`Your routine now starts from “${byName[name].title}”. Add more below, or run it as it is.`);
     });
-    presets.append(b);
-  }
-  presets.hidden = !presets.children.length;
+    return b;
+  });
   const titleLabel = el("label", { class: "be-mine-title" }, "Name of your routine ");
   const titleInput = el("input", { type: "text", maxlength: String(limits.max_title) });
   titleInput.value = model.get("title");
   titleLabel.append(titleInput);
   const addRow = el("div", { class: "be-mine-add" });
   const pick = el("select", { "aria-label": "Exercise to add" });
-  for (const r of library) pick.append(el("option", { value: r.name }, `${r.title} (${r.total})`));
   const addBtn = el("button", { type: "button" }, "Add");
   addRow.append(pick, addBtn);
+  const condNote = el("div", { class: "be-mine-conditions" });
   const list = el("ol", { class: "be-mine-list", "aria-label": "Your routine, in order" });
   const total = el("p", { class: "be-mine-total", "aria-live": "polite" });
   const actions = el("div", { class: "be-mine-actions" });
@@ -57,7 +63,7 @@ async function render({ model, el: host }) {
   actions.append(runBtn, linkBtn, fileBtn, openLabel);
   const linkBox = el("p", { class: "be-mine-link" });
   const timerHost = el("div", { class: "be-mine-timer" });
-  root.append(message, presets, titleLabel, addRow, list, total, actions, linkBox, timerHost);
+  root.append(message, condNote, presets, titleLabel, addRow, list, total, actions, linkBox, timerHost);
   host.append(root);
 
   const current = () => ({ format: limits.format, version: limits.version, title: titleInput.value.trim() || "My routine",
@@ -78,6 +84,43 @@ async function render({ model, el: host }) {
     }
   }
 
+  // The choices, without the routines a card says not to do with the reader's conditions, and why.
+  function choices() {
+    const left = library.filter((r) => verdict(r.name) === "dont");
+    pick.replaceChildren(...library.filter((r) => !left.includes(r)).map((r) => el("option", { value: r.name },
+      `${r.title} (${r.total})${verdict(r.name) === "ask" ? ` (${cond.words.ask_mark})` : ""}`)));
+    presets.replaceChildren(...presetButtons.filter((b) => verdict(b.dataset.preset) !== "dont"));
+    presets.hidden = !presets.children.length;
+    condNote.replaceChildren();
+    if (mine.problem) condNote.append(el("p", { role: "alert" }, `${mine.problem} ${cond.words.note_problem}`));
+    if (left.length) {
+      const items = el("ul", { class: "be-mine-left" });
+      for (const r of left) items.append(el("li", { "data-routine": r.name }, r.title));
+      // Why, once for each card (a technique's levels share its card).
+      const why = el("details");
+      const reasons = new Set(left.flatMap((r) => answersOf(r.name).filter((a) => a.advice === "dont")
+        .map((a) => `${a.technique}, ${cond.names[a.condition]}: ${a.text}`)));
+      why.append(el("summary", {}, cond.words.why), ...[...reasons].map((text) => el("p", {}, text)));
+      condNote.append(el("p", {}, cond.words.left_out), items, why);
+    }
+    const href = conditionsLink(cond);
+    if (href && (mine.problem || mine.mine.length)) {
+      const change = el("p");
+      change.append(el("a", { href }, cond.words.change));
+      condNote.append(change);
+    }
+  }
+
+  // What the cards say for the reader's conditions about a routine in the list.
+  function rowAnswers(name) {
+    const box = el("div", { class: "be-mine-answers" });
+    for (const a of answersOf(name)) {
+      box.append(el("p", { class: `be-mine-${a.advice}`, "data-kind": a.advice },
+        `${cond.titles[a.advice]}: ${cond.names[a.condition]}: ${a.text}`));
+    }
+    return box;
+  }
+
   function move(i, by) {
     const j = i + by;
     [names[i], names[j]] = [names[j], names[i]];
@@ -95,6 +138,7 @@ async function render({ model, el: host }) {
         names.splice(at, 1);
         update();
       }));
+      if (answersOf(name).length) item.append(rowAnswers(name));
       list.append(item);
     });
     const tooLong = seconds() > limits.max_seconds;
@@ -176,6 +220,7 @@ async function render({ model, el: host }) {
   } catch (err) {
     // nothing kept yet, or kept by an older guide: start empty
   }
+  choices();
   update();
   // Python set the list or the name (in Jupyter): show it.
   const fromPython = () => {
@@ -187,6 +232,11 @@ async function render({ model, el: host }) {
     update();
   };
   const unlisten = listen(model, ["names", "title"], fromPython);
+  const unlistenConditions = onConditionsChange(cond, () => {
+    mine = readConditions(cond);
+    choices();
+    update();
+  });
   if (hash.startsWith(limits.fragment)) {
     let data = null;
     try {
@@ -199,6 +249,7 @@ async function render({ model, el: host }) {
   return () => {
     timer.stop();
     unlisten();
+    unlistenConditions();
   };
 }
 
