@@ -29,7 +29,7 @@ IDS = [c.id for c in CONDITIONS]
 
 @pytest.fixture(scope="module")
 def store_module():
-    module = NodeModule(esm_module("conditions_store.js"))
+    module = NodeModule(esm_module("rules.js"))
     yield module
     module.close()
 

@@ -15,7 +15,7 @@ ADVICE_KINDS = ("dont", "ask", "adapt")  # strictest first
 # Where a reader's own conditions are kept, in their browser only: {"version": 1, "conditions": [ids]}.
 STORE_KEY = "backease.my-conditions"
 STORE_VERSION = 1
-# Why a kept value cannot be used (``check_stored``; the browser, static/conditions_store.js, says the same).
+# Why a kept value cannot be used (``check_stored``; the browser's check, in static/rules.js, says the same).
 STORE_PROBLEMS = {
     "damaged": "Your saved conditions cannot be read: the copy in this browser is damaged or was not made by this guide.",
     "version": "Your saved conditions were saved by another version of this guide, which this one cannot read.",

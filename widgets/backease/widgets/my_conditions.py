@@ -40,7 +40,7 @@ WORDS = {
 
 
 def store_spec() -> dict:
-    """What a view needs to read and keep the reader's conditions (static/conditions_store.js)."""
+    """What a view needs to read and keep the reader's conditions (static/conditions_store.js, with the check in static/rules.js)."""
     return {"key": STORE_KEY, "version": STORE_VERSION, "problems": STORE_PROBLEMS, "page": PAGE,
             "names": {c.id: c.name for c in CONDITIONS}, "titles": TITLES, "words": WORDS}
 
@@ -54,7 +54,7 @@ def answers_data(cards: tuple[Technique, ...]) -> list[dict]:
 class MyConditions(anywidget.AnyWidget):
     """Tick the conditions that apply to you, kept in this browser only: ``MyConditions()``."""
 
-    _esm = esm_module("conditions_store.js", "my_conditions.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "my_conditions.js")
     _css = _STATIC / "my_conditions.css"
 
     store = traitlets.Dict().tag(sync=True)
@@ -68,7 +68,7 @@ class MyConditions(anywidget.AnyWidget):
 class ConditionsNote(anywidget.AnyWidget):
     """What ``technique``'s card says for the conditions the reader ticked: ``ConditionsNote(technique)``."""
 
-    _esm = esm_module("conditions_store.js", "conditions_note.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "conditions_note.js")
     _css = _STATIC / "my_conditions.css"
 
     store = traitlets.Dict().tag(sync=True)

@@ -33,7 +33,7 @@ LIMITS = {"format": FORMAT, "version": VERSION, "fragment": FRAGMENT, "max_items
 LINK = "this link's routine"  # how a message names the routine in a link
 _STATIC = Path(__file__).parent / "static"
 # What a check says about a routine that cannot be opened, here and in the browser (the view fills
-# the same texts): "{source}" names the routine, "{got}" the bad value (a version as JSON).
+# the same texts): "{source}" names the routine, "{got}" the bad value (a version, or a name that is not text, as JSON).
 PROBLEMS = {
     "format": "{source} is not a routine made with this guide.",
     "version": "{source} has version {got}; this guide reads version {version}.",
@@ -46,10 +46,24 @@ PROBLEMS = {
 }
 
 
+def _as_js_json(value) -> str:
+    """``value`` as JavaScript's JSON.stringify writes it (a whole float without its ".0")."""
+    def plain(v):
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        if isinstance(v, list):
+            return [plain(x) for x in v]
+        if isinstance(v, dict):
+            return {k: plain(x) for k, x in v.items()}
+        return v
+    return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
 def _problem(kind: str, source: str, got=None) -> RoutineError:
-    """The error for a routine that fails check ``kind``, in the words of ``PROBLEMS``."""
-    if kind == "version":
-        got = json.dumps(got, ensure_ascii=False, separators=(",", ":"))  # as JavaScript's JSON.stringify writes it
+    """The error for a routine that fails check ``kind``, in the words of ``PROBLEMS``: a bad version, or a
+    name that is not text, shown as JSON."""
+    if kind == "version" or (kind == "unknown" and not isinstance(got, str)):
+        got = _as_js_json(got)
     text = PROBLEMS[kind].format(source=source, got=got, **LIMITS)
     return RoutineError(text[:1].upper() + text[1:])
 

@@ -1,28 +1,8 @@
 // The reader's conditions, kept in this browser only under the key Python names (model/conditions.py
-// STORE_KEY): {"version": 1, "conditions": [ids]}. checkStoredConditions is Python's check_stored, in the
-// same words (tests/test_widgets_conditions_store.py holds the two together); a value that fails it is
-// never used and never overwritten until the reader ticks again. `store` is the spec Python sends
+// STORE_KEY): {"version": 1, "conditions": [ids]}. A kept value is checked by rules.js (checkStoredConditions,
+// joined in front of this file), and one that fails is never used and never overwritten until the reader
+// ticks again. `store` is the spec Python sends
 // (backease.widgets.my_conditions.store_spec): key, version, known ids, problems, titles.
-
-// The ids in `text` (the kept value; null when nothing is kept), or an Error saying why it cannot be used.
-export function checkStoredConditions(store, text) {
-  if (text === null) return [];
-  const bad = (kind, got = "") => new Error(fill(store.problems[kind], { got }));
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw bad("damaged");
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.hasOwn(data, "version")) throw bad("damaged");
-  if (data.version !== store.version) throw bad("version");
-  const ids = data.conditions;
-  if (Object.keys(data).length !== 2 || !Array.isArray(ids) || !ids.every((i) => typeof i === "string")
-    || new Set(ids).size !== ids.length) throw bad("damaged");
-  const unknown = ids.find((i) => !Object.hasOwn(store.names, i));
-  if (unknown !== undefined) throw bad("unknown", unknown);
-  return ids;
-}
 
 // The reader's conditions as kept: {mine: [ids], problem: "" or why the kept value cannot be used}.
 function readConditions(store) {

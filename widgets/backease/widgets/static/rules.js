@@ -103,7 +103,8 @@ export function checkDiary(spec, data, source) {
 // --- My routine (backease.widgets.my_routine) ---------------------------------------------------------
 // Python's words for a routine that cannot be opened (backease.widgets.my_routine.PROBLEMS), filled.
 export function problem({ problems, limits }, kind, source, got) {
-  const text = fill(problems[kind], { ...limits, source, got: kind === "version" ? JSON.stringify(got ?? null) : got });
+  const json = kind === "version" || (kind === "unknown" && typeof got !== "string");
+  const text = fill(problems[kind], { ...limits, source, got: json ? JSON.stringify(got ?? null) : got });
   return text[0].toUpperCase() + text.slice(1);
 }
 
@@ -202,4 +203,27 @@ export function perPerson(parts, equipment) {
     }
   }
   return equipment.order.filter((k) => need[k]).map((id) => need[id].words[need[id].optional ? 1 : 0]);
+}
+
+// --- the reader's conditions (backease.model.conditions) ------------------------------------------
+// backease.model.conditions.check_stored, in the same words (tests/test_widgets_conditions_store.py holds the
+// two together). `store`: the spec Python sends (backease.widgets.my_conditions.store_spec).
+// The ids in `text` (the kept value; null when nothing is kept), or an Error saying why it cannot be used.
+export function checkStoredConditions(store, text) {
+  if (text === null) return [];
+  const bad = (kind, got = "") => new Error(fill(store.problems[kind], { got }));
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw bad("damaged");
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data) || !Object.hasOwn(data, "version")) throw bad("damaged");
+  if (data.version !== store.version) throw bad("version");
+  const ids = data.conditions;
+  if (Object.keys(data).length !== 2 || !Array.isArray(ids) || !ids.every((i) => typeof i === "string")
+    || new Set(ids).size !== ids.length) throw bad("damaged");
+  const unknown = ids.find((i) => !Object.hasOwn(store.names, i));
+  if (unknown !== undefined) throw bad("unknown", unknown);
+  return ids;
 }
