@@ -8,6 +8,7 @@ progression run in Python (``progress(plan, entries)``) and, as tables Python co
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -21,8 +22,10 @@ from .plans import Block, Plan
 from .positions import FLOOR_POSITIONS, group
 from .techniques import get_technique
 
-# Where the reader's plan is kept, in their browser only: {"version": 1, "plan": HomePlan.to_dict(), "undone": [ids]}.
+# Where the reader's plan is kept, in their browser only: {"version": 1, "plan": HomePlan.to_dict(), "undone": [ids],
+# "reminder": "18:00"} (the ids of the changes the reader took back; the time of day for the calendar's reminders).
 STORE_KEY = "backease.home-programme"
+STORE_VERSION = 1
 WEEKS = 6
 DAYS_A_WEEK = (3, 5)  # fewest and most sessions a week
 MINUTES = (10, 20)  # about how long a session lasts
@@ -34,6 +37,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 CALM_START = "breathing"  # every session opens with the belly-breathing routine
 CALM_END = "progressive-muscle-relaxation"  # and ends with it when the session stays within MINUTES
 FLARE_UP = "flare-up"  # the library's flare-up session
+# A session's plan name and title ("{week}": its week); the diary keeps the name (``home_session``).
+NAMES = {"name": "home-week-{week}", "title": "Home programme, week {week}", "flare_up": "-flare-up",
+         "flare_up_title": ": {flare_up}"}
 
 
 @dataclass(frozen=True)
@@ -152,14 +158,14 @@ class HomePlan:
         """Session ``number`` (0 for the first done) in ``week``, its exercises at ``levels``; the flare-up
         session instead on a flare-up. Upright exercises come first, then, once down on the floor, the calm
         start and the floor exercises, ending lying down: one move down and none back up in between."""
+        name, title = NAMES["name"].format(week=week), NAMES["title"].format(week=week)
         if flare_up:
-            return Plan(f"home-week-{week}-flare-up", f"Home programme, week {week}: {get_routine(FLARE_UP).title}",
+            return Plan(name + NAMES["flare_up"], title + NAMES["flare_up_title"].format(flare_up=get_routine(FLARE_UP).title),
                         (Block(routine=FLARE_UP),), notes=SHAPE_NOTE, in_class=False)
         chosen = [level_name(e, levels.get(e, 1)) for e in self.turn(week, number)]
         upright = [r for r in chosen if group(_starts(r)) != "floor"]
         floor = sorted((r for r in chosen if r not in upright), key=lambda r: FLOOR_POSITIONS.index(_starts(r)))
         blocks = tuple(Block(routine=r) for r in (*upright, CALM_START, *floor))
-        name, title = f"home-week-{week}", f"Home programme, week {week}"
         plan = Plan(name, title, (*blocks, Block(routine=CALM_END)), notes=SHAPE_NOTE, in_class=False)
         return plan if plan.total_seconds <= MINUTES[1] * 60 else Plan(name, title, blocks, SHAPE_NOTE, in_class=False)
 
@@ -183,6 +189,39 @@ def plan_from_dict(data, source: str = "home plan") -> HomePlan:
         raise HomePlanError(f"{source}: {err}") from None
 
 
+REMINDER = r"([01][0-9]|2[0-3]):([0-5][0-9])"  # a reminder's time of day, on the reader's clock
+REMINDER_AT = "18:00"  # until the reader picks one: the guide's own
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the browser keeps under ``STORE_KEY``: the plan, the changes taken back, the reminders' time."""
+
+    plan: HomePlan
+    undone: tuple[str, ...] = ()
+    reminder: str = REMINDER_AT
+
+    def to_dict(self) -> dict:
+        return {"version": STORE_VERSION, "plan": self.plan.to_dict(), "undone": list(self.undone),
+                "reminder": self.reminder}
+
+
+def stored_from_dict(data, source: str = "the stored plan") -> Stored:
+    """The value kept under ``STORE_KEY``, checked as the browser checks it (``checkHomeStore`` in
+    ``widgets/static/rules.js``): a clear error names the bad value."""
+    if not isinstance(data, dict) or "plan" not in data or set(data) - {"version", "plan", "undone", "reminder"}:
+        raise HomePlanError(f"{source} is not a home plan made with this guide")
+    if isinstance(data.get("version"), bool) or data.get("version") != STORE_VERSION:
+        raise HomePlanError(f"{source} has version {data.get('version')!r}; this guide reads version {STORE_VERSION}")
+    undone = data.get("undone", [])
+    if not isinstance(undone, list) or not all(isinstance(u, str) for u in undone):
+        raise HomePlanError(f"{source}: 'undone' must be a list of change ids, got {undone!r}")
+    reminder = data.get("reminder", REMINDER_AT)
+    if not isinstance(reminder, str) or not re.fullmatch(REMINDER, reminder):
+        raise HomePlanError(f"{source}: 'reminder' must be a time of day like 18:00, got {reminder!r}")
+    return Stored(plan_from_dict(data["plan"], source), tuple(undone), reminder)
+
+
 @dataclass(frozen=True)
 class Change:
     """A level moved by the diary: which, from and to, why, and the entry that moved it."""
@@ -196,7 +235,8 @@ class Change:
 
     @property
     def words(self) -> str:
-        return f"{EXERCISES[self.exercise].title}: level {self.before} \u2192 {self.after} {self.reason}"
+        return REASONS["change"].format(title=EXERCISES[self.exercise].title, before=self.before, after=self.after,
+                                        reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -210,13 +250,15 @@ class Progress:
     done: int  # home sessions done (flare-up sessions not counted)
 
 
+# Why a level moved, in words ("{word}": the answer, lower case; "{count}": sessions in a row).
+REASONS = {"change": "{title}: level {before} \u2192 {after} {reason}",
+           "up": "after {count} sessions in a row that felt {word}", "down": "after a session that felt {word}",
+           "hurt": "after a session that hurt", "flare_up": "after a flare-up"}
+
+
 def _reason(answer: str, move: str, count: int) -> str:
-    word = ANSWERS[answer].lower()
-    if move == "up":
-        return f"after {count} sessions in a row that felt {word}"
-    if answer == "hurt":
-        return "after a session that hurt"
-    return f"after a session that felt {word}"
+    kind = "up" if move == "up" else "hurt" if answer == "hurt" else "down"
+    return REASONS[kind].format(count=count, word=ANSWERS[answer].lower())
 
 
 def progress(plan: HomePlan, entries, undone=()) -> Progress:
@@ -245,15 +287,15 @@ def progress(plan: HomePlan, entries, undone=()) -> Progress:
     for entry in sorted(entries, key=lambda e: e["date"]):
         week = plan.week_of(datetime.fromisoformat(entry["date"].replace("Z", "+00:00")).date())
         session = entry.get("home_session") or ""
-        if week is None or not session.startswith("home-week-"):
+        if week is None or not session.startswith(NAMES["name"].split("{")[0]):
             continue
         if entry.get("flare_up"):
             flare = True
             for exercise in plan.exercises(week):
                 if levels[exercise] > 1:
-                    move(exercise, levels[exercise] - 1, "after a flare-up", entry["id"])
+                    move(exercise, levels[exercise] - 1, REASONS["flare_up"], entry["id"])
             continue
-        if session.endswith("-flare-up"):
+        if session.endswith(NAMES["flare_up"]):
             flare = False
             continue
         answer = entry.get("how_it_went")
