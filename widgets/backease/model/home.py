@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..errors import HomePlanError
-from .conditions import get_condition
+from .conditions import ADVICE_KINDS, get_condition
 from .diary import HOW_IT_WENT
 from .education import get_talk
 from .levels import EXERCISES, PROGRESSION, UP_AFTER, level_name, levels_of
@@ -69,6 +69,16 @@ AS_CLASS = {"too-easy": ("easy", "same"), "about-right": ("effort", "same"), "to
             "hurt": ("hard", "worse")}
 
 
+def advice_table(exercise: str) -> dict[str, dict[str, str]]:
+    """What the cards of the exercise's levels say, by kind of advice and condition id: the first level's words
+    where several levels answer the same condition."""
+    found: dict[str, dict[str, str]] = {kind: {} for kind in ADVICE_KINDS}
+    for level in levels_of(exercise):
+        for answer in get_technique(level.technique).conditions:
+            found[answer.advice].setdefault(answer.condition, answer.text)
+    return found
+
+
 def _starts(routine: str) -> str:
     """The position a library routine starts in."""
     return get_routine(routine).steps[0].position
@@ -113,12 +123,7 @@ class HomePlan:
     def advice(self, exercise: str, kind: str) -> list[tuple[str, str]]:
         """(condition name, what the card says) for each of the reader's conditions the exercise's card answers
         with ``kind`` ("dont", "ask" or "adapt"), at any of the exercise's levels."""
-        found = {}
-        for level in levels_of(exercise):
-            for answer in get_technique(level.technique).conditions:
-                if answer.advice == kind and answer.condition in self.conditions:
-                    found.setdefault(answer.about.name, answer.text)
-        return list(found.items())
+        return [(get_condition(c).name, text) for c, text in advice_table(exercise)[kind].items() if c in self.conditions]
 
     @property
     def left_out(self) -> tuple[str, ...]:
@@ -178,13 +183,17 @@ def plan_from_dict(data, source: str = "home plan") -> HomePlan:
     if not isinstance(data, dict) or set(data) - {"days", "start", "conditions"} or "days" not in data:
         raise HomePlanError(f"{source}: expected days, start and conditions, got {data!r}")
     try:
-        start = date.fromisoformat(data.get("start")) if isinstance(data.get("start"), str) else data.get("start")
+        start = data.get("start")
+        if isinstance(start, str):
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", start):
+                raise ValueError(start)
+            start = date.fromisoformat(start)
     except ValueError:
         raise HomePlanError(f"{source}: 'start' must be a date like 2027-01-04, got {data.get('start')!r}") from None
     try:
+        conditions = data.get("conditions", [])
         return HomePlan(tuple(data["days"]) if isinstance(data["days"], list) else data["days"], start,
-                        tuple(data.get("conditions", ())) if isinstance(data.get("conditions", ()), list)
-                        else data.get("conditions"))
+                        tuple(conditions) if isinstance(conditions, list) else conditions)
     except HomePlanError as err:
         raise HomePlanError(f"{source}: {err}") from None
 
