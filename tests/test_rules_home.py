@@ -22,6 +22,7 @@ from node_module import JSError, NodeModule
 CASES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, LIBRARY, SHAPES, MOVES = WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves
+MOVE_SHAPES = WIDGET.move_shapes
 CONDITION_IDS = [c.id for c in CONDITIONS]
 
 
@@ -99,7 +100,7 @@ def test_the_browser_assembles_each_session_as_python_does(rules, plan, data):
     assert (got["name"], got["title"]) == (session.name, session.title)
     assert got["segments"] == [s.to_dict() for s in session.segments()]
     assert got["routines"] == [b.routine for b in session.blocks]
-    light = rules("homeSession", HOME, SHAPES, MOVES, plan.to_dict(), week, number, levels, flare_up)
+    light = rules("homeSession", HOME, SHAPES, MOVE_SHAPES, plan.to_dict(), week, number, levels, flare_up)
     assert light["seconds"] == session.total_seconds and light["routines"] == got["routines"]
 
 

@@ -57,18 +57,21 @@ def home_data() -> dict:
     }
 
 
-def _routines(full: bool) -> list[dict]:
-    """Each routine's title and segments: in full to run, or only where and how long (to name and time a session)."""
-    def shape(segment: dict) -> dict:
-        return segment if full else {k: segment[k] for k in ("position", "start", "seconds") if segment.get(k) is not None}
+def _shape(segment: dict, full: bool) -> dict:
+    """A segment in full, to run, or only where and how long (to name and time a session)."""
+    return segment if full else {k: segment[k] for k in ("position", "start", "seconds") if segment.get(k) is not None}
 
-    return [{"name": r.name, "title": r.title, "hand_out": [], "segments": [shape(s.to_dict()) for s in r.segments()]}
+
+def _routines(full: bool) -> list[dict]:
+    """Each routine's title and segments."""
+    return [{"name": r.name, "title": r.title, "hand_out": [], "segments": [_shape(s.to_dict(), full) for s in r.segments()]}
             for r in map(get_routine, routine_names())]
 
 
-def _moves() -> dict:
+def _moves(full: bool) -> dict:
     """For every pair of positions, the moves between them at home (as ``Plan`` adds them)."""
-    return {a: {b: [s.to_dict() for s in transition_segments(a, b, [], "home")] for b in POSITIONS} for a in POSITIONS}
+    return {a: {b: [_shape(s.to_dict(), full) for s in transition_segments(a, b, [], "home")] for b in POSITIONS}
+            for a in POSITIONS}
 
 
 class HomeProgramme(TimerHost):
@@ -85,18 +88,20 @@ class HomeProgramme(TimerHost):
     home = traitlets.Dict().tag(sync=True)
     shapes = traitlets.List().tag(sync=True)  # each routine's segments: where and how long
     library = traitlets.List().tag(sync=True)  # each routine's segments in full, to run
-    moves = traitlets.Dict().tag(sync=True)
+    move_shapes = traitlets.Dict().tag(sync=True)  # the moves between positions: where and how long
+    moves = traitlets.Dict().tag(sync=True)  # in full, to run
     diary = traitlets.Dict().tag(sync=True)
     compact = traitlets.Bool(False).tag(sync=True)
     page = traitlets.Unicode("").tag(sync=True)  # the programme's page, for the compact view's link
     plan = traitlets.Dict().tag(sync=True)  # the reader's plan (HomePlan.to_dict()), {} before they make one
     # Needed only when the reader starts a session: the built book loads them then (book/_ext/widget_state.py).
-    _on_demand = traitlets.List(["library", "timer_esm", "timer_css", "timer_state"]).tag(sync=True)
+    _on_demand = traitlets.List(["library", "moves", "timer_esm", "timer_css", "timer_state"]).tag(sync=True)
 
     def __init__(self, **kwargs):
         if isinstance(kwargs.get("plan"), home.HomePlan):
             kwargs["plan"] = kwargs["plan"].to_dict()
-        super().__init__(home=home_data(), shapes=_routines(False), library=_routines(True), moves=_moves(),
+        super().__init__(home=home_data(), shapes=_routines(False), library=_routines(True),
+                         move_shapes=_moves(False), moves=_moves(True),
                          diary={k: v for k, v in diary.spec().items()}, **kwargs)
 
     @traitlets.validate("plan")

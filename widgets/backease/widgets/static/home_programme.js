@@ -115,7 +115,7 @@ async function render({ model, el: host }) {
       if (before) return;
     }
     const weekNumber = current ?? home.weeks_count;
-    const session = homeSession(home, model.get("shapes"), model.get("moves"), plan, weekNumber, progress.done,
+    const session = homeSession(home, model.get("shapes"), model.get("move_shapes"), plan, weekNumber, progress.done,
       progress.levels, progress.flare_up_next);
     const planned = dates.find(([day]) => day >= now);
     const when = planned?.[0] === now ? "Planned for today." : planned ? `Your next planned day is ${dayName(planned[0])}; you can do it today if you like.` : "";
@@ -130,8 +130,8 @@ async function render({ model, el: host }) {
     const start = el("button", { type: "button", class: "be-home-start" }, "Start");
     start.addEventListener("click", async () => {
       start.disabled = true;
-      const library = await model.get("library");
-      const full = homeSession(home, library, model.get("moves"), plan, weekNumber, progress.done, progress.levels, progress.flare_up_next);
+      const [library, moves] = await Promise.all([model.get("library"), model.get("moves")]);
+      const full = homeSession(home, library, moves, plan, weekNumber, progress.done, progress.levels, progress.flare_up_next);
       await timer.run({ title: full.title, segments: full.segments, session_id: `${homePlanKey(plan)}.${progress.done}.${full.name}`,
         diary_entry: { home_session: full.name } });
       start.disabled = false;
