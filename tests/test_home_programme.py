@@ -93,7 +93,7 @@ def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, serve
         expected = progress(plan, entries, stored.undone)
         session = plan.session(week, expected.done, expected.levels, expected.flare_up_next)
         today = " ".join(page.locator(".be-home-today").inner_text().split())
-        assert f"{session.title}, session {expected.done + 1}" in today, (n, today)
+        assert f"{session.title}: session {expected.done + 1} of {len(plan.dates())}," in today, (n, today)
         assert [li for li in page.locator(".be-home-list li").all_inner_texts()] == [b.title for b in session.blocks]
         assert shown_changes(page) == [c.words for c in expected.changes]
         if expected.changes and not undone and n > 8:  # take one change back, once
@@ -144,7 +144,7 @@ def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, s
     make_plan(page)
     open_built(page, f"{server}/{WELCOME}")
     today = page.locator(".be-home-compact .be-home-today")
-    assert "Home programme, week 1, session 1" in " ".join(today.inner_text().split())
+    assert "Home programme, week 1: session 1 of 18" in " ".join(today.inner_text().split())
     assert today.get_by_role("button").count() == 1
     today.get_by_role("button", name="Start").tap()
     timer = page.locator(".be-home-compact .be-timer")
@@ -171,4 +171,4 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
     make_plan(page)
     page.reload()
     open_built(page, page.url)
-    assert "Home programme, week 1, session 1" in " ".join(page.locator(".be-home-today").inner_text().split())
+    assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())

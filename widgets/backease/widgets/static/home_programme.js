@@ -119,7 +119,7 @@ async function render({ model, el: host }) {
       progress.levels, progress.flare_up_next);
     const planned = dates.find(([day]) => day >= now);
     const when = planned?.[0] === now ? "Planned for today." : planned ? `Your next planned day is ${dayName(planned[0])}; you can do it today if you like.` : "";
-    today.append(el("p", { class: "be-home-what" }, `${session.title}, session ${progress.done + 1}: about ${Math.round(session.seconds / 60)} minutes. ${when}`));
+    today.append(el("p", { class: "be-home-what" }, `${session.title}: session ${progress.done + 1} of ${dates.length}, about ${Math.round(session.seconds / 60)} minutes. ${when}`));
     if (progress.flare_up_next) {
       today.append(el("p", { class: "be-home-flare" }, "You said you are in a flare-up, so this is the gentle flare-up"
         + " session. Your exercises have stepped down a level. When you feel ready, your plan goes on from there."));
