@@ -23,13 +23,15 @@ from .model.routines import Breathing, Routine, Step, format_duration
 from .model.walkthroughs import Walkthrough, read_mm, walk_paths
 
 # Widgets, loaded on first use: name -> module. A new widget class goes here, not in an import above.
-_LAZY = {"ConditionsNote": "widgets.my_conditions", "DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks", "MyConditions": "widgets.my_conditions",
+_LAZY = {"ConditionsNote": "widgets.my_conditions", "DiaryView": "widgets.diary_view", "GuidedCheck": "widgets.checks",
+         "HomeProgramme": "widgets.home_programme", "MyConditions": "widgets.my_conditions",
          "MyRoutine": "widgets.my_routine",
          "PlanBuilder": "widgets.plan_builder", "RedFlagScreen": "widgets.checks", "SessionTimer": "widgets.timer"}
 
 __all__ = [
-    "BackeaseError", "Block", "Breathing", "ConditionsError", "ConditionsNote", "CourseError", "DataError", "DiaryError", "DiaryView", "FigureError",
-    "GuidedCheck", "HomePlan", "HomePlanError", "LEG_LENGTH", "MyConditions", "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
+    "BackeaseError", "Block", "Breathing", "ConditionsError", "ConditionsNote", "CourseError", "DataError", "DiaryError",
+    "DiaryView", "FigureError", "GuidedCheck", "HomePlan", "HomePlanError", "HomeProgramme", "LEG_LENGTH", "MyConditions",
+    "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
     "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step", "TechniqueError", "Walkthrough",
     "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_plan",
     "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",

@@ -30,6 +30,7 @@ DATE_TIME = (r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{
 FEELINGS = {"better": "Better than before", "same": "About the same", "worse": "Worse than before"}
 # How a home-programme session went (backease.model.home reads each as the class course's progression does).
 HOW_IT_WENT = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard", "hurt": "It hurt"}
+FLARE_UP_ASK = "I'm in a flare-up"  # the box a home session's entry offers (its field: flare_up)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ FIELDS = (
 def spec() -> dict:
     """The diary's description for the browser views (``widgets.diary_browser`` adds their shared module)."""
     return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED, "feelings": FEELINGS,
-            "fields": [asdict(f) for f in FIELDS], "date_pattern": DATE_TIME}
+            "fields": [asdict(f) for f in FIELDS], "date_pattern": DATE_TIME, "flare_up_ask": FLARE_UP_ASK}
 
 
 def _check(field: Field, value, where: str):

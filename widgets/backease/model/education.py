@@ -34,6 +34,7 @@ class Talk:
     ask: tuple[str, ...]  # questions to open the discussion
     check_in: tuple[str, ...]  # for a later session of the same topic
     chapters: tuple[tuple[str, str], ...]  # (page label, what to say about it)
+    reading: tuple[str, ...] = ()  # the talk for one reader at home (the home programme's week), in a few paragraphs
 
 
 TALKS: dict[str, Talk] = {t.id: t for t in (
@@ -49,7 +50,13 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("What have you been told about your back so far?", "What worries you most about moving?"),
         ("What did you notice about your pain this week?", "Did any exercise feel less scary the second time?"),
         (("causes", "why back muscles tighten"), ("tension-loop", "the loop of pain, tension and shallow breathing"),
-         ("red-flags", "the signs that need a doctor"))),
+         ("red-flags", "the signs that need a doctor")),
+        ("Your back hurts, and the pain is real. For most people it is not a sign of serious damage, and it"
+         " usually gets better within a few weeks or months (as the NHS puts it).",
+         "Gentle movement is what the guidelines advise (NICE NG59). So this week starts small: a few short"
+         " exercises, done slowly, well within what feels comfortable.",
+         "A few signs are different: the red flags on the Safety first page. If you notice one, stop and see a"
+         " doctor.")),
     Talk(
         "staying-active", "Staying active",
         ("Guidelines for low back pain advise staying active and keeping up normal activities as far as you can"
@@ -62,7 +69,13 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
          "What is one small activity you could add this week?"),
         ("What activity did you add? How did it go?", "What got in the way?"),
         (("strength-and-habits", "movement breaks and everyday habits"), ("warm-up", "the warm-up to use at home"),
-         ("evidence", "what the evidence says about each technique"))),
+         ("evidence", "what the evidence says about each technique")),
+        ("Staying active, and keeping up your normal day as far as you can, is what the guidelines for low back"
+         " pain advise (NICE NG59). It does not have to be hard work: short, gentle movement spread through the"
+         " day is the guide's suggestion.",
+         "For back pain that has lasted a long time, exercise probably eases the pain a little to moderately (a"
+         " Cochrane review). It helps, and it takes time, so be patient with yourself.",
+         "Pick one small thing to add this week, such as a short walk, that you enjoy.")),
     Talk(
         "pacing-and-flare-ups", "Pacing, and what to do in a flare-up",
         ("Pacing means doing a steady amount each day, rather than a lot on a good day and nothing on a bad day."
@@ -75,7 +88,13 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("What usually happens on a good day? And the day after?", "What has helped you in a flare-up before?"),
         ("Did you try pacing? What did you notice?", "What is in your flare-up plan?"),
         (("string-exercises", "very gentle swings, for bad days"), ("stop-rules", "when to stop an exercise"),
-         ("red-flags", "the signs that need a doctor"))),
+         ("red-flags", "the signs that need a doctor")),
+        ("Pacing means doing a steady amount each day, rather than a lot on a good day and nothing on a bad one."
+         " Your plan works this way: it starts below what you can do and moves up slowly, one level at a time.",
+         "A flare-up is a spell of worse pain. The guide suggests you ease back, keep moving gently, and build up"
+         " again as it settles. Tell your plan when you are in a flare-up: your next session becomes the gentle"
+         " flare-up session, and your exercises step down a level.",
+         "A flare-up with any red flag is different: see a doctor.")),
     Talk(
         "breathing-and-stress", "Breathing, stress and tense muscles",
         ("One source, a patient's own account, describes a loop: pain brings stress, stress tightens the muscles"
@@ -89,7 +108,12 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("When did you use the breathing this week?", "Which relaxation suits you best?"),
         (("breathing", "belly breathing with a long Ssss"),
          ("progressive-muscle-relaxation", "tense and let go, group by group"),
-         ("tension-loop", "the loop of pain, tension and shallow breathing"))),
+         ("tension-loop", "the loop of pain, tension and shallow breathing")),
+        ("One source, a patient's own account, describes a loop: pain brings stress, stress tightens your"
+         " muscles and makes your breathing shallow, and that tightens the muscles more.",
+         "Slow belly breathing, with a long out-breath, is one way to step out of that loop for a while. Your plan's"
+         " sessions use it.",
+         "Relaxing is a skill: it gets easier the more you practise, even for a few minutes a day.")),
     Talk(
         "sleep-and-sitting", "Sleep and sitting",
         ("One source suggests that long spells of sitting, especially slumped, overload the back. Getting up"
@@ -104,7 +128,12 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("Did you take movement breaks? How many, and when?", "What changed in how you sit or sleep?"),
         (("gravity-and-sitting", "gravity, sitting and the back"), ("strength-and-habits", "the movement break"),
          ("progressive-muscle-relaxation", "a relaxation to use at bedtime"),
-         ("red-flags", "the red flags, night pain among them"))),
+         ("red-flags", "the red flags, night pain among them")),
+        ("One source suggests that long spells of sitting, especially slumped, overload the back. Getting up"
+         " for a short movement break every so often is the guide's suggestion.",
+         "If pain keeps you awake, a calm routine before bed may help you settle: the relaxation in your plan"
+         " is one (the guide's suggestion).",
+         NIGHT_PAIN_POINT)),
     Talk(
         "keeping-going", "Keeping going after the course",
         ("The course ends; the habits are what last. Choose a few exercises, at your level, and a time of day.",
@@ -115,7 +144,13 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("Which exercises will you keep? When, and where?", "What might stop you, and how will you get round it?"),
         ("What will you do next week, without the class?", "Who could do it with you?"),
         (("class-plans", "ready-made plans and the plan builder, to make your own"),
-         ("timers", "the timers, for practice at home"), ("red-flags", "when to see a doctor"))),
+         ("timers", "the timers, for practice at home"), ("red-flags", "when to see a doctor")),
+        ("Your six weeks end here; the habit is what lasts. Choose a few exercises at the level you have"
+         " reached, and a time of day that suits you.",
+         "One source suggests that strength work, for your legs and your belly, helps more in the long run than"
+         " stretching alone.",
+         "Keep a note of what you did and how your back felt the next day: your diary does this for you.",
+         f"See a GP if {SEE_A_GP}.")),
 )}
 
 

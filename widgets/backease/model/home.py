@@ -8,11 +8,12 @@ progression run in Python (``progress(plan, entries)``) and, as tables Python co
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..errors import HomePlanError
-from .conditions import get_condition
+from .conditions import ADVICE_KINDS, get_condition
 from .diary import HOW_IT_WENT
 from .education import get_talk
 from .levels import EXERCISES, PROGRESSION, UP_AFTER, level_name, levels_of
@@ -21,8 +22,10 @@ from .plans import Block, Plan
 from .positions import FLOOR_POSITIONS, group
 from .techniques import get_technique
 
-# Where the reader's plan is kept, in their browser only: {"version": 1, "plan": HomePlan.to_dict(), "undone": [ids]}.
+# Where the reader's plan is kept, in their browser only: {"version": 1, "plan": HomePlan.to_dict(), "undone": [ids],
+# "reminder": "18:00"} (the ids of the changes the reader took back; the time of day for the calendar's reminders).
 STORE_KEY = "backease.home-programme"
+STORE_VERSION = 1
 WEEKS = 6
 DAYS_A_WEEK = (3, 5)  # fewest and most sessions a week
 MINUTES = (10, 20)  # about how long a session lasts
@@ -34,6 +37,9 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 CALM_START = "breathing"  # every session opens with the belly-breathing routine
 CALM_END = "progressive-muscle-relaxation"  # and ends with it when the session stays within MINUTES
 FLARE_UP = "flare-up"  # the library's flare-up session
+# A session's plan name and title ("{week}": its week); the diary keeps the name (``home_session``).
+NAMES = {"name": "home-week-{week}", "title": "Home programme, week {week}", "flare_up": "-flare-up",
+         "flare_up_title": ": {flare_up}"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,16 @@ PLAN_WEEKS = (
 ANSWERS = HOW_IT_WENT
 AS_CLASS = {"too-easy": ("easy", "same"), "about-right": ("effort", "same"), "too-hard": ("hard", "same"),
             "hurt": ("hard", "worse")}
+
+
+def advice_table(exercise: str) -> dict[str, dict[str, str]]:
+    """What the cards of the exercise's levels say, by kind of advice and condition id: the first level's words
+    where several levels answer the same condition."""
+    found: dict[str, dict[str, str]] = {kind: {} for kind in ADVICE_KINDS}
+    for level in levels_of(exercise):
+        for answer in get_technique(level.technique).conditions:
+            found[answer.advice].setdefault(answer.condition, answer.text)
+    return found
 
 
 def _starts(routine: str) -> str:
@@ -107,12 +123,7 @@ class HomePlan:
     def advice(self, exercise: str, kind: str) -> list[tuple[str, str]]:
         """(condition name, what the card says) for each of the reader's conditions the exercise's card answers
         with ``kind`` ("dont", "ask" or "adapt"), at any of the exercise's levels."""
-        found = {}
-        for level in levels_of(exercise):
-            for answer in get_technique(level.technique).conditions:
-                if answer.advice == kind and answer.condition in self.conditions:
-                    found.setdefault(answer.about.name, answer.text)
-        return list(found.items())
+        return [(get_condition(c).name, text) for c, text in advice_table(exercise)[kind].items() if c in self.conditions]
 
     @property
     def left_out(self) -> tuple[str, ...]:
@@ -152,14 +163,14 @@ class HomePlan:
         """Session ``number`` (0 for the first done) in ``week``, its exercises at ``levels``; the flare-up
         session instead on a flare-up. Upright exercises come first, then, once down on the floor, the calm
         start and the floor exercises, ending lying down: one move down and none back up in between."""
+        name, title = NAMES["name"].format(week=week), NAMES["title"].format(week=week)
         if flare_up:
-            return Plan(f"home-week-{week}-flare-up", f"Home programme, week {week}: {get_routine(FLARE_UP).title}",
+            return Plan(name + NAMES["flare_up"], title + NAMES["flare_up_title"].format(flare_up=get_routine(FLARE_UP).title),
                         (Block(routine=FLARE_UP),), notes=SHAPE_NOTE, in_class=False)
         chosen = [level_name(e, levels.get(e, 1)) for e in self.turn(week, number)]
         upright = [r for r in chosen if group(_starts(r)) != "floor"]
         floor = sorted((r for r in chosen if r not in upright), key=lambda r: FLOOR_POSITIONS.index(_starts(r)))
         blocks = tuple(Block(routine=r) for r in (*upright, CALM_START, *floor))
-        name, title = f"home-week-{week}", f"Home programme, week {week}"
         plan = Plan(name, title, (*blocks, Block(routine=CALM_END)), notes=SHAPE_NOTE, in_class=False)
         return plan if plan.total_seconds <= MINUTES[1] * 60 else Plan(name, title, blocks, SHAPE_NOTE, in_class=False)
 
@@ -172,15 +183,52 @@ def plan_from_dict(data, source: str = "home plan") -> HomePlan:
     if not isinstance(data, dict) or set(data) - {"days", "start", "conditions"} or "days" not in data:
         raise HomePlanError(f"{source}: expected days, start and conditions, got {data!r}")
     try:
-        start = date.fromisoformat(data.get("start")) if isinstance(data.get("start"), str) else data.get("start")
+        start = data.get("start")
+        if isinstance(start, str):
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", start):
+                raise ValueError(start)
+            start = date.fromisoformat(start)
     except ValueError:
         raise HomePlanError(f"{source}: 'start' must be a date like 2027-01-04, got {data.get('start')!r}") from None
     try:
+        conditions = data.get("conditions", [])
         return HomePlan(tuple(data["days"]) if isinstance(data["days"], list) else data["days"], start,
-                        tuple(data.get("conditions", ())) if isinstance(data.get("conditions", ()), list)
-                        else data.get("conditions"))
+                        tuple(conditions) if isinstance(conditions, list) else conditions)
     except HomePlanError as err:
         raise HomePlanError(f"{source}: {err}") from None
+
+
+REMINDER = r"([01][0-9]|2[0-3]):([0-5][0-9])"  # a reminder's time of day, on the reader's clock
+REMINDER_AT = "18:00"  # until the reader picks one: the guide's own
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the browser keeps under ``STORE_KEY``: the plan, the changes taken back, the reminders' time."""
+
+    plan: HomePlan
+    undone: tuple[str, ...] = ()
+    reminder: str = REMINDER_AT
+
+    def to_dict(self) -> dict:
+        return {"version": STORE_VERSION, "plan": self.plan.to_dict(), "undone": list(self.undone),
+                "reminder": self.reminder}
+
+
+def stored_from_dict(data, source: str = "the stored plan") -> Stored:
+    """The value kept under ``STORE_KEY``, checked as the browser checks it (``checkHomeStore`` in
+    ``widgets/static/rules.js``): a clear error names the bad value."""
+    if not isinstance(data, dict) or "plan" not in data or set(data) - {"version", "plan", "undone", "reminder"}:
+        raise HomePlanError(f"{source} is not a home plan made with this guide")
+    if isinstance(data.get("version"), bool) or data.get("version") != STORE_VERSION:
+        raise HomePlanError(f"{source} has version {data.get('version')!r}; this guide reads version {STORE_VERSION}")
+    undone = data.get("undone", [])
+    if not isinstance(undone, list) or not all(isinstance(u, str) for u in undone):
+        raise HomePlanError(f"{source}: 'undone' must be a list of change ids, got {undone!r}")
+    reminder = data.get("reminder", REMINDER_AT)
+    if not isinstance(reminder, str) or not re.fullmatch(REMINDER, reminder):
+        raise HomePlanError(f"{source}: 'reminder' must be a time of day like 18:00, got {reminder!r}")
+    return Stored(plan_from_dict(data["plan"], source), tuple(undone), reminder)
 
 
 @dataclass(frozen=True)
@@ -196,7 +244,8 @@ class Change:
 
     @property
     def words(self) -> str:
-        return f"{EXERCISES[self.exercise].title}: level {self.before} \u2192 {self.after} {self.reason}"
+        return REASONS["change"].format(title=EXERCISES[self.exercise].title, before=self.before, after=self.after,
+                                        reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -210,13 +259,15 @@ class Progress:
     done: int  # home sessions done (flare-up sessions not counted)
 
 
+# Why a level moved, in words ("{word}": the answer, lower case; "{count}": sessions in a row).
+REASONS = {"change": "{title}: level {before} \u2192 {after} {reason}",
+           "up": "after {count} sessions in a row that felt {word}", "down": "after a session that felt {word}",
+           "hurt": "after a session that hurt", "flare_up": "after a flare-up"}
+
+
 def _reason(answer: str, move: str, count: int) -> str:
-    word = ANSWERS[answer].lower()
-    if move == "up":
-        return f"after {count} sessions in a row that felt {word}"
-    if answer == "hurt":
-        return "after a session that hurt"
-    return f"after a session that felt {word}"
+    kind = "up" if move == "up" else "hurt" if answer == "hurt" else "down"
+    return REASONS[kind].format(count=count, word=ANSWERS[answer].lower())
 
 
 def progress(plan: HomePlan, entries, undone=()) -> Progress:
@@ -245,15 +296,15 @@ def progress(plan: HomePlan, entries, undone=()) -> Progress:
     for entry in sorted(entries, key=lambda e: e["date"]):
         week = plan.week_of(datetime.fromisoformat(entry["date"].replace("Z", "+00:00")).date())
         session = entry.get("home_session") or ""
-        if week is None or not session.startswith("home-week-"):
+        if week is None or not session.startswith(NAMES["name"].split("{")[0]):
             continue
         if entry.get("flare_up"):
             flare = True
             for exercise in plan.exercises(week):
                 if levels[exercise] > 1:
-                    move(exercise, levels[exercise] - 1, "after a flare-up", entry["id"])
+                    move(exercise, levels[exercise] - 1, REASONS["flare_up"], entry["id"])
             continue
-        if session.endswith("-flare-up"):
+        if session.endswith(NAMES["flare_up"]):
             flare = False
             continue
         answer = entry.get("how_it_went")

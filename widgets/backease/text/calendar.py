@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timezone
 
-from ..model.home import MINUTES, HomePlan
+from ..model.home import MINUTES, REMINDER_AT, HomePlan
 
 CALENDAR = {
     "product": "-//Easing a Tight Back//Home programme//EN",
@@ -16,7 +16,7 @@ CALENDAR = {
     "description": "Your home programme, about {low} to {high} minutes. Open the session: {url}",
     "minutes": MINUTES[1],
 }
-DEFAULT_TIME = time(18, 0)  # the reminder's time of day until the reader picks one: the guide's own
+DEFAULT_TIME = time.fromisoformat(REMINDER_AT)  # the reminders' time of day until the reader picks one
 
 
 def _escape(text: str) -> str:

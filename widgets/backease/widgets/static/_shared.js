@@ -60,16 +60,20 @@ export function standInModel(values, read = (value) => value) {
 }
 
 // A session timer inside this view (My routine, the plan builder), from the timer module, styles
-// and state the widget carries (backease.widgets.timer.TimerHost). run(session) starts a session
-// ({title, segments, session_id}) in `host`, replacing any before it; stop() ends it.
+// and state the widget carries (backease.widgets.timer.TimerHost), loaded at the first run (the built
+// book may keep them in a file until then: `_on_demand`). run(session) starts a session
+// ({title, segments, session_id}, and any diary_entry: fields for its diary entry) in `host`, replacing
+// any before it; stop() ends it.
 function embeddedTimer(model, host) {
-  const timer = importText(model.get("timer_esm"));
+  let timer = null;
   let stop = null;
   return {
     async run(session) {
       stop?.();
-      const values = { ...model.get("timer_state"), ...session, completed: 0, finished: false };
-      stop = (await timer).embed(host, values, model.get("timer_css"));
+      timer ??= Promise.resolve(model.get("timer_esm")).then(importText);
+      const [mod, state, css] = await Promise.all([timer, model.get("timer_state"), model.get("timer_css")]);
+      stop?.();
+      stop = mod.embed(host, { ...state, ...session, completed: 0, finished: false }, css);
     },
     stop: () => stop?.(),
   };

@@ -63,7 +63,36 @@ function addStyle(css) {
   document.head.append(style);
 }
 
-// The entry form. `session` holds the values the form does not ask for (session, times, finished).
+// A time on the reader's clock with its offset ("2027-01-04T08:00:00+13:00"): a home session counts on the
+// day the reader did it (backease.model.home.progress reads the date as written).
+export function localTime(when) {
+  const two = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const offset = -when.getTimezoneOffset();
+  return `${when.getFullYear()}-${two(when.getMonth() + 1)}-${two(when.getDate())}T${two(when.getHours())}:`
+    + `${two(when.getMinutes())}:${two(when.getSeconds())}${offset < 0 ? "-" : "+"}${two(offset / 60)}:${two(offset % 60)}`;
+}
+
+// What a home programme session's entry asks besides (backease.model.diary: how_it_went, flare_up).
+function homeQuestions(spec, byName) {
+  const box = el("fieldset", { class: "be-diary-how" });
+  box.append(el("legend", {}, byName.how_it_went.label));
+  const name = `be-how-${newId()}`;
+  for (const [value, text] of Object.entries(byName.how_it_went.choices)) {
+    const label = el("label");
+    label.append(el("input", { type: "radio", name, value }), ` ${text}`);
+    box.append(label);
+  }
+  const flare = el("label", { class: "be-diary-flare" });
+  const tick = el("input", { type: "checkbox", name: "flare_up" });
+  flare.append(tick, ` ${spec.flare_up_ask}`);
+  box.append(flare);
+  return { box, values: () => ({ how_it_went: box.querySelector(`input[name="${name}"]:checked`)?.value ?? null,
+    flare_up: tick.checked || null }) };
+}
+
+// The entry form. `session` holds the values the form does not ask for (session, times, finished); a home
+// programme session (session.home_session) also asks how it went and offers "I'm in a flare-up". A saved
+// entry is announced to the page with a "be-diary-saved" event (its detail: the entry) from the form.
 export function entryForm(spec, session, { onSaved, onCancel } = {}) {
   addStyle(spec.css);
   const byName = Object.fromEntries(spec.fields.map((f) => [f.name, f]));
@@ -96,14 +125,15 @@ export function entryForm(spec, session, { onSaved, onCancel } = {}) {
   const buttons = el("div", { class: "be-diary-buttons" });
   buttons.append(save, cancel);
   const message = el("p", { class: "be-diary-message", role: "status" });
-  form.append(beforeLabel, afterLabel, feelings, noteLabel, buttons, message);
+  const home = session.home_session ? homeQuestions(spec, byName) : null;
+  form.append(beforeLabel, afterLabel, ...(home ? [home.box] : []), feelings, noteLabel, buttons, message);
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const number = (s) => (s.value === "" ? null : Number(s.value));
     const feeling = form.querySelector(`input[name="${radioName}"]:checked`)?.value ?? null;
-    const entry = { id: newId(), date: new Date().toISOString(), ...session, pain_before: number(before),
-      pain_after: number(after), feeling, note: note.value.trim() || null };
+    const entry = { id: newId(), date: home ? localTime(new Date()) : new Date().toISOString(), ...session,
+      pain_before: number(before), pain_after: number(after), feeling, note: note.value.trim() || null, ...home?.values() };
     for (const k of Object.keys(entry)) if (entry[k] === null) delete entry[k];
     try {
       openDiary(spec).add(entry);
@@ -111,6 +141,7 @@ export function entryForm(spec, session, { onSaved, onCancel } = {}) {
       message.textContent = `Not saved: ${err.message}`;
       return;
     }
+    form.dispatchEvent(new CustomEvent("be-diary-saved", { bubbles: true, detail: entry }));
     onSaved?.(entry);
   });
   cancel.addEventListener("click", () => onCancel?.());

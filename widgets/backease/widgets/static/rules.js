@@ -227,3 +227,197 @@ export function checkStoredConditions(store, text) {
   if (unknown !== undefined) throw bad("unknown", unknown);
   return ids;
 }
+
+// --- the home programme (backease.model.home, backease.text.calendar) -------------------------------------
+// `home` is the widget's description of the plan (backease.widgets.home_programme.home_data); a plan is
+// {days, start, conditions} as HomePlan.to_dict() writes it. Dates are "YYYY-MM-DD" texts, counted in days.
+const dayNumber = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 864e5;
+const isoDay = (n) => new Date(n * 864e5).toISOString().slice(0, 10);
+const isoWeekday = (n) => ((new Date(n * 864e5).getUTCDay() + 6) % 7) + 1;
+
+// HomePlan.left_out: the exercises a card says not to do with one of the reader's conditions.
+export function homeLeftOut(home, plan) {
+  return Object.keys(home.exercises).filter((e) => Object.keys(home.exercises[e].advice.dont).some((c) => plan.conditions.includes(c)));
+}
+
+// HomePlan.exercises: those added in week `week` and before, less any left out.
+export function homeExercises(home, plan, week) {
+  const out = homeLeftOut(home, plan);
+  return home.weeks.slice(0, week).flatMap((w) => w.adds).filter((e) => !out.includes(e));
+}
+
+// HomePlan.turn: the exercises of the reader's session `number` (0 for the first done) in `week`.
+export function homeTurn(home, plan, week, number) {
+  const every = homeExercises(home, plan, week);
+  if (every.length <= home.per_session) return every;
+  const first = (number * home.per_session) % every.length;
+  return Array.from({ length: home.per_session }, (_, i) => every[(first + i) % every.length]);
+}
+
+// HomePlan.dates: every session's date and its week, in order.
+export function homeDates(home, plan) {
+  const start = dayNumber(plan.start);
+  const out = [];
+  for (let day = 0; day < home.weeks_count * 7; day += 1) {
+    if (plan.days.includes(isoWeekday(start + day))) out.push([isoDay(start + day), Math.floor(day / 7) + 1]);
+  }
+  return out;
+}
+
+// HomePlan.week_of: the week of the plan a date falls in, or null before or after it.
+export function homeWeekOf(home, plan, iso) {
+  const day = dayNumber(iso) - dayNumber(plan.start);
+  return day >= 0 && day < home.weeks_count * 7 ? Math.floor(day / 7) + 1 : null;
+}
+
+// HomePlan.session: the session's name, title and segments (with the moves between positions, as Plan adds
+// them), from `library` (each routine's segments, in full or only where and how long) and `moves`.
+export function homeSession(home, library, moves, plan, week, number, levels, flareUp) {
+  const name = fill(home.names.name, { week });
+  const title = fill(home.names.title, { week });
+  const byName = Object.fromEntries(library.map((r) => [r.name, r]));
+  const run = (routines) => {
+    const values = { library, moves, start_position: home.start_position, hand_out: { names: {} } };
+    const segments = planParts(routines.map((routine) => ({ routine })), (key) => values[key])
+      .flatMap((part) => [...part.moves, ...part.own]);
+    return { segments, seconds: segments.reduce((s, x) => s + x.seconds, 0) };
+  };
+  if (flareUp) {
+    return { name: name + home.names.flare_up, title: title + fill(home.names.flare_up_title, { flare_up: byName[home.flare_up].title }),
+      routines: [home.flare_up], ...run([home.flare_up]) };
+  }
+  const chosen = homeTurn(home, plan, week, number).map((e) => home.exercises[e].levels[(levels[e] ?? 1) - 1]);
+  const floor = home.floor_positions;
+  const upright = chosen.filter((r) => !floor.includes(home.starts[r]));
+  const down = chosen.filter((r) => floor.includes(home.starts[r])).sort((a, b) => floor.indexOf(home.starts[a]) - floor.indexOf(home.starts[b]));
+  const routines = [...upright, home.calm_start, ...down];
+  const whole = run([...routines, home.calm_end]);
+  return whole.seconds <= home.minutes[1] * 60 ? { name, title, routines: [...routines, home.calm_end], ...whole }
+    : { name, title, routines, ...run(routines) };
+}
+
+// backease.model.home.progress: each exercise's level after the diary's `entries` (checked entries, any order),
+// every change with its reason, whether the next session is the flare-up session, and the sessions done.
+// `pattern` is the diary's date pattern (an entry counts in the week of its date as written).
+export function homeProgress(home, plan, entries, undone, pattern) {
+  const out = homeLeftOut(home, plan);
+  const levels = {};
+  for (const w of home.weeks) for (const e of w.adds) if (!out.includes(e)) levels[e] = 1;
+  const streak = Object.fromEntries(Object.keys(levels).map((e) => [e, 0]));
+  const taken = new Set(undone);
+  const changes = [];
+  let flare = false;
+  let done = 0;
+  const reason = (kind, answer) => fill(home.reasons[kind], { count: home.up_after, word: home.answers[answer]?.toLowerCase() });
+  const move = (exercise, to, why, entry) => {
+    const change = { id: `${entry}:${exercise}`, exercise, before: levels[exercise], after: to, reason: why, entry };
+    streak[exercise] = 0;
+    if (taken.has(change.id)) return;
+    levels[exercise] = to;
+    changes.push({ ...change, words: fill(home.reasons.change, { title: home.exercises[exercise].title, ...change }) });
+  };
+  const prefix = home.names.name.split("{")[0];
+  const sorted = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const entry of sorted) {
+    const m = new RegExp(`^(?:${pattern})$`).exec(entry.date);
+    const week = homeWeekOf(home, plan, `${m[1]}-${m[2]}-${m[3]}`);
+    const session = entry.home_session || "";
+    if (week === null || !session.startsWith(prefix)) continue;
+    if (entry.flare_up) {
+      flare = true;
+      for (const e of homeExercises(home, plan, week)) if (levels[e] > 1) move(e, levels[e] - 1, home.reasons.flare_up, entry.id);
+      continue;
+    }
+    if (session.endsWith(home.names.flare_up)) {
+      flare = false;
+      continue;
+    }
+    const answer = entry.how_it_went;
+    if (!Object.hasOwn(home.answers, answer ?? "")) continue;
+    flare = false;
+    const verdict = home.verdicts[answer];
+    const top = (e) => home.exercises[e].levels.length;
+    for (const e of homeTurn(home, plan, week, done)) {
+      if (verdict === "down" && levels[e] > 1) move(e, levels[e] - 1, reason(answer === "hurt" ? "hurt" : "down", answer), entry.id);
+      else if (verdict === "up" && streak[e] + 1 >= home.up_after && levels[e] < top(e)) move(e, levels[e] + 1, reason("up", answer), entry.id);
+      else streak[e] = verdict === "up" ? streak[e] + 1 : 0;
+    }
+    done += 1;
+  }
+  return { levels, changes, flare_up_next: flare, done };
+}
+
+// backease.text.calendar.plan_key: a name for the plan (its start and days).
+export const homePlanKey = (plan) => `home-${plan.start.replace(/-/g, "")}-${plan.days.join("")}`;
+
+// backease.text.calendar.calendar_file: the plan's sessions as an .ics text, each on its day at `at` ("18:00",
+// the reader's clock) linking to `pageUrl#<plan key>-<n>`; `stamp` is when it was made (an ISO date and time).
+export function homeCalendar(home, plan, pageUrl, at, stamp) {
+  const words = home.calendar;
+  const escape = (text) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+  const octets = (text) => new TextEncoder().encode(text).length;
+  const fold = (line) => {
+    const out = [];
+    let current = "";
+    for (const char of line) {
+      if (octets(current + char) > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = char;
+      } else current += char;
+    }
+    return [...out, current].join("\r\n ");
+  };
+  const utc = new Date(stamp).toISOString();
+  const stamped = `${utc.slice(0, 10).replace(/-/g, "")}T${utc.slice(11, 19).replace(/:/g, "")}Z`;
+  const key = homePlanKey(plan);
+  const perWeek = {};
+  const lines = homeDates(home, plan).flatMap(([day, week], i) => {
+    perWeek[week] = (perWeek[week] || 0) + 1;
+    const url = `${pageUrl}#${key}-${i + 1}`;
+    return ["BEGIN:VEVENT", `UID:${key}-${i + 1}@easing-a-tight-back`, `DTSTAMP:${stamped}`,
+      `DTSTART:${day.replace(/-/g, "")}T${at.replace(":", "")}00`, `DURATION:PT${words.minutes}M`,
+      `SUMMARY:${escape(fill(words.summary, { week, number: perWeek[week] }))}`,
+      `DESCRIPTION:${escape(fill(words.description, { low: home.minutes[0], high: home.minutes[1], url }))}`,
+      `URL:${url}`, "END:VEVENT"];
+  });
+  const head = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${words.product}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escape(words.name)}`];
+  return [...head, ...lines, "END:VCALENDAR"].map((line) => `${fold(line)}\r\n`).join("");
+}
+
+// backease.model.home.stored_from_dict: what the browser keeps under home.store_key ({version, plan, undone,
+// reminder}), checked; else an Error naming the bad value. `conditions`: the shared list's ids.
+export function checkHomeStore(home, data, source, conditions) {
+  const fail = (why) => {
+    throw new Error(`${source} ${why}`);
+  };
+  const isMap = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+  if (!isMap(data) || !("plan" in data) || Object.keys(data).some((k) => !["version", "plan", "undone", "reminder"].includes(k))) {
+    fail("is not a home plan made with this guide.");
+  }
+  if (data.version !== home.store_version) fail(`has version ${JSON.stringify(data.version ?? null)}; this guide reads version ${home.store_version}.`);
+  const undone = "undone" in data ? data.undone : [];
+  if (!Array.isArray(undone) || undone.some((u) => typeof u !== "string")) fail("has a damaged list of changes taken back.");
+  const reminder = "reminder" in data ? data.reminder : home.reminder_at;
+  if (typeof reminder !== "string" || !new RegExp(`^(?:${home.reminder_pattern})$`).test(reminder)) {
+    fail(`has a reminder time that is not a time of day: ${JSON.stringify(reminder)}.`);
+  }
+  const plan = data.plan;
+  if (!isMap(plan) || !("days" in plan) || Object.keys(plan).some((k) => !["days", "start", "conditions"].includes(k))) {
+    fail("has no plan: it should give its days, start and conditions.");
+  }
+  const { days, start } = plan;
+  if (!Array.isArray(days) || days.some((d) => !Number.isInteger(d))) fail("has days that are not weekdays.");
+  if (new Set(days).size !== days.length || days.some((d) => d < 1 || d > 7)) fail("has days that are not seven different weekdays.");
+  const [low, high] = home.days_a_week;
+  if (days.length < low || days.length > high) fail(`has ${days.length} days a week; a plan has ${low} to ${high}.`);
+  const m = typeof start === "string" && /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(start);
+  if (!m || !dateTime(`${start}T00:00`, "([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")) {
+    fail(`has a start that is not a date: ${JSON.stringify(start ?? null)}.`);
+  }
+  const chosen = "conditions" in plan ? plan.conditions : [];
+  if (!Array.isArray(chosen)) fail("has a damaged list of conditions.");
+  const unknown = chosen.find((c) => typeof c !== "string" || !conditions.includes(c));
+  if (unknown !== undefined) fail(`names a condition this guide does not know: ${JSON.stringify(unknown)}.`);
+  return { plan: { days: [...days].sort((a, b) => a - b), start, conditions: [...new Set(chosen)] }, undone, reminder };
+}

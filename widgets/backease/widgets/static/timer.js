@@ -224,7 +224,7 @@ function render({ model, el: host }) {
       diaryModule ??= importText(diarySpec.esm);
       const { entryForm } = await diaryModule;
       const total = machine.durations.reduce((sum, ms) => sum + ms, 0);
-      const session = { session: model.get("title"), planned_seconds: Math.round(total / 1000),
+      const session = { ...model.get("diary_entry"), session: model.get("title"), planned_seconds: Math.round(total / 1000),
         done_seconds: Math.round(timeDone(machine, now()) / 1000), finished: machine.phase === "done" };
       const form = entryForm(diarySpec, session, {
         onSaved: () => diaryBox.replaceChildren(el("p", { class: "be-diary-saved", role: "status" },

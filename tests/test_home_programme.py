@@ -1,0 +1,174 @@
+"""The home programme on the built pages, on a 360 px touch phone with a fake clock: a plan made, six weeks of
+sessions run and answered, the levels moving as Python's rules say (backease.model.home.progress on the entries
+the page wrote), an undo, a flare-up; the calendar file; the welcome page's "Today"; a damaged stored plan; and
+nothing sent anywhere."""
+import json
+from datetime import datetime, time, timedelta, timezone
+
+import icalendar
+import pytest
+
+from backease.model.diary import KEY as DIARY_KEY, check_entry
+from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
+from backease.text.calendar import calendar_file
+from conftest import open_built, site_context, watched_page
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
+PAGE = "book/home/programme.html"
+WELCOME = "book/start/welcome.html"
+NZ = timezone(timedelta(hours=13))  # the phone's zone in January (Pacific/Auckland)
+START = datetime(2027, 1, 4, 7, 30, tzinfo=NZ)  # a Monday morning on the phone's clock: Sunday in UTC
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A new phone with nothing kept, its clock at START; returns (page, watch) and checks nothing went wrong."""
+    context = site_context(browser, **PHONE, accept_downloads=True)
+    page, watch = watched_page(context)
+    page.clock.install(time=START)
+    yield page, watch
+    watch.failed = [f for f in watch.failed if "ERR_ABORTED" not in f]  # a reload cuts short the images still loading
+    assert not watch.problems(), watch.problems()
+    context.close()
+
+
+def make_plan(page, days=("Monday", "Wednesday", "Friday"), reminder="07:30"):
+    setup = page.locator("form.be-home-setup")
+    for day in days:
+        setup.get_by_label(day, exact=True).tap()
+    setup.get_by_label("Reminder time").fill(reminder)
+    setup.get_by_role("button", name="Make my plan").tap()
+    page.locator(".be-home-today .be-home-start").wait_for()
+
+
+def kept(page) -> tuple:
+    """The plan and the diary as the page keeps them."""
+    store = page.evaluate(f"localStorage.getItem({STORE_KEY!r})")
+    diary = json.loads(page.evaluate(f"localStorage.getItem({DIARY_KEY!r})") or '{"entries": []}')["entries"]
+    return stored_from_dict(json.loads(store)), [check_entry(e) for e in diary]
+
+
+def run_session(page, answer: str | None, flare_up: bool = False):
+    """Start today's session, let the fake clock finish it, and write how it went in the diary."""
+    today = page.locator(".be-home-today")
+    today.get_by_role("button", name="Start", exact=True).tap()
+    timer = page.locator(".be-home-timer .be-timer")
+    timer.wait_for()
+    timer.get_by_role("button", name="Start", exact=True).tap()
+    page.clock.run_for(1000)
+    page.clock.fast_forward(25 * 60 * 1000)
+    page.clock.run_for(1000)
+    assert timer.get_attribute("data-state") == "done"
+    timer.get_by_role("button", name="Record this session in your diary").tap()
+    form = timer.locator("form.be-diary-form")
+    if answer:
+        form.get_by_label({"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard",
+                           "hurt": "It hurt"}[answer], exact=True).tap()
+    if flare_up:
+        form.get_by_label("I'm in a flare-up").tap()
+    form.get_by_role("button", name="Save in my diary").tap()
+    timer.locator(".be-diary-saved").wait_for()
+
+
+def shown_changes(page) -> list[str]:
+    return [" ".join(t.split()).removesuffix(" Undo").removesuffix(".") for t in page.locator(".be-home-change-list li").all_inner_texts()]
+
+
+def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, server):
+    page, watch = phone
+    open_built(page, f"{server}/{PAGE}")
+    make_plan(page)
+    answers = ["too-easy", "too-easy", "about-right", "too-easy", "too-easy", "hurt", ("too-hard", True), "about-right",
+               "too-easy", "too-easy", "too-hard", "too-easy", "too-easy", "too-easy", "about-right", "too-easy",
+               "too-easy", "too-easy"]
+    stored, _ = kept(page)
+    plan = stored.plan
+    assert plan == HomePlan((1, 3, 5), START.date()), "the plan starts on the reader's today"
+    undone = False
+    for n, ((day, week), said) in enumerate(zip(plan.dates(), answers)):
+        page.clock.set_system_time(datetime.combine(day, time(7, 30), NZ))
+        page.reload()
+        open_built(page, page.url)
+        stored, entries = kept(page)
+        expected = progress(plan, entries, stored.undone)
+        session = plan.session(week, expected.done, expected.levels, expected.flare_up_next)
+        today = " ".join(page.locator(".be-home-today").inner_text().split())
+        assert f"{session.title}: session {expected.done + 1} of {len(plan.dates())}," in today, (n, today)
+        assert [li for li in page.locator(".be-home-list li").all_inner_texts()] == [b.title for b in session.blocks]
+        assert shown_changes(page) == [c.words for c in expected.changes]
+        if expected.changes and not undone and n > 8:  # take one change back, once
+            page.locator(".be-home-undo").last.tap()
+            undone = True
+            stored, entries = kept(page)
+            assert shown_changes(page) == [c.words for c in progress(plan, entries, stored.undone).changes]
+            continue
+        answer, flare = said if isinstance(said, tuple) else (said, False)
+        run_session(page, answer, flare)
+    stored, entries = kept(page)
+    result = progress(plan, entries, stored.undone)
+    assert len(entries) >= 15 and all(e["home_session"].startswith("home-week-") for e in entries)
+    assert all(e["date"].endswith("+13:00") for e in entries), "a session counts on the reader's own day"
+    assert max(result.levels.values()) >= 3 and stored.undone, result
+    assert any(c.reason == "after a flare-up" for c in result.changes)
+    page.reload()
+    open_built(page, page.url)
+    assert shown_changes(page) == [c.words for c in result.changes], "the plan and its undo survive a reload"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_calendar_file_lists_the_chosen_days_and_links_to_each_session(phone, server):
+    page, watch = phone
+    open_built(page, f"{server}/{PAGE}")
+    make_plan(page, ("Tuesday", "Thursday", "Saturday", "Sunday"), "18:15")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save reminders to your calendar").tap()
+    text = download.value.path().read_bytes().decode("utf-8")
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert len(events) == 6 * 4 and {e.decoded("DTSTART").isoweekday() for e in events} == {2, 4, 6, 7}
+    assert all(e.decoded("DTSTART").time() == time(18, 15) for e in events)
+    plan = kept(page)[0].plan
+    stamp = icalendar.Calendar.from_ical(text).walk("VEVENT")[0].decoded("DTSTAMP")  # when the button was tapped
+    assert abs(stamp - START) < timedelta(minutes=1)
+    assert text == calendar_file(plan, f"{server}/{PAGE}", time(18, 15), stamp)
+    assert not watch.outside
+
+
+def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, server):
+    page, watch = phone
+    open_built(page, f"{server}/{WELCOME}")
+    offer = page.locator(".be-home-compact")
+    assert "Make your home plan" in offer.inner_text()
+    offer.get_by_role("link", name="Make your home plan").tap()
+    page.wait_for_url(f"**/{PAGE}")
+    open_built(page, page.url)
+    make_plan(page)
+    open_built(page, f"{server}/{WELCOME}")
+    today = page.locator(".be-home-compact .be-home-today")
+    assert "Home programme, week 1: session 1 of 18" in " ".join(today.inner_text().split())
+    assert today.get_by_role("button").count() == 1
+    today.get_by_role("button", name="Start").tap()
+    timer = page.locator(".be-home-compact .be-timer")
+    timer.wait_for()
+    assert "Home programme, week 1" in timer.inner_text()
+
+
+def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, server, site):
+    page, watch = phone
+    for value, says in [("{not json", "is damaged: it is not JSON"),
+                        (json.dumps({"version": 2, "plan": {"days": [1, 3, 5], "start": "2027-01-04"}}), "has version 2"),
+                        (json.dumps({"version": 1, "plan": {"days": [1, 3], "start": "2027-01-04"}}), "has 2 days a week")]:
+        page.goto(f"{server}/{PAGE}")
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, value])
+        open_built(page, f"{server}/{PAGE}")
+        message = page.locator(".be-home-message").inner_text()
+        assert says in message and "Nothing was changed" in message, message
+        assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == value
+        assert page.locator("form.be-home-setup").is_visible()
+    # from the files, offline, a good plan is kept across a reload
+    page.goto((site / PAGE).as_uri())
+    page.evaluate("localStorage.clear()")
+    open_built(page, (site / PAGE).as_uri())
+    make_plan(page)
+    page.reload()
+    open_built(page, page.url)
+    assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())
