@@ -61,15 +61,21 @@ async function fetchFile(path) {
   return response;
 }
 
-// Store the listed files this version does not hold yet; report(done, total) after each one.
+// Store the listed files this version does not hold yet, four at a time; report(done, total) after each one.
 async function store(paths, report) {
   const cache = await caches.open(CACHE);
   const held = new Set((await cache.keys()).map((r) => r.url));
   const todo = [...new Set(paths)].filter((p) => HASH.has(p) && !held.has(keyOf(p)));
-  for (const [done, path] of todo.entries()) {
-    await cache.put(keyOf(path), await fetchFile(path));
-    report(done + 1, todo.length);
-  }
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const path = todo[next++];
+      await cache.put(keyOf(path), await fetchFile(path));
+      report(++done, todo.length);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
 }
 
 async function status() {
