@@ -38,6 +38,7 @@ const CHOICE = "backease-choice"; // what the reader chose to keep: "read", "cor
 const FILES = %(files)s; // [path, content hash]
 const CORE = %(core)s; // the paths a first visit stores
 const SIZES = %(sizes)s;
+const NOT_KEPT = %(not_kept)s; // the answer, offline, for a page not kept; ROOT/ is the site's root
 const HASH = new Map(FILES);
 const BASE = new URL("./", self.location).pathname;
 const RANK = ["read", "core", "whole"]; // "read": only the pages opened (Save-Data)
@@ -144,11 +145,27 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const hit = await cache.match(keyOf(path));
     if (hit) return hit;
-    const response = await fetch(event.request);
-    if (response.ok && !response.redirected) event.waitUntil(cache.put(keyOf(path), response.clone()));
+    const response = await fetch(event.request).catch((err) => {
+      if (event.request.mode !== "navigate") throw err;
+      return new Response(NOT_KEPT.replaceAll("ROOT/", BASE), { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    });
+    const fromNetwork = response.type === "basic"; // not the page made above
+    if (fromNetwork && response.ok && !response.redirected) event.waitUntil(cache.put(keyOf(path), response.clone()));
     return response;
   }));
 });
+"""
+
+NOT_KEPT = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not on this device yet - {NAME}</title></head>
+<body style="font: 1.1rem/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem">
+<h1>This page is not on this device yet</h1>
+<p>You are offline, and this page has not been kept on this device. It opens when you are back online.</p>
+<p>To read every page offline, go online, open <a href="ROOT/book/home/offline-app.html">Use the guide offline</a>
+and press <strong>Keep the whole guide on this device</strong>.</p>
+<p><a href="ROOT/{START}">Go to the start of the guide</a></p>
+</body></html>
 """
 
 
@@ -272,8 +289,10 @@ def write_app(out: Path, cache: Path) -> dict:
     (out / "manifest.webmanifest").write_text(json.dumps(manifest(), indent=2) + "\n", encoding="utf-8")
     files, core = precache_list(out)
     version = hashlib.sha256(json.dumps([files, core]).encode()).hexdigest()[:16]
-    size = {"whole": sum((out / p).stat().st_size for p, _ in files), "core": sum((out / p).stat().st_size for p in core)}
+    size = {"whole": sum((out / p).stat().st_size for p, _ in files),
+            "core": sum((out / p).stat().st_size for p in core)}
     text = SERVICE_WORKER % {"version": version, "files": json.dumps(files, separators=(",", ":")),
+                             "not_kept": json.dumps(NOT_KEPT),
                              "core": json.dumps(core, separators=(",", ":")),
                              "sizes": json.dumps({k: megabytes(v) for k, v in size.items()})}
     (out / "sw.js").write_text(text, encoding="utf-8")
