@@ -5,10 +5,15 @@ After every HTML build this writes, at the site root:
 - ``icons/``: the logo (``book/_assets/logo.svg``, redrawn here) as PNG icons in the sizes
   browsers ask for, one of them "maskable" (the logo inside the safe circle);
 - ``manifest.webmanifest``: name, icons, theme colour, start page;
-- ``sw.js``: a small service worker of our own that precaches every file of the built
-  book, listed with a content hash. The list's hash names the cache, so a new build makes
-  a new worker that fetches the new files and deletes the old cache; the page then says
-  an update is ready (``book/_assets/offline-app.js``).
+- ``sw.js``: a small service worker of our own that lists every file of the built book with a
+  content hash, the core (``CORE_PAGES`` with every file they use, and the app's own files) and
+  both sizes. It stores what the page asks for (``book/_assets/offline-app.js``): on a first
+  visit the core, with Save-Data only the pages read, in the installed app or when the reader
+  presses "Keep the whole guide" everything; pages read are kept as they are read, and offline a
+  page not kept answers with ``NOT_KEPT``. The reader's choice is kept in a cache of its own. The
+  list's hash names the version's cache, so a new build makes a new worker that keeps the same
+  choice, copies the files whose hash did not change, fetches the others and deletes the old
+  cache; the page then says an update is ready. It never touches localStorage.
 """
 from __future__ import annotations
 
