@@ -84,9 +84,10 @@
     if (!box) return;
     part("progress").hidden = true;
     part("button").disabled = false;
-    say("Stopped: the connection was lost. What is stored so far stays; press the button again to carry on.");
+    say("Stopped before the end: the guide could not be reached. What is stored so far stays; "
+      + "press the button again when you are online.");
   }
-  const keep = (want, used = []) => ask({ want, used }, showProgress).then(showState, stopped);
+  const keep = (want) => ask({ want }, showProgress).then(showState, stopped);
   if (box) part("button").addEventListener("click", () => keep("whole"));
   window.addEventListener("appinstalled", () => keep("whole"));
 
