@@ -100,12 +100,13 @@ self.addEventListener("install", (event) => {
     const older = (await caches.keys()).filter((k) => k.startsWith("backease-") && k !== CACHE && k !== CHOICE);
     const paths = new Set(wanted(choice));
     for (const name of older) for (const r of await (await caches.open(name)).keys()) paths.add(pathOf(new URL(r.url)));
-    for (const path of paths) {
-      if (!HASH.has(path)) continue;
+    const changed = [];
+    for (const path of [...paths].filter((p) => HASH.has(p))) {
       const same = await caches.match(keyOf(path));
       if (same) await cache.put(keyOf(path), same);
-      else if (choice !== "read") await cache.put(keyOf(path), await fetchFile(path));
+      else changed.push(path);
     }
+    if (choice !== "read") await store(changed, () => {});
   })());
 });
 
