@@ -1,13 +1,21 @@
 """The installable offline app: manifest, icons and service worker, checked in the built site and in Chromium.
 
-Each browser test serves its own copy of the built site, so a test can play "a new build".
+Each browser test serves its own copy of the built site, so a test can play "a new build", and records the
+paths its server was asked for (what left the browser, the worker's requests included). Save-Data is emulated
+by an init script that sets ``navigator.connection.saveData``: the page reads it and tells the worker (the
+``Save-Data`` request header is not visible to a worker, and an init script does not run in one). The installed
+app likewise, by an init script that makes ``matchMedia("(display-mode: standalone)")`` match (Chromium's media
+emulation has no display-mode).
 """
+import functools
 import hashlib
 import json
 import re
 import shutil
 import sys
 from datetime import datetime
+
+import time
 
 import pytest
 from matplotlib.image import imread
@@ -21,9 +29,49 @@ NEVER_OPENED = ["book/start/timers.html", "book/home/my-routine.html", "book/hom
                 "book/techniques/breathing.html", "book/reference/glossary.html"]
 
 
+def worker_value(site, name):
+    """A constant of the built sw.js (VERSION, FILES, CORE, SIZES), read as JSON."""
+    return json.loads(re.search(rf"const {name} = (.*?);", (site / "sw.js").read_text(encoding="utf-8"))[1])
+
+
 def precached(site):
-    text = (site / "sw.js").read_text(encoding="utf-8")
-    return re.search(r'const VERSION = "(\w+)"', text)[1], json.loads(re.search(r"const FILES = (\[.*?\]);", text)[1])
+    return worker_value(site, "VERSION"), worker_value(site, "FILES")
+
+
+def core_list(site):
+    return worker_value(site, "CORE"), worker_value(site, "SIZES")
+
+
+# The paths this origin's worker holds, in every cache but the reader's choice.
+CACHED = """async () => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    if (name === "backease-choice") continue;
+    for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname.slice(1));
+  }
+  return out;
+}"""
+
+
+def cached(page) -> set[str]:
+    return set(page.evaluate(CACHED))
+
+
+def test_the_core_holds_its_pages_and_what_they_use_within_budget(site):
+    _, files = precached(site)
+    core, sizes = core_list(site)
+    assert set(core) <= dict(files).keys()
+    pages = {rel for rel in core if rel.endswith(".html")}
+    assert pages == {rel for rel in offline_app.CORE_PAGES if (site / rel).is_file()}  # a page not built is left out
+    assert "book/start/what-to-expect.html" in pages and "manifest.webmanifest" in core
+    for rel in pages:
+        html = (site / rel).read_text(encoding="utf-8")
+        used = set(re.findall(r"_(?:static|images)/[\w/.-]+\.\w+", html))
+        assert not used - set(core), (rel, used - set(core))  # stylesheets, scripts, figures (shown or printed)
+    size = sum((site / rel).stat().st_size for rel in core)
+    assert size <= offline_app.CORE_BUDGET_MB * 1e6, f"the core is {size / 1e6:.2f} MB"
+    assert sizes == {"core": offline_app.megabytes(size),
+                     "whole": offline_app.megabytes(sum((site / rel).stat().st_size for rel, _ in files))}
 
 
 def test_the_root_has_a_favicon_for_pages_that_name_none(site):
@@ -61,26 +109,95 @@ def test_manifest_and_icons(site):
 
 @pytest.fixture
 def app_site(site, tmp_path):
-    """A copy of the built site, served on 127.0.0.1; returns (folder, base URL)."""
+    """A copy of the built site, served on 127.0.0.1; returns (folder, base URL, the paths asked for so far)."""
     copy = tmp_path / "html"
     shutil.copytree(site, copy)
     httpd = serve_folder(copy)
-    yield copy, f"http://127.0.0.1:{httpd.server_address[1]}"
+    asked: list[str] = []
+    handler = httpd.RequestHandlerClass
+
+    class Recorded(handler.func):
+        def send_head(self):
+            asked.append(self.path.split("?")[0].lstrip("/") or "index.html")
+            return super().send_head()
+
+    httpd.RequestHandlerClass = functools.partial(Recorded, *handler.args, **handler.keywords)
+    yield copy, f"http://127.0.0.1:{httpd.server_address[1]}", asked
     httpd.shutdown()
 
 
-def install(browser, base):
-    """A fresh browser context that visited the guide once and whose service worker now controls it."""
+STANDALONE = """const matchMedia = window.matchMedia.bind(window);
+window.matchMedia = (query) => matchMedia(query.includes("display-mode: standalone") ? "all" : query);"""
+
+
+def install(browser, base, site, save_data=False, app=False):
+    """A fresh browser context that visited the guide once, whose service worker controls it and has kept what a
+    first visit keeps (the core; with Save-Data the page read; in the installed app the whole guide)."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
+    if save_data:
+        context.add_init_script("Object.defineProperty(navigator.connection, 'saveData', {get: () => true})")
+    if app:
+        context.add_init_script(STANDALONE)
     page = context.new_page()
     open_built(page, f"{base}/book/start/welcome.html")
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    expected = ({rel for rel, _ in precached(site)[1]} if app else {"book/start/welcome.html"} if save_data
+                else set(core_list(site)[0]))
+    deadline = time.monotonic() + 60
+    while not expected <= cached(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     return context, page
 
 
-def test_after_one_visit_every_page_works_offline(browser, app_site):
-    folder, base = app_site
-    context, first = install(browser, base)
+def keep_whole_guide(page, base, site):
+    """Press "Keep the whole guide" on the offline-app page and wait until it says the guide is kept."""
+    open_built(page, f"{base}/book/home/offline-app.html")
+    button = page.get_by_role("button", name=f"Keep the whole guide on this device ({core_list(site)[1]['whole']})")
+    button.click()
+    page.get_by_text("The whole guide is kept on this device").wait_for(timeout=60_000)
+    assert button.is_hidden()
+
+
+def test_a_first_visit_keeps_the_core_and_nothing_else(browser, app_site):
+    folder, base, asked = app_site
+    context, page = install(browser, base, folder)
+    core = set(core_list(folder)[0])
+    assert cached(page) == core  # welcome is a core page: it used nothing else
+    assert set(asked) <= core | {"book/start/welcome.html", "sw.js"}, set(asked) - core
+    context.set_offline(True)
+    offline = context.new_page()
+    open_built(offline, f"{base}/book/start/safety.html")  # a core page never opened
+    assert offline.locator("article h1").first.inner_text().strip()
+    offline.goto(f"{base}/book/reference/glossary.html")  # not part of the core: the worker says so
+    assert offline.locator("h1").inner_text() == "This page is not on this device yet"
+    offline.get_by_role("link", name="Go to the start of the guide").click()
+    offline.locator("article h1").first.wait_for()
+    assert offline.url == f"{base}/book/start/welcome.html"
+    assert "book/reference/glossary.html" not in cached(offline)
+    context.close()
+
+
+def test_with_save_data_only_the_page_read_is_kept(browser, app_site):
+    folder, base, asked = app_site
+    context, page = install(browser, base, folder, save_data=True)
+    open_built(page, f"{base}/book/home/offline-app.html")
+    page.get_by_text("Your data saver is on").wait_for()
+    kept = cached(page)
+    assert {"book/start/welcome.html", "book/home/offline-app.html"} <= kept
+    never = {"book/start/safety.html", "book/start/timers.html", "book/start/what-to-expect.html"}
+    assert not kept & never and not set(asked) & never, (kept, asked)
+    # One tap still keeps the whole guide.
+    keep_whole_guide(page, base, folder)
+    assert len(cached(page)) == len(precached(folder)[1])
+    context.close()
+
+
+def test_the_installed_app_keeps_the_whole_guide_and_every_page_works_offline(browser, app_site):
+    folder, base, _ = app_site
+    context, first = install(browser, base, folder, app=True)
+    assert cached(first) == {rel for rel, _ in precached(folder)[1]}
+    open_built(first, f"{base}/book/home/offline-app.html")
+    first.get_by_text("The whole guide is kept on this device").wait_for()
     problems, served = [], []
     context.set_offline(True)
     page = context.new_page()
@@ -111,25 +228,34 @@ def test_after_one_visit_every_page_works_offline(browser, app_site):
     context.close()
 
 
-def test_a_new_build_replaces_the_cache_and_says_an_update_is_ready(browser, app_site, site):
-    folder, base = app_site
-    context, page = install(browser, base)
-    old = page.evaluate("caches.keys()")
-    assert old == [f"backease-{precached(folder)[0]}"]
+def test_a_new_build_keeps_the_readers_choice_and_data_and_says_an_update_is_ready(browser, app_site, site):
+    folder, base, asked = app_site
+    context, page = install(browser, base, folder)
+    keep_whole_guide(page, base, folder)
+    open_built(page, f"{base}/book/start/welcome.html")
+    assert set(page.evaluate("caches.keys()")) == {"backease-choice", f"backease-{precached(folder)[0]}"}
     assert page.locator(".be-update").count() == 0  # a first install is not an update
+    page.evaluate("localStorage.setItem('backease-test', 'kept')")
+    stored = page.evaluate("JSON.stringify(localStorage)")
     welcome = folder / "book/start/welcome.html"
     welcome.write_text(welcome.read_text().replace("</body>", "<p id='new-build'>New</p></body>"))
     summary = offline_app.write_app(folder, site.parent / ".icons")
+    asked.clear()
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.locator(".be-update").wait_for(timeout=30_000)
     assert "A new version of this guide is ready" in page.locator(".be-update").inner_text()
     with page.expect_navigation():
         page.get_by_role("button", name="Reload").click()
-    page.wait_for_function(f"caches.keys().then(k => k.join() === 'backease-{summary['version']}')")
+    page.wait_for_function(f"caches.keys().then(k => k.length === 2 && k.includes('backease-{summary['version']}'))")
     assert page.locator("#new-build").count() == 1
+    assert set(asked) == {"sw.js", "book/start/welcome.html"}  # the files that did not change were copied
+    assert len(cached(page)) == summary["files"]  # still the whole guide
+    assert page.evaluate("JSON.stringify(localStorage)") == stored
     context.set_offline(True)
     page.reload()
     assert page.locator("#new-build").count() == 1  # the new page, from the new cache
+    open_built(page, f"{base}/book/reference/glossary.html")  # a page never opened
+    assert page.locator("article h1").first.inner_text().strip()
     context.close()
 
 
