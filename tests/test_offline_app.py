@@ -267,3 +267,26 @@ def test_opened_from_a_file_nothing_is_registered(browser, site):
     open_built(page, (site / "book/start/welcome.html").as_uri())
     assert page.locator("link[rel=manifest]").count() == 0 and not errors
     context.close()
+
+
+def test_a_reader_of_the_worker_before_the_choice_keeps_the_whole_guide(browser, app_site, site):
+    """The worker before this one kept every file and no choice: its first update keeps the whole guide (a teacher
+    who relied on it must not find the guide gone in a room with no internet)."""
+    folder, base, asked = app_site
+    context, page = install(browser, base, folder)
+    page.evaluate("caches.delete('backease-choice')")  # as the older worker left it: a cache of files, no choice
+    welcome = folder / "book/start/welcome.html"
+    welcome.write_text(welcome.read_text().replace("</body>", "<p id='new-build'>New</p></body>"))
+    summary = offline_app.write_app(folder, site.parent / ".icons")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.locator(".be-update").wait_for(timeout=30_000)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Reload").click()
+    page.wait_for_function(f"caches.keys().then(k => k.includes('backease-{summary['version']}'))")
+    page.wait_for_function("caches.open('backease-choice').then(c => c.match('choice')).then(r => r && r.text())"
+                           ".then(t => t === 'whole')", timeout=30_000)
+    deadline = time.monotonic() + 60
+    while len(cached(page)) < summary["files"] and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert len(cached(page)) == summary["files"]
+    context.close()

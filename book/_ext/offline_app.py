@@ -94,10 +94,14 @@ async function status() {
 // changed ones fetched (not with Save-Data: those wait until they are read).
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const choice = await readChoice();
+    const older = (await caches.keys()).filter((k) => k.startsWith("backease-") && k !== CACHE && k !== CHOICE);
+    let choice = await readChoice();
+    if (!choice && older.length) { // a worker from before the choice kept the whole guide: keep doing so
+      choice = "whole";
+      await (await caches.open(CHOICE)).put("choice", new Response(choice));
+    }
     if (!choice) return; // a first visit: the page says what to keep (offline-app.js)
     const cache = await caches.open(CACHE);
-    const older = (await caches.keys()).filter((k) => k.startsWith("backease-") && k !== CACHE && k !== CHOICE);
     const paths = new Set(wanted(choice));
     for (const name of older) for (const r of await (await caches.open(name)).keys()) paths.add(pathOf(new URL(r.url)));
     const changed = [];
