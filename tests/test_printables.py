@@ -109,6 +109,37 @@ def test_picker_prints_a_course_sessions_handout_alone(page):
     assert page.locator("#be-print-area img[data-pose]").count() >= len(plan.routines())
 
 
+def _longest_sessions_plan():
+    """The session with the most exercises; of those, the latest (its levels are the longest)."""
+    return max((COURSE.plan(w, s) for w, s, _ in reversed(COURSE.sessions())), key=lambda p: len(p.routines()))
+
+
+# The ready-made plans and the course session with the most exercises (printing all fifteen handouts
+# would cost a minute).
+SAMPLED = {**{p.title: p for p in PLANS.values()}, "longest session": _longest_sessions_plan()}
+
+
+@pytest.mark.parametrize("plan", SAMPLED.values(), ids=SAMPLED.keys())
+def test_a_handout_prints_each_exercise_on_one_a4_page(page, plan):
+    """The picker's handout prints on its head's pages and one more per exercise (no sheet runs over)."""
+    open_built(page, f"{page.base}/book/class/handout.html")
+    picker = page.locator(".be-picker")
+    picker.get_by_role("combobox").select_option(label=plan.title)
+    _stub_print(page)
+    picker.get_by_role("button", name="Print this handout").click()
+    _printed(page)
+    page.emulate_media(media="print")
+    try:
+        pages = pdf_pages(page)
+        # The head alone (printing ended the print mode: the PDF fired afterprint).
+        page.evaluate("""document.querySelectorAll('#be-print-area .be-print-item').forEach((e) => e.remove());
+          document.documentElement.classList.add('be-printing')""")
+        head = pdf_pages(page)
+    finally:
+        page.emulate_media(media="screen")
+    assert 2 <= head and pages <= head + len(plan.routines()), (head, pages)
+
+
 @pytest.mark.parametrize("over", ["http", "file"])
 def test_plan_builders_own_plan_prints_a_handout_whose_sheets_load_only_then(page, site, over):
     """The sheets, drawings and texts only a handout needs arrive when it is printed (a script, so from disk too)."""

@@ -39,7 +39,7 @@ def handout_head(plan: Plan, participants: int = 8) -> list[str]:
 def handout_tail() -> list[str]:
     """What a handout has between its plan and its exercise sheets, as pieces of HTML to join:
     the red flags and a heading."""
-    return [red_flags_box(), "<h3>The exercises</h3>"]
+    return [red_flags_box(), "<h3 class=\"be-print-exercises\">The exercises</h3>"]
 
 
 def handout_html(plan: Plan, participants: int = 8, figure=pose_img) -> str:
