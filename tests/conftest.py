@@ -381,3 +381,15 @@ def crawl(request, browser, site, server):
     name and its record of each page. Each crawl is a unit of work of its own for pytest-xdist, so the
     two workers crawl at the same time."""
     return request.param, _crawl(browser, site, server, CRAWLS[request.param])
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """widgets/static/rules.js as the widgets send it, running in node: ``rules("name", *args)`` calls one of its
+    functions (tests/node_module.py)."""
+    from backease.widgets.static_modules import esm_module
+    from node_module import NodeModule
+
+    module = NodeModule(esm_module("rules.js"))
+    yield module
+    module.close()

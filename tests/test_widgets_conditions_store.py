@@ -19,19 +19,11 @@ from backease.model.library import ROUTINES
 from backease.model.logistics import cards_in
 from backease.model.techniques import all_techniques
 from backease.widgets.my_conditions import TITLES, WORDS, store_spec
-from backease.widgets.static_modules import esm_module
 from conftest import open_built, settled_problems
-from node_module import JSError, NodeModule
+from node_module import JSError
 
 CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 IDS = [c.id for c in CONDITIONS]
-
-
-@pytest.fixture(scope="module")
-def store_module():
-    module = NodeModule(esm_module("rules.js"))
-    yield module
-    module.close()
 
 
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-2, 3) | st.floats(-1, 3, allow_nan=False)
@@ -52,20 +44,20 @@ KEPT = st.one_of(
 
 @CASES
 @given(KEPT)
-def test_the_browser_reads_a_kept_value_exactly_as_python_does(store_module, text):
+def test_the_browser_reads_a_kept_value_exactly_as_python_does(rules, text):
     try:
         expected = list(check_stored(text))
     except ConditionsError as err:
         expected = str(err)
     try:
-        got = store_module("checkStoredConditions", store_spec(), text)
+        got = rules("checkStoredConditions", store_spec(), text)
     except JSError as err:
         got = str(err)
     assert got == expected, text
 
 
-def test_nothing_kept_is_no_conditions_and_every_problem_has_its_words(store_module):
-    assert check_stored(None) == () and store_module("checkStoredConditions", store_spec(), None) == []
+def test_nothing_kept_is_no_conditions_and_every_problem_has_its_words(rules):
+    assert check_stored(None) == () and rules("checkStoredConditions", store_spec(), None) == []
     said = set()
     for text in ("{", '{"version":2,"conditions":[]}', '{"version":1,"conditions":["gout"]}'):
         with pytest.raises(ConditionsError) as err:

@@ -15,17 +15,9 @@ from backease.model import diary
 from backease.model.library import ROUTINES
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
 from backease.widgets.my_routine import MyRoutine, check_payload
-from backease.widgets.static_modules import esm_module
-from node_module import JSError, NodeModule
+from node_module import JSError
 
 CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture(scope="module")
-def rules():
-    module = NodeModule(esm_module("rules.js"))
-    yield module
-    module.close()
 
 
 def python_accepts(check, *args) -> bool:

@@ -16,21 +16,13 @@ from backease.model.home import ANSWERS, WEEKS, HomePlan, progress, stored_from_
 from backease.model.levels import levels_of
 from backease.text.calendar import calendar_file
 from backease.widgets.home_programme import HomeProgramme
-from backease.widgets.static_modules import esm_module
-from node_module import JSError, NodeModule
+from node_module import JSError
 
 CASES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, LIBRARY, SHAPES, MOVES = WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves
 MOVE_SHAPES = WIDGET.move_shapes
 CONDITION_IDS = [c.id for c in CONDITIONS]
-
-
-@pytest.fixture(scope="module")
-def rules():
-    module = NodeModule(esm_module("rules.js"))
-    yield module
-    module.close()
 
 
 plans = st.builds(lambda days, start, conditions: HomePlan(tuple(days), start, tuple(conditions)),
