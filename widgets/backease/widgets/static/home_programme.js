@@ -10,6 +10,7 @@ async function render({ model, el: host }) {
   const home = model.get("home");
   const spec = model.get("diary");
   const compact = model.get("compact");
+  const H = compact ? "h2" : "h3"; // compact, it sits under the page's title (the welcome page); else under a section
   const conditionIds = home.conditions.map((c) => c.id);
   const titleOf = Object.fromEntries(model.get("shapes").map((r) => [r.name, r.title]));
   const dayName = (iso) => new Date(`${iso}T12:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
@@ -94,7 +95,7 @@ async function render({ model, el: host }) {
   }
 
   function drawOffer() {
-    today.append(el("h3", {}, "Your home programme"));
+    today.append(el(H, {}, "Your home programme"));
     if (compact) {
       today.append(el("p", {}, "Make a six-week plan of short sessions on the days you choose. It grows with you,"
         + " from what you note in your diary, and stays on this device."));
@@ -106,7 +107,7 @@ async function render({ model, el: host }) {
   }
 
   function drawToday(plan, progress, current, dates, now) {
-    today.append(el("h3", {}, "Today"));
+    today.append(el(H, {}, "Today"));
     if (current === null) {
       const before = now < plan.start;
       today.append(el("p", {}, before ? `Your plan starts on ${dayName(plan.start)}.`
@@ -156,7 +157,7 @@ async function render({ model, el: host }) {
   }
 
   function drawChanges(progress) {
-    changes.append(el("h3", {}, "How your plan has changed"));
+    changes.append(el(H, {}, "How your plan has changed"));
     if (!progress.changes.length) {
       changes.append(el("p", {}, `Every exercise starts at level 1. After each session, say how it went: after ${home.up_after}`
         + " sessions in a row that feel too easy, an exercise moves up a level; a session that feels too hard or hurts"
@@ -187,7 +188,7 @@ async function render({ model, el: host }) {
       const w = (e.home_session || "").startsWith(prefix) && !e.flare_up ? homeWeekOf(home, plan, e.date.slice(0, 10)) : null;
       if (w !== null) done[w] = (done[w] || 0) + 1;
     }
-    week.append(el("h3", {}, "Your six weeks"));
+    week.append(el(H, {}, "Your six weeks"));
     const days = plan.days.map((d) => home.weekdays[d - 1]).join(", ");
     week.append(el("p", {}, `Your days: ${days}. ${home.shape_note}`));
     const list = el("ol", { class: "be-home-weeks" });
@@ -202,7 +203,7 @@ async function render({ model, el: host }) {
     week.append(list);
     const reading = home.weeks[(current ?? home.weeks_count) - 1];
     const box = el("div", { class: "be-home-reading" });
-    box.append(el("h3", {}, `This week's reading: ${reading.title}`), ...reading.reading.map((p) => el("p", {}, p)));
+    box.append(el(H, {}, `This week's reading: ${reading.title}`), ...reading.reading.map((p) => el("p", {}, p)));
     week.append(box);
     const notes = [];
     for (const e of Object.keys(home.exercises)) {
@@ -217,7 +218,7 @@ async function render({ model, el: host }) {
     if (notes.length) {
       const advice = el("ul", { class: "be-home-advice" });
       notes.forEach((n) => advice.append(el("li", {}, n)));
-      week.append(el("h3", {}, "For your conditions"), advice);
+      week.append(el(H, {}, "For your conditions"), advice);
     }
   }
 
@@ -244,7 +245,7 @@ async function render({ model, el: host }) {
   function drawSetup() {
     const was = kept?.plan;
     const ticked = was ? was.conditions : storedConditions() || [];
-    setup.replaceChildren(el("h3", {}, kept ? "Change your plan" : "Make your plan"));
+    setup.replaceChildren(el(H, {}, kept ? "Change your plan" : "Make your plan"));
     const [low, high] = home.days_a_week;
     const days = el("fieldset", { class: "be-home-days" });
     days.append(el("legend", {}, `Choose ${low} to ${high} days a week`));
