@@ -20,6 +20,7 @@ from ..model.library import get_routine
 from ..model.logistics import TALK_POSITION, transition_segments
 from ..model.positions import FLOOR_POSITIONS, POSITIONS
 from ..text.calendar import CALENDAR
+from .my_conditions import store_spec
 from .static_modules import esm_module
 from .timer import TimerHost
 
@@ -51,7 +52,7 @@ def home_data() -> dict:
                    "reading": list(get_talk(w.talk).reading)} for w in home.PLAN_WEEKS],
         "exercises": {e: {"title": EXERCISES[e].title, "levels": [lv.name for lv in levels_of(e)],
                           "advice": home.advice_table(e)} for e in _exercises()},
-        "calendar": CALENDAR, "conditions_key": conditions.STORE_KEY,
+        "calendar": CALENDAR, "conditions_store": store_spec(),
         "conditions": [{"id": c.id, "name": c.name, "explain": c.explain} for c in conditions.CONDITIONS],
         "advice_titles": conditions.ADVICE_TITLES,
     }
@@ -82,7 +83,7 @@ class HomeProgramme(TimerHost):
     as a ``HomePlan`` once they have made one (None before).
     """
 
-    _esm = esm_module("rules.js", "diary_core.js", "home_programme.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "diary_core.js", "home_programme.js")
     _css = _STATIC / "home_programme.css"
 
     home = traitlets.Dict().tag(sync=True)

@@ -47,14 +47,11 @@ async function render({ model, el: host }) {
       return null;
     }
   }
+  // The conditions the reader ticked (conditions_store.js, its check in rules.js); null when none are kept
+  // or the kept value cannot be used (the conditions page says why).
   function storedConditions() {
-    try {
-      const data = JSON.parse(window.localStorage.getItem(home.conditions_key));
-      const ok = data?.version === 1 && Array.isArray(data.conditions) && data.conditions.every((c) => conditionIds.includes(c));
-      return ok ? data.conditions : null;
-    } catch (err) {
-      return null;
-    }
+    const { mine, problem } = readConditions(home.conditions_store);
+    return mine.length && !problem ? mine : null;
   }
   function keep(next, note = "") {
     window.localStorage.setItem(home.store_key, JSON.stringify({ version: home.store_version, ...next }));
@@ -288,7 +285,7 @@ async function render({ model, el: host }) {
         problem.textContent = err.message;
         return;
       }
-      window.localStorage.setItem(home.conditions_key, JSON.stringify({ version: 1, conditions: next.plan.conditions }));
+      saveConditions(home.conditions_store, next.plan.conditions);
       keep(next, kept ? "Your plan is changed." : "Your plan is made and kept on this device.");
       today.scrollIntoView?.({ block: "start" });
     };
@@ -315,7 +312,7 @@ async function render({ model, el: host }) {
   root.addEventListener("be-diary-saved", () => draw());
   // Another tab changed the plan, the conditions or the diary.
   const onStorage = (event) => {
-    if (![home.store_key, home.conditions_key, spec.key].includes(event.key)) return;
+    if (![home.store_key, home.conditions_store.key, spec.key].includes(event.key)) return;
     kept = readKept() ?? kept;
     draw();
   };
