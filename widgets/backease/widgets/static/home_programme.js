@@ -4,6 +4,8 @@
 // in this browser (home_store.js) and the diary kept where it is; the rules are Python's as written in
 // rules.js. Nothing is sent.
 
+const todayIso = (when = new Date()) => localTime(when).slice(0, 10);
+
 async function render({ model, el: host }) {
   const home = model.get("home");
   const spec = model.get("diary");
