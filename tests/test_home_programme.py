@@ -94,6 +94,7 @@ def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, serve
     make_plan(page)
     other = page.context.new_page()
     other.goto(f"{server}/_static/offline-app.css")  # a small file of the guide: its origin, and its storage
+    page.bring_to_front()  # a tab behind another draws slowly (a tap waits for its frames)
     answers = ["too-easy", "too-easy", "about-right", "too-easy", "too-easy", "hurt", ("too-hard", True), "about-right",
                "too-easy", "too-easy", "too-hard", "too-easy", "too-easy", "too-easy", "about-right", "too-easy",
                "too-easy", "too-easy"]
