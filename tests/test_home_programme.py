@@ -7,7 +7,6 @@ from datetime import datetime, time, timedelta, timezone
 
 import icalendar
 import pytest
-from playwright.sync_api import expect
 
 from backease.model.diary import FORMAT as DIARY_FORMAT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
@@ -104,11 +103,12 @@ def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, serve
     dates = plan.dates()
     undone = False
     for n, ((day, week), said) in enumerate(zip(dates, answers)):
+        what = page.locator(".be-home-today .be-home-what:not([data-seen])")
+        what.wait_for()  # drawn again: the entry written from the other tab has reached this one
         stored, entries = kept(page)
         expected = progress(plan, entries, stored.undone)
         session = plan.session(week, expected.done, expected.levels, expected.flare_up_next)
-        what = page.locator(".be-home-today .be-home-what:not([data-seen])")
-        expect(what).to_contain_text(f"{session.title}: session {expected.done + 1} of {len(dates)},")
+        assert f"{session.title}: session {expected.done + 1} of {len(dates)}," in what.inner_text(), n
         assert "Planned for today." in what.inner_text(), "the page's day follows the clock"
         what.evaluate("e => { e.dataset.seen = 1; }")  # the next check waits for the page to draw itself again
         assert [li for li in page.locator(".be-home-list li").all_inner_texts()] == [b.title for b in session.blocks]
