@@ -244,6 +244,10 @@ def test_a_change_the_browser_refuses_to_keep_leaves_the_plan_as_it_was_and_says
     assert message.inner_text().startswith("Your change was not kept: this browser's storage for this guide is full.")
     assert "Nothing kept before was changed" in message.inner_text()
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == before and shown_changes(page) == changes
+    diary = page.evaluate(f"localStorage.getItem({DIARY_KEY!r})")
+    page.get_by_role("button", name="I'm in a flare-up").tap()  # a diary entry: refused too, in the same words
+    assert message.inner_text().startswith("Your flare-up was not saved: this browser's storage for this guide is full.")
+    assert page.evaluate(f"localStorage.getItem({DIARY_KEY!r})") == diary
     page.get_by_role("button", name="Change your plan").tap()
     setup = page.locator("form.be-home-setup")
     setup.get_by_label("Reminder time").fill("06:45")
