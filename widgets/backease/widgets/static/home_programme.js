@@ -1,8 +1,8 @@
 // The home programme view: set up six weeks on the days the reader chooses, then "Today" (the next session
 // and one Start), the week done and to come, the week's reading, every level change with its reason and an
-// Undo, and the plan's days as a calendar file. What it shows is homeView's (home_state.js) for the plan kept
-// in this browser (home_store.js) and the diary kept where it is; the rules are Python's as written in
-// rules.js. Nothing is sent.
+// Undo, and the plan's days as a calendar file. What it shows is homeView's (home_programme_state.js) for
+// the plan kept in this browser (home_programme_store.js) and the diary kept where it is; the rules are
+// Python's as written in rules.js. Nothing is sent.
 
 const todayIso = (when = new Date()) => localTime(when).slice(0, 10);
 
@@ -28,7 +28,7 @@ async function render({ model, el: host }) {
   host.append(root);
   const timer = embeddedTimer(model, timerHost);
 
-  // --- what is kept: the plan (home_store.js), and the reader's conditions (the conditions page's store) ---
+  // --- what is kept: the plan (home_programme_store.js), the reader's conditions (conditions_store.js) ---
   let kept = null; // {plan, undone, reminder}
   function readKept() {
     const read = readHomePlan(home, conditionIds);

@@ -1,4 +1,4 @@
-"""What the home programme shows (static/home_state.js: homeView, homeUndo, homePutBack, homeFollow), without a DOM
+"""What the home programme shows (static/home_programme_state.js: homeView, homeUndo, homePutBack, homeFollow), without a DOM
 or storage: the widget's own module text run in node over generated plans, diaries, changes taken back and days,
 held to Python's plan and progression (backease.model.home)."""
 from __future__ import annotations

@@ -1,9 +1,10 @@
 // What the home programme shows, as data: for a kept plan ({plan, undone, reminder}), the diary's checked
 // entries and today's date ("YYYY-MM-DD" on the reader's clock), Today's session, every change with its
 // reason, the six weeks done and to come, the week's reading and the notes for the reader's conditions; and
-// the kept plan after an undo or a put-back. No DOM, no storage, no clock: the view (home_programme.js) draws
-// it, home_store.js keeps it. The rules are Python's as written in rules.js (joined in front of this file).
-// tests/test_widgets_static_home_programme.py runs it in node over generated plans, diaries and dates.
+// the kept plan after an undo or a put-back. No DOM, no storage, no clock: the view (home_programme.js)
+// draws it, home_programme_store.js keeps it. The rules are Python's as written in rules.js (joined in
+// front). tests/test_widgets_static_home_programme_state.py runs it in node over generated plans, diaries
+// and dates.
 
 // The view of `kept` on day `now`. `shapes` and `moveShapes` give each routine's and move's length (the
 // session's title, routines and minutes); `pattern` is the diary's date pattern.
