@@ -1,6 +1,7 @@
 """The browser's rules (static/rules.js) held to Python's over generated cases, in node, on the module
-text the widgets send: what the browser accepts (a diary, its dates, an entry, a shared routine)
-Python accepts, and the other way round; durations are said in Python's words."""
+text the widgets send: what the browser accepts (a diary, its dates, an entry, a shared routine, a typed
+length) Python accepts, and the other way round; durations, numbers and a check's summary are said in
+Python's words."""
 from __future__ import annotations
 
 import json
@@ -12,8 +13,10 @@ from hypothesis import strategies as st
 
 from backease.errors import DataError, RoutineError
 from backease.model import diary
+from backease.model.leg_length import LEG_LENGTH
 from backease.model.library import ROUTINES
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
+from backease.model.walkthroughs import WalkthroughError, mm_rules, read_mm
 from backease.widgets.my_routine import MyRoutine, check_payload
 from node_module import JSError
 
@@ -147,3 +150,42 @@ def test_the_browser_opens_a_shared_routine_exactly_when_python_does(rules, rout
     except JSError as err:
         js = str(err)
     assert js == python, data  # the same verdict, in the same words
+
+
+# --- guided checks ----------------------------------------------------------------------------------
+# What a reader may type for a length: numbers as the pattern reads them (any digits, a comma or a point, a
+# sign, "mm"), near the limits, and any text at all.
+TYPED_MM = st.one_of(
+    st.builds(lambda sign, whole, sep, frac, unit, pad: f"{pad}{sign}{whole}{sep}{frac}{unit}{pad}",
+              st.sampled_from(["", "", "+", "-"]), st.text("0123456789", max_size=4), st.sampled_from(["", ".", ","]),
+              st.text("0123456789", max_size=12), st.sampled_from(["", " mm", "mm", "MM", " cm", "  mm"]),
+              st.sampled_from(["", " ", "\t"])),
+    st.floats(0, 120).map(str), st.integers(-5, 150).map(str),
+    st.sampled_from(["", "0", "0.0", "100", "100.0000001", "99.9999999", "1e3", "NaN", "Infinity", "٣", "1,2,3"]),
+    st.text(max_size=8))
+
+
+@CASES
+@given(TYPED_MM, st.sampled_from([100.0, 100, 12.5, 0.001]))
+def test_a_typed_length_is_read_exactly_as_python_reads_it(rules, typed, max_mm):
+    try:
+        python = {"mm": read_mm(typed, max_mm)}
+    except WalkthroughError as err:
+        python = {"error": str(err)}
+    assert rules("readNumber", typed, mm_rules(max_mm)) == python, typed
+
+
+@CASES
+@given(st.sampled_from([o for o in LEG_LENGTH.outcomes]), st.one_of(
+    st.none(), st.floats(1e-9, 100, exclude_min=True), st.integers(1, 100).map(float),
+    st.builds(lambda k, places: round(k / 2 ** 20, places), st.integers(1, 100 * 2 ** 20), st.integers(0, 8)).filter(bool)))
+def test_a_result_is_summed_up_in_pythons_rows(rules, outcome, mm):
+    mm = None if outcome.measure is None else mm
+    assert rules("summaryRows", json.loads(json.dumps(outcome.to_dict())), mm) == outcome.summary(mm)
+
+
+@CASES
+@given(st.one_of(st.floats(min_value=5e-324, allow_infinity=False), st.integers(1, 10 ** 9).map(lambda k: k / 2 ** 20),
+                 st.integers(1, 10 ** 7).map(lambda k: k * 10.0 ** -6)))
+def test_numbers_are_written_as_pythons_g_format(rules, x):
+    assert rules("formatG", x) == f"{x:g}"
