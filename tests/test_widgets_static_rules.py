@@ -15,9 +15,12 @@ from backease.errors import DataError, RoutineError
 from backease.model import diary
 from backease.model.leg_length import LEG_LENGTH
 from backease.model.library import ROUTINES
+from backease.model.logistics import class_routines
+from backease.model.plans import MAX_REPEAT, REPEAT_NOTE, Block
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
 from backease.model.walkthroughs import WalkthroughError, mm_rules, read_mm
 from backease.widgets.my_routine import MyRoutine, check_payload
+from backease.widgets.plan_builder import _library
 from node_module import JSError
 
 CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -189,3 +192,21 @@ def test_a_result_is_summed_up_in_pythons_rows(rules, outcome, mm):
                  st.integers(1, 10 ** 7).map(lambda k: k * 10.0 ** -6)))
 def test_numbers_are_written_as_pythons_g_format(rules, x):
     assert rules("formatG", x) == f"{x:g}"
+
+
+# --- class plans ------------------------------------------------------------------------------------
+LIBRARY = {r["name"]: r for r in _library()}  # the plan builder's library entries
+
+
+@CASES
+@given(st.one_of(st.text(max_size=12), st.text(" \t\n\x1c\x1f\x85\xa0\u3000\ufeffab", max_size=12)))
+def test_text_is_made_one_line_as_python_makes_it(rules, text):
+    assert rules("oneLine", text) == " ".join(text.split())
+
+
+@CASES
+@given(st.sampled_from(class_routines()), st.integers(1, MAX_REPEAT))
+def test_a_blocks_note_on_the_handout_is_pythons(rules, routine, repeat):
+    entry = LIBRARY[routine]
+    assert (rules("blockNote", {"routine": routine, "repeat": repeat}, entry, REPEAT_NOTE) or "") \
+        == Block(routine=routine, repeat=repeat).over_dose

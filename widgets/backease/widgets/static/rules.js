@@ -473,3 +473,10 @@ export function summaryRows(outcome, mm) {
   const values = { mm: formatG(mm), note: band ? band.note : "" };
   return outcome.measure.summary.map(([label, text]) => [label, fill(text, values)]).filter(([, text]) => text);
 }
+
+// A block's note on the handout, as backease.model.plans.Block.over_dose says it: for a repeat, Python's
+// `repeatNote` (REPEAT_NOTE) filled; else the routine's own (`over_dose`, which the library entry carries).
+export const blockNote = (b, r, repeatNote) => (b.repeat > 1 ? fill(repeatNote, b) : r?.over_dose);
+
+// Text as one line, as backease.model.validation.Validator.text keeps it: runs of white space one space.
+export const oneLine = (text) => strip(text).split(new RegExp(`${SPACE}+`)).join(" ");
