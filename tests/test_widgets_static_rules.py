@@ -4,6 +4,7 @@ length) Python accepts, and the other way round; durations, numbers and a check'
 Python's words."""
 from __future__ import annotations
 
+import base64
 import json
 from datetime import datetime, timezone
 
@@ -19,7 +20,7 @@ from backease.model.logistics import class_routines
 from backease.model.plans import MAX_REPEAT, REPEAT_NOTE, Block
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
 from backease.model.walkthroughs import WalkthroughError, mm_rules, read_mm
-from backease.widgets.my_routine import MyRoutine, check_payload
+from backease.widgets.my_routine import MyRoutine, check_payload, from_fragment, payload, to_fragment
 from backease.widgets.plan_builder import _library
 from node_module import JSError
 
@@ -210,3 +211,39 @@ def test_a_blocks_note_on_the_handout_is_pythons(rules, routine, repeat):
     entry = LIBRARY[routine]
     assert (rules("blockNote", {"routine": routine, "repeat": repeat}, entry, REPEAT_NOTE) or "") \
         == Block(routine=routine, repeat=repeat).over_dose
+
+
+# --- My routine's link --------------------------------------------------------------------------------
+LINK_TITLES = st.one_of(st.text(min_size=1, max_size=20).filter(str.strip), st.sampled_from(["Évening calm", "a\u2028b", "\U0001f600 \"q\" \\"]))
+
+
+@CASES
+@given(LINK_TITLES, st.lists(st.sampled_from(sorted(ROUTINES)), min_size=1, max_size=4), st.integers(0, 400))
+def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_widget, title, names, cut):
+    try:
+        fragment = to_fragment(title, names)
+    except RoutineError:  # too long to share: Python makes no link
+        return
+    data = payload(title, names)
+    assert "#" + rules("routineFragment", data, routine_widget["limits"]) == fragment
+    assert rules("routineFromFragment", fragment, routine_widget) == from_fragment(fragment)
+    short = fragment[:len("#routine=") + cut]  # a link cut short when it was copied
+    if short != fragment:
+        with pytest.raises(RoutineError) as python:
+            from_fragment(short)
+        with pytest.raises(JSError) as js:
+            rules("routineFromFragment", short, routine_widget)
+        assert str(js.value) == str(python.value)
+
+
+@CASES
+@given(st.one_of(JSON, st.fixed_dictionaries({"format": st.just("backease-my-routine"), "version": st.just(1),
+                                              "title": st.text(max_size=3), "routines": st.lists(st.text(max_size=3))})))
+def test_a_link_to_something_else_is_refused_in_pythons_words(rules, routine_widget, data):
+    fragment = "#routine=" + base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    with pytest.raises(RoutineError) as python:
+        from_fragment(fragment)
+    with pytest.raises(JSError) as js:
+        rules("routineFromFragment", fragment, routine_widget)
+    assert str(js.value) == str(python.value)
+    assert rules("routineFromFragment", "#section-2", routine_widget) is None

@@ -480,3 +480,26 @@ export const blockNote = (b, r, repeatNote) => (b.repeat > 1 ? fill(repeatNote, 
 
 // Text as one line, as backease.model.validation.Validator.text keeps it: runs of white space one space.
 export const oneLine = (text) => strip(text).split(new RegExp(`${SPACE}+`)).join(" ");
+
+// --- My routine's link (backease.widgets.my_routine.to_fragment, from_fragment) ------------------------------
+// The fragment of a link (after "#") that opens `payload` ready to run: its JSON in UTF-8, base64url-encoded.
+export function routineFragment(payload, limits) {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  return limits.fragment + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+// The routine in a link's fragment (`hash`, "#" and all, as the address bar has it), checked (checkPayload);
+// null when the link holds none; else an Error in Python's words (a link cut short is "damaged").
+export function routineFromFragment(hash, widget) {
+  const { limits, problems } = widget;
+  const body = hash.replace(/^#/, "");
+  if (!body.startsWith(limits.fragment)) return null;
+  let data;
+  try {
+    const code = decodeURIComponent(body.slice(limits.fragment.length)).replace(/-/g, "+").replace(/_/g, "/");
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(atob(code), (c) => c.charCodeAt(0))));
+  } catch (err) {
+    throw new Error(problem(widget, "damaged", problems.link));
+  }
+  return checkPayload(data, problems.link, widget);
+}
