@@ -77,34 +77,7 @@ async function render({ model, el: host }) {
       `${r.title} (${r.total})${verdict(r.name) === "ask" ? ` (${cond.words.ask_mark})` : ""}`)));
     presets.replaceChildren(...presetButtons.filter((b) => verdict(b.dataset.preset) !== "dont"));
     presets.hidden = !presets.children.length;
-    condNote.replaceChildren();
-    if (mine.problem) condNote.append(el("p", { role: "alert" }, `${mine.problem} ${cond.words.note_problem}`));
-    if (left.length) {
-      const items = el("ul", { class: "be-mine-left" });
-      for (const r of left) items.append(el("li", { "data-routine": r.name }, r.title));
-      // Why, once for each card (a technique's levels share its card).
-      const why = el("details");
-      const reasons = new Set(left.flatMap((r) => answersOf(r.name).filter((a) => a.advice === "dont")
-        .map((a) => `${a.technique}, ${cond.names[a.condition]}: ${a.text}`)));
-      why.append(el("summary", {}, cond.words.why), ...[...reasons].map((text) => el("p", {}, text)));
-      condNote.append(el("p", {}, cond.words.left_out), items, why);
-    }
-    const href = conditionsLink(cond);
-    if (href && (mine.problem || mine.mine.length)) {
-      const change = el("p");
-      change.append(el("a", { href }, cond.words.change));
-      condNote.append(change);
-    }
-  }
-
-  // What the cards say for the reader's conditions about a routine in the list.
-  function rowAnswers(name) {
-    const box = el("div", { class: "be-mine-answers" });
-    for (const a of answersOf(name)) {
-      box.append(el("p", { class: `be-mine-${a.advice}`, "data-kind": a.advice },
-        `${cond.titles[a.advice]}: ${cond.names[a.condition]}: ${a.text}`));
-    }
-    return box;
+    condNote.replaceChildren(...leftOutNote(cond, mine, left, answersOf));
   }
 
   // An edit: the new routine shown, kept, and `note` said unless the routine cannot be shared.
@@ -128,7 +101,7 @@ async function render({ model, el: host }) {
       const item = el("li");
       item.append(el("span", { class: "be-mine-name" }, `${r.title}: ${r.total}`));
       item.append(rowTools("be-mine-tools", r.title, i, names.length, move, (at) => send({ type: "remove", index: at })));
-      if (answersOf(name).length) item.append(rowAnswers(name));
+      if (answersOf(name).length) item.append(routineAnswers(cond, answersOf(name)));
       list.append(item);
     });
     total.textContent = names.length ? `Total: ${written(shown.seconds)} (${names.length} exercise${names.length === 1 ? "" : "s"})`
