@@ -15,7 +15,7 @@ export function routineNext(routine, event, { limits, byName }) {
       return names.length < limits.max_items ? { ...routine, names: [...names, event.name] } : routine;
     case "move": {
       const [i, j] = [event.index, event.index + event.by];
-      if (i < 0 || j < 0 || i >= names.length || j >= names.length) return routine;
+      if (![i, j].every((k) => k >= 0 && k < names.length)) return routine;
       [names[i], names[j]] = [names[j], names[i]];
       return { ...routine, names };
     }

@@ -28,7 +28,7 @@ export function builderNext(plan, event, limits) {
     }
     case "move": {
       const [i, j] = [event.index, event.index + event.by];
-      if (j < 0 || j >= blocks.length) return { plan, message: "" };
+      if (![i, j].every((k) => k >= 0 && k < blocks.length)) return { plan, message: "" };
       [blocks[i], blocks[j]] = [blocks[j], blocks[i]];
       return next(blocks);
     }

@@ -427,13 +427,12 @@ export function checkHomeStore(home, data, source, conditions) {
 
 // --- guided checks (backease.model.walkthroughs) -------------------------------------------------
 // A positive number as Python's format(x, "g") writes it: 6 significant digits, rounded a half to the even
-// digit (on the exact decimal value, which toFixed(100) gives from 0.0001 up; below, no value is a half).
+// digit (on the exact decimal value, which toFixed(100) gives from about 0.0001 up; below, in exponent form,
+// no value is a half).
 export function formatG(x) {
   const bare = (text) => (text.includes(".") ? text.replace(/\.?0*$/, "") : text);
-  if (x < 1e-4) {
-    const [mantissa, power] = x.toExponential(5).split("e");
-    return `${bare(mantissa)}e-${power.slice(1).padStart(2, "0")}`;
-  }
+  const [mantissa, power] = x.toExponential(5).split("e");
+  if (Number(power) < -4) return `${bare(mantissa)}e-${power.slice(1).padStart(2, "0")}`;
   const [whole, fraction = ""] = x < 1e21 ? x.toFixed(100).split(".") : [BigInt(x).toString()];
   const digits = whole + fraction;
   const cut = digits.search(/[1-9]/) + 6;
