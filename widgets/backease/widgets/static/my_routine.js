@@ -21,7 +21,6 @@ async function render({ model, el: host }) {
 
   // Python's limits, words and library, for the checks of rules.js (checkPayload, problem).
   const widget = { limits, problems: model.get("problems"), units: model.get("units"), byName };
-  const say = (kind, source, got) => problem(widget, kind, source, got);
 
   // --- view -------------------------------------------------------------------------
   const root = el("section", { class: "be-mine", "aria-label": "My routine", "data-lm-suppress-shortcuts": "true" });
@@ -147,22 +146,13 @@ async function render({ model, el: host }) {
     field.select();
   });
   fileBtn.addEventListener("click", () => {
-    const data = current();
-    downloadText(JSON.stringify(data, null, 2) + "\n", "application/json", `${data.title}.json`);
+    downloadRoutine(current());
   });
   openInput.addEventListener("change", async () => {
     const file = openInput.files[0];
     if (!file) return;
     const text = await file.text();
-    open(() => {
-      let data;
-      try {
-        data = JSON.parse(text);
-      } catch (err) {
-        throw new Error(say("not_json", `“${file.name}”`));
-      }
-      return checkPayload(data, `“${file.name}”`, widget);
-    }, "from the file");
+    open(() => routineFromFile(file.name, text, widget), "from the file");
     openInput.value = "";
   });
 
