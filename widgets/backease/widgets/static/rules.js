@@ -425,6 +425,9 @@ export function checkHomeStore(home, data, source, conditions) {
   return { plan: { days: [...days].sort((a, b) => a - b), start, conditions: [...new Set(chosen)] }, undone, reminder };
 }
 
+// === The rules the guided check, My routine and the plan builder need beyond those above ===============
+// (held to Python by tests/test_widgets_static_rules.py like the rest; kept together to ease merging)
+
 // --- guided checks (backease.model.walkthroughs) -------------------------------------------------
 // A positive number as Python's format(x, "g") writes it: 6 significant digits, rounded a half to the even
 // digit (on the exact decimal value, which toFixed(100) gives from about 0.0001 up; below, in exponent form,
@@ -473,6 +476,7 @@ export function summaryRows(outcome, mm) {
   return outcome.measure.summary.map(([label, text]) => [label, fill(text, values)]).filter(([, text]) => text);
 }
 
+// --- the plan builder's edits and handout (backease.model.plans, backease.model.validation) ----------------
 // A block's note on the handout, as backease.model.plans.Block.over_dose says it: for a repeat, Python's
 // `repeatNote` (REPEAT_NOTE) filled; else the routine's own (`over_dose`, which the library entry carries).
 export const blockNote = (b, r, repeatNote) => (b.repeat > 1 ? fill(repeatNote, b) : r?.over_dose);
