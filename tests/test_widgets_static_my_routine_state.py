@@ -29,8 +29,8 @@ EVENTS = st.lists(st.one_of(
 @pytest.fixture(scope="module")
 def mine():
     state = MyRoutine().get_state()
-    widget = {"limits": state["limits"], "problems": state["problems"], "units": state["units"],
-              "byName": {r["name"]: r for r in state["library"]}}
+    widget = {"limits": state["limits"], "problems": state["problems"], "units": state["units"],  # what the state
+              "byName": {r["name"]: {"title": r["title"], "seconds": r["seconds"]} for r in state["library"]}}  # reads
     module = NodeModule(MyRoutine._esm)  # the module the page gets: rules, the state, the view's parts
     yield module, widget
     module.close()

@@ -15,8 +15,13 @@ from backease.widgets.plan_builder import LIMITS, PlanBuilder, plan_yaml
 from node_module import JSError, NodeModule
 
 CASES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-# The state reads the widget's values through the view's `get`: here, from the state Python sends.
-ADAPTER = "\nexport const shown = (plan, values) => builderShown(plan, (k) => values[k]);\n"
+# The state reads the widget's values through the view's `get`: here, from the state Python sends, handed
+# over once (`useValues`) rather than with every call.
+ADAPTER = """
+let values = {};
+export const useValues = (given) => { values = given; };
+export const shown = (plan) => builderShown(plan, (k) => values[k]);
+"""
 VALUES = ("library", "hand_out", "moves", "start_position", "talk", "units", "limits", "name", "yaml_lines")
 TALKS = st.one_of(st.sampled_from(["Welcome and check-in", "  Questions  ", "a \t b\n c", "", "   ", "\x1c", "Tea\u3000break"]),
                   st.text(max_size=12))
@@ -34,7 +39,9 @@ EVENTS = st.lists(st.one_of(
 def builder():
     widget = PlanBuilder()
     module = NodeModule(PlanBuilder._esm + ADAPTER)  # the module the page gets: rules, the state, the view's parts
-    yield module, {k: v for k, v in widget.get_state().items() if k in VALUES}
+    values = {k: v for k, v in widget.get_state().items() if k in VALUES}
+    module("useValues", values)
+    yield module, values
     module.close()
 
 
@@ -65,7 +72,7 @@ def test_every_edit_leaves_a_plan_python_reads_with_the_same_parts_and_totals(bu
         assert all(1 <= b["repeat"] <= MAX_REPEAT for b in blocks if "routine" in b)
         assert all(LIMITS["talk_min_minutes"] * 60 <= b["seconds"] <= LIMITS["talk_max_minutes"] * 60
                    for b in blocks if "talk" in b)
-        shown = module("shown", plan, values)
+        shown = module("shown", plan)
         assert shown["yaml"] == plan_yaml(values["name"], plan["title"], blocks)
         if not blocks:
             assert shown["seconds"] == 0 and not shown["tooLong"]
