@@ -214,10 +214,11 @@ def test_a_blocks_note_on_the_handout_is_pythons(rules, routine, repeat):
 
 
 # --- My routine's link --------------------------------------------------------------------------------
+LINK_CASES = settings(CASES, max_examples=100)  # each case encodes, decodes and checks a whole routine twice
 LINK_TITLES = st.one_of(st.text(min_size=1, max_size=20).filter(str.strip), st.sampled_from(["Évening calm", "a\u2028b", "\U0001f600 \"q\" \\"]))
 
 
-@CASES
+@LINK_CASES
 @given(LINK_TITLES, st.lists(st.sampled_from(sorted(ROUTINES)), min_size=1, max_size=4), st.integers(0, 400))
 def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_widget, title, names, cut):
     try:
@@ -236,7 +237,7 @@ def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_wid
         assert str(js.value) == str(python.value)
 
 
-@CASES
+@LINK_CASES
 @given(st.one_of(JSON, st.fixed_dictionaries({"format": st.just("backease-my-routine"), "version": st.just(1),
                                               "title": st.text(max_size=3), "routines": st.lists(st.text(max_size=3))})))
 def test_a_link_to_something_else_is_refused_in_pythons_words(rules, routine_widget, data):
