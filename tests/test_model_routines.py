@@ -130,7 +130,7 @@ def test_bad_get_ready_is_named():
         routine(Step("A", seconds=10), get_ready=-3)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.one_of(
     st.floats(max_value=0), st.floats(allow_nan=True).filter(lambda x: not math.isfinite(x)),
     st.text(), st.none(), st.booleans(), st.lists(st.integers()),
@@ -155,7 +155,7 @@ steps = st.builds(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(steps, min_size=1, max_size=8), st.floats(0, 30), st.floats(0, 10))
 def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     r = Routine(name="r", title="R", steps=step_list, get_ready=get_ready, switch=switch)
