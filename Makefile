@@ -21,12 +21,14 @@ html: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
 # Two workers: the build runs in the background of the first while both run the tests that need no site.
+# PYTHONDONTWRITEBYTECODE is emptied (unset) for the tests: else each worker and kernel compiles every test
+# module (pytest's assertion rewriting) and every module of the package from source, on every run.
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -n 2 --durations=15
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=15
 
 # The tests that need neither the built book nor a browser, on two workers: the quick check while you work.
 unit: $(STAMP)
-	$(BIN)/python -m pytest -m unit -n 2 -q
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m unit -n 2 -q
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
 bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse

@@ -64,10 +64,22 @@ def _this_runs_build() -> dict | None:
     return result if result and result["run"] == RUN_ID else None
 
 
-# Modules whose tests share a costly fixture (one crawl of every page; a Jupyter server): one pytest-xdist
-# worker runs all of a module's tests that share the fixture's parameter (the crawl), or the whole module.
-# Any other test is a unit of work of its own.
+# Modules whose tests share a costly fixture (one part of a crawl of every page; a Jupyter server): one
+# pytest-xdist worker runs all of a module's tests that share the fixture's parameter (the crawl's part), or
+# the whole module. Any other test is a unit of work of its own.
 ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
+# The longest tests of the built book (over about 10 s on a quiet machine; `make test` prints the slowest):
+# they start first, after the ONE_WORKER units, so that none is left running alone at the end of the run.
+LONGEST = {
+    "test_home_programme.py::test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say",
+    "test_widgets_conditions_store.py::test_ticked_conditions_show_on_every_technique_page_as_the_card_says",
+    "test_quality.py::test_internal_links_resolve",
+    "test_offline_app.py::test_a_new_build_keeps_the_readers_choice_and_data_and_says_an_update_is_ready",
+    "test_offline_app.py::test_a_reader_of_the_worker_before_the_choice_keeps_the_whole_guide",
+    "test_offline_app.py::test_the_installed_app_keeps_the_whole_guide_and_every_page_works_offline",
+    "test_clinical_wording.py::test_the_outlook_is_worded_as_the_nhs_words_it",
+    "test_checks_pages.py::test_every_path_reaches_its_outcome",
+}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
@@ -110,14 +122,16 @@ def _shuffled(items, how: str | None):
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(config, items):
     """Start the build in the background and first run the tests that do not need it, meanwhile; of
-    the others, first the ONE_WORKER modules (the longest work). With pytest-xdist (which keeps this
-    order: --no-loadscope-reorder) every worker collects the same tests and only the first one builds."""
+    the others, first the ONE_WORKER modules, then the LONGEST tests (the longest work first). With pytest-xdist
+    (which keeps this order: --no-loadscope-reorder) every worker collects the same tests and only the first
+    one builds."""
     global _build
     _shuffled(items, config.getoption("shuffle"))
     stray = [item.nodeid for item in items if "crawl" in item.fixturenames and item.path.name != "test_crawl.py"]
     if stray:
         raise pytest.UsageError(f"tests that use the crawl belong in test_crawl.py, or each worker crawls: {stray}")
-    items.sort(key=lambda item: ("site" in item.fixturenames, item.path.name not in ONE_WORKER))
+    items.sort(key=lambda item: ("site" in item.fixturenames, item.path.name not in ONE_WORKER,
+                                 f"{item.path.name}::{item.originalname}" not in LONGEST))
     if any("site" in item.fixturenames for item in items) and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
         _build = _start_build()
 
@@ -344,12 +358,16 @@ CRAWLS = {  # name: how its tab is set up, where it loads each page from, and th
     "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file",
                "theme": "dark"},
 }
+# Each crawl is cut into parts, each a unit of work for pytest-xdist: the two workers share every crawl
+# to its end, rather than one worker crawling while the other waits at the end of the run. Page k goes to
+# part k % CRAWL_PARTS, so that the longest pages (a class's course, its technique sheets) fall apart.
+CRAWL_PARTS = 4
 
 
-def _crawl(browser, site, server, setup):
-    """Visit every built page in one offline tab set up as ``setup`` (one of ``CRAWLS``) and record for
-    each: problems, page width, theme and axe-core violations (every rule of ``AXE_TAGS``; axe-core
-    gathers only the violations in full, the one result the tests read)."""
+def _crawl(browser, site, server, setup, part: int):
+    """Visit every ``CRAWL_PARTS``-th built page from the ``part``-th in one offline tab set up as ``setup``
+    (one of ``CRAWLS``) and record for each: problems, page width, theme and axe-core violations (every rule
+    of ``AXE_TAGS``; axe-core gathers only the violations in full, the one result the tests read)."""
     import axe_playwright_python
 
     axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -359,7 +377,7 @@ def _crawl(browser, site, server, setup):
         context.add_init_script(DARK)
     page, watch = watched_page(context)
     results = {}
-    for rel in built_pages(site):
+    for rel in built_pages(site)[part::CRAWL_PARTS]:
         watch.__init__()
         open_built(page, url_of(rel))
         page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
@@ -374,13 +392,15 @@ def _crawl(browser, site, server, setup):
     return results
 
 
-@pytest.fixture(scope="session", params=list(CRAWLS))
+@pytest.fixture(scope="session", params=[(name, part) for name in CRAWLS for part in range(CRAWL_PARTS)],
+                ids=lambda p: f"{p[0]}-{p[1] + 1}of{CRAWL_PARTS}")
 def crawl(request, browser, site, server):
     """Every page, once per crawl: over http on a 320 px phone in the light theme ("phone"), and from the
-    files (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed"). Returns the crawl's
-    name and its record of each page. Each crawl is a unit of work of its own for pytest-xdist, so the
-    two workers crawl at the same time."""
-    return request.param, _crawl(browser, site, server, CRAWLS[request.param])
+    files (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed"). Each crawl comes in
+    ``CRAWL_PARTS`` parts; one part is a unit of work of its own for pytest-xdist, which the two workers
+    share. Returns the crawl's name, the part's number and its record of each of its pages."""
+    name, part = request.param
+    return name, part, _crawl(browser, site, server, CRAWLS[name], part)
 
 
 @pytest.fixture(scope="module")

@@ -1,26 +1,26 @@
 """Every built page, crawled twice (see the ``crawl`` fixture): over http on a 320 px phone in the light
 theme, and from the files at 200 % zoom in the dark theme. Offline-clean, no sideways scrolling, and
-no serious axe-core accessibility violation; the rest is written to a report per crawl.
+no serious axe-core accessibility violation; the rest is written to a report per part of each crawl.
 
-One pytest-xdist worker runs all the tests of one crawl (conftest.ONE_WORKER), so each crawl happens
-once, and the two crawls run on the two workers at the same time."""
+Each crawl comes in parts (conftest.CRAWL_PARTS); one pytest-xdist worker runs all the tests of one part
+(conftest.ONE_WORKER), so each page is crawled once per crawl, and the two workers share the parts."""
 import json
 
-from conftest import CRAWLS, ROOT, serve_folder, watched_page
+from conftest import CRAWL_PARTS, CRAWLS, ROOT, serve_folder, watched_page
 
 BLOCKING = {"serious", "critical"}
 
 
 def test_every_page_makes_no_outside_request_and_no_error(crawl):
     """Over http and over file://: no outside request, no 4xx/5xx, no console or page error."""
-    name, pages = crawl
+    name, part, pages = crawl
     problems = {rel: r["problems"] for rel, r in pages.items() if r["problems"]}
     assert not problems, json.dumps(problems, indent=2)
 
 
 def test_no_page_scrolls_sideways(crawl):
     """A 320 px phone, and 200 % zoom on a 1280 px screen (a 640 px wide page): nothing may scroll sideways."""
-    name, pages = crawl
+    name, part, pages = crawl
     width = CRAWLS[name]["viewport"]["width"]
     too_wide = {rel: r["width"] for rel, r in pages.items() if r["width"] > width}
     assert not too_wide, f"pages wider than {width} px ({name}): {too_wide}"
@@ -28,10 +28,10 @@ def test_no_page_scrolls_sideways(crawl):
 
 def test_no_serious_accessibility_violations(crawl):
     """axe-core on every page: light theme on a phone, dark theme zoomed; the rest is reported."""
-    name, pages = crawl
+    name, part, pages = crawl
     theme = CRAWLS[name]["theme"]
     blocking = {}
-    lines = [f"# Accessibility report (axe-core): {theme} theme, {name}", "",
+    lines = [f"# Accessibility report (axe-core): {theme} theme, {name}, part {part + 1} of {CRAWL_PARTS}", "",
              "| page | impact | rule | nodes |", "|---|---|---|---|"]
     for rel, r in pages.items():
         assert r["theme"] == theme, rel
@@ -40,7 +40,8 @@ def test_no_serious_accessibility_violations(crawl):
             if v["impact"] in BLOCKING:
                 where = [n["target"][0] for n in v["nodes"]][:3]
                 blocking.setdefault(rel, []).append(f"{v['id']} ({v['impact']}): {v['help']} at {where}")
-    (ROOT / "_build" / f"accessibility-report-{theme}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ROOT / "_build" / f"accessibility-report-{theme}-{part + 1}of{CRAWL_PARTS}.md").write_text("\n".join(lines) + "\n",
+                                                                                            encoding="utf-8")
     assert not blocking, json.dumps(blocking, indent=2)
 
 

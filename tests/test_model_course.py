@@ -7,9 +7,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from backease import CourseError, ROUTINES, get_routine
-from backease.model.course import COURSE, TALK_MINUTES, course_from_dict, load_course, make_course, save_course
+from backease.model.course import (COURSE, TALK_MINUTES, TEACH_GETTING_DOWN, course_from_dict, load_course, make_course,
+                                   save_course)
 from backease.model.education import TALKS
 from backease.model.levels import EXERCISES, levels_of
+from backease.model.positions import TRANSITIONS
 
 
 def test_default_course_is_six_weeks_of_two_sessions_of_45_to_60_minutes():
@@ -136,3 +138,14 @@ def test_any_bad_course_field_gives_a_message_naming_the_file(key, value):
         course_from_dict(data, source="mine.yaml")
     except CourseError as err:
         assert str(err).startswith("mine.yaml"), str(err)
+
+
+def test_session_one_shows_getting_down_before_the_class_first_gets_down():
+    plan = COURSE.plan(1, 1)
+    titles = [b.title for b in plan.blocks]
+    teach = titles.index(TEACH_GETTING_DOWN["talk"])
+    first_down = next(i for i in range(len(plan.blocks))
+                      if any(s.label == TRANSITIONS["down"].label for s in plan.transitions(i)))
+    assert teach == first_down - 1
+    later = [COURSE.plan(w, s) for w, s, _ in COURSE.sessions()][1:]
+    assert all(TEACH_GETTING_DOWN["talk"] not in [b.title for b in p.blocks] for p in later)

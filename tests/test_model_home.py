@@ -57,7 +57,7 @@ def test_every_session_at_any_levels_lasts_about_ten_to_twenty_minutes():
 
 
 def test_a_session_never_changes_position_without_time_to_move_and_gets_down_once():
-    from test_model_plans_positions import check_moves
+    from test_model_plans import check_moves
 
     for week in range(1, WEEKS + 1):
         for number in range(len(PLAN.exercises(week))):

@@ -6,7 +6,7 @@ import pytest
 
 from backease import RoutineError, Step, get_routine
 from backease.model.library import ROUTINES, technique_of
-from backease.model.positions import TRANSITIONS
+from backease.model.positions import POSITIONS, TRANSITIONS
 from backease.model.techniques import get_technique
 
 
@@ -152,3 +152,9 @@ def test_a_dose_the_notes_name_is_the_dose_the_timer_counts(name):
     assert phrases, ROUTINES[name].notes
     for said, counted_value in phrases:
         assert said == counted_value, (name, ROUTINES[name].notes)
+
+
+def test_every_library_step_names_its_position():
+    for routine in ROUTINES.values():
+        for step in routine.steps:
+            assert step.position in POSITIONS, (routine.name, step.label)

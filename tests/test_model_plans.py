@@ -1,12 +1,16 @@
-"""Class plans: built from the routine library, totals, files, validation."""
+"""Class plans: built from the routine library, totals, files, validation; a plan moves people between positions
+only with a transition, and gets down once."""
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backease import Block, DataError, Plan, PlanError, PLANS, SessionTimer, get_plan, get_routine, load_plan, save_plan
 from backease.model.course import COURSE
 from backease.model.levels import find_level
-from backease.model.logistics import card_for, on_floor, positions_of
-from backease.model.positions import TRANSITION_NOTE, TRANSITIONS
+from backease.model.library import PART_OF, ROUTINES
+from backease.model.logistics import TALK_POSITION, card_for, class_routines, on_floor, positions_of, transition_ids
+from backease.model.positions import POSITIONS, TRANSITION_NOTE, TRANSITIONS
 from backease.text.plans import outline_markdown
 
 
@@ -136,3 +140,68 @@ def test_plan_files_round_trip_and_name_the_bad_block(tmp_path):
     bad.write_text(yaml.safe_dump({"name": "mine", "title": "Mine", "blocks": [{"exercise": "x"}]}))
     with pytest.raises(PlanError, match=r"block 1: unknown field\(s\) 'exercise'"):
         load_plan(bad)
+
+
+def check_moves(plan: Plan) -> None:
+    """No two segments in a row differ in position without the transitions between them, and nothing else moves."""
+    where = TALK_POSITION
+    last = None  # the position the last non-transition segment ended in
+    between = []
+    for seg in plan.segments():
+        assert seg.position in POSITIONS, (plan.name, seg)
+        assert seg.starts_in == where, (plan.name, where, seg)
+        if seg.kind == "transition":
+            between.append(seg)
+        else:
+            if last is not None:
+                moved = [s.label for s in between if s.start is not None]
+                assert moved == [TRANSITIONS[t].label for t in transition_ids(last, seg.starts_in)], (plan.name, seg)
+            if seg.start is not None:  # a step that is itself the move ("Stand up")
+                assert seg.kind == "work" and seg.start != seg.position, seg
+            last, between = seg.position, []
+        where = seg.position
+
+
+BLOCKS = st.one_of(
+    st.builds(lambda r, n: Block(routine=r, repeat=n), st.sampled_from(class_routines()), st.sampled_from([1, 1, 2])),
+    st.builds(lambda s: Block(talk="A talk", seconds=30 * s), st.integers(1, 10)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCKS, min_size=1, max_size=10))
+def test_a_generated_plan_never_changes_position_without_a_transition(blocks):
+    try:
+        plan = Plan("generated", "Generated", tuple(blocks))
+    except PlanError:  # longer than a session may last
+        return
+    check_moves(plan)
+    assert plan.total_seconds == sum(s.seconds for s in plan.segments())
+    assert plan.transition_seconds == sum(plan.moving_seconds(i) for i in range(len(plan.blocks)))
+
+
+def _all_class_plans():
+    return list(PLANS.values()) + [COURSE.plan(w, s) for w, s, _ in COURSE.sessions()]
+
+
+@pytest.mark.parametrize("plan", _all_class_plans(), ids=lambda p: p.name)
+def test_ready_made_plans_and_course_sessions_move_only_with_a_transition_and_get_down_once(plan):
+    check_moves(plan)
+    assert plan.count_moves("down") == plan.count_moves("up") == 1, plan.name
+
+
+def test_the_warm_up_stands_then_gets_down_in_its_own_time_then_lies():
+    """The warm-up's own timer (its page, My routine) gives the time to get down; a plan adds no second move."""
+    warm_up = ROUTINES["warm-up"]
+    assert [(s.starts_in, s.position) for s in warm_up.steps] == [
+        ("standing", "standing"), ("standing", "lying-back"), ("lying-back", "lying-back")]
+    assert warm_up.steps[1].label == TRANSITIONS["down"].label and warm_up.steps[1].seconds == TRANSITIONS["down"].seconds
+    plan = Plan("p", "P", (Block(routine="warm-up"), Block(routine="front-of-hip-level-1")))
+    assert plan.moves_within(0) == [] and [s.label for s in plan.transitions(1)] == [TRANSITIONS["up"].label]
+    check_moves(plan)
+    for part in PART_OF:  # a class's two parts of it are its very own steps
+        assert all(any(s is t for t in ROUTINES["warm-up"].steps) for s in ROUTINES[part].steps)
+
+
+@pytest.mark.parametrize("name, minutes", [("class-30", 30), ("class-45", 45), ("class-60", 60)])
+def test_a_ready_made_plan_fits_its_minutes(name, minutes):
+    assert get_plan(name).total_seconds <= minutes * 60

@@ -65,3 +65,8 @@ def test_broken_and_unknown_files(tmp_path):
     not_a_mapping = write(tmp_path, "list.yaml", [1, 2])
     with pytest.raises(RoutineError, match=r"list.yaml: expected a mapping of fields, got \[1, 2\]"):
         load_routine(not_a_mapping)
+
+
+def test_a_routine_file_keeps_its_positions():
+    routine = ROUTINES["strength-and-habits"]
+    assert routine_from_dict(routine.to_dict()) == routine

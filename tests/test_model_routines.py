@@ -5,7 +5,8 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from backease import Breathing, Routine, RoutineError, Step, format_duration, get_routine, load_routine, save_routine
+from backease import (ROUTINES, Breathing, Routine, RoutineError, Step, format_duration, get_routine, load_routine,
+                      routine_from_dict, save_routine)
 from backease.model.routines import MAX_TOTAL_SECONDS, spoken_duration
 
 
@@ -129,7 +130,7 @@ def test_bad_get_ready_is_named():
         routine(Step("A", seconds=10), get_ready=-3)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.one_of(
     st.floats(max_value=0), st.floats(allow_nan=True).filter(lambda x: not math.isfinite(x)),
     st.text(), st.none(), st.booleans(), st.lists(st.integers()),
@@ -154,7 +155,7 @@ steps = st.builds(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(steps, min_size=1, max_size=8), st.floats(0, 30), st.floats(0, 10))
 def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     r = Routine(name="r", title="R", steps=step_list, get_ready=get_ready, switch=switch)
@@ -183,3 +184,22 @@ def test_segments_carry_the_texts_the_timer_shows_and_says():
     assert reps["heading"] == "Dead bug, 20 repetitions" and "1 minute 20 seconds" in reps["spoken"]
     assert [spoken_duration(s) for s in (1, 60, 61, 150)] == [
         "1 second", "1 minute", "1 minute 1 second", "2 minutes 30 seconds"]
+
+
+def test_a_routine_timed_on_its_own_never_changes_position_without_a_step_to_move():
+    """A technique page's timer runs the routine alone: where two steps in a row are done in different places,
+    the second is itself the move (it starts where the first ended)."""
+    for routine in ROUTINES.values():
+        for before, after in zip(routine.steps, routine.steps[1:]):
+            assert after.starts_in == before.position, (routine.name, before.label, after.label)
+
+
+def test_a_bad_position_is_named():
+    with pytest.raises(RoutineError, match="step 'Sway': 'position' must be one of lying-back, .*got 'upside-down'"):
+        Step("Sway", seconds=5, position="upside-down")
+    with pytest.raises(RoutineError, match=r"mine.yaml, step 2 \('Lie down'\): .*'start' must be one of .*got 'sofa'"):
+        routine_from_dict({"name": "m", "title": "M", "steps": [
+            {"label": "Stand", "seconds": 5, "position": "standing"},
+            {"label": "Lie down", "seconds": 5, "position": "lying-back", "start": "sofa"}]}, source="mine.yaml")
+    with pytest.raises(RoutineError, match="'start' goes with a 'position'"):
+        Step("Sway", seconds=5, start="standing")

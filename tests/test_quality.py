@@ -1,5 +1,5 @@
 """Quality gates on the built site: alt text, focus rings, internal links,
-spelling of the book's prose, and text copied from the source articles."""
+spelling of the book's prose and of the words pages render from data, and text copied from the source articles."""
 import re
 import subprocess
 import sys
@@ -8,6 +8,10 @@ from urllib.parse import unquote, urlparse
 import pytest
 from spellchecker import SpellChecker
 
+from backease.model.conditions import CONDITIONS
+from backease.model.red_flags import ADVICE, RED_FLAGS
+from backease.model.techniques import all_techniques
+from backease.text.techniques import evidence_plain
 from conftest import ROOT, built_pages, open_built, parsed_page, widget_states
 
 
@@ -116,10 +120,16 @@ def prose_words(text: str) -> set[str]:
     return words
 
 
-def test_spelling_of_the_book():
+def book_checker() -> SpellChecker:
+    """An English spell checker that also knows the book's own words (book/wordlist.txt)."""
     checker = SpellChecker()
     checker.word_frequency.load_words(
         w.strip().lower() for w in WORDLIST.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return checker
+
+
+def test_spelling_of_the_book():
+    checker = book_checker()
     unknown = {}
     for path in sorted((ROOT / "book").rglob("*.md")):
         for word in sorted(checker.unknown(prose_words(path.read_text(encoding="utf-8")))):
@@ -132,6 +142,19 @@ def test_spell_check_catches_a_misspelling():
     checker = SpellChecker()
     assert checker.unknown(prose_words("Your spine is made of vertabrae.")) == {"vertabrae"}
     assert prose_words("Run {ref}`the timer <timers>` with `SessionTimer` now") == {"run", "with", "now"}
+
+
+def test_spelling_of_the_cards_the_conditions_and_the_red_flags():
+    """The words pages render from data are spell-checked like the chapters' own prose."""
+    checker = book_checker()
+    texts = {f"{t.name}.yml": " ".join([t.title, t.purpose, *t.avoid, *(i.text for i in t.need), *(s.text for s in t.steps), *t.stop,
+                                        evidence_plain(t.evidence), *(a.text for a in t.conditions)])
+             for t in all_techniques()}
+    texts["red_flags.py"] = " ".join([f.text for f in RED_FLAGS] + [f"{a.title} {a.action}" for a in ADVICE.values()])
+    texts["conditions.py"] = " ".join(f"{c.name} {c.explain}" for c in CONDITIONS)
+    unknown = {where: sorted(checker.unknown(prose_words(text))) for where, text in texts.items()}
+    unknown = {where: words for where, words in unknown.items() if words}
+    assert not unknown, f"unknown words (fix them, or add real ones to book/wordlist.txt): {unknown}"
 
 
 # --- copied text ---------------------------------------------------------------------------
