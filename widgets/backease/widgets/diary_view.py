@@ -53,8 +53,8 @@ WORDS = {
     "restored": "Your {part} from the file is kept now.",
     "replaced": "The file's {part} replaced the one this browser had.",
     "kept": "Your {part} in this browser stays as it was; the file's was left out.",
-    "ask": "This file's {parts} differ from what this browser keeps. Which do you want to keep? Either way, the"
-           " file's diary sessions are added. Export first if you want a copy of what this browser has.",
+    "ask": "This file and this browser hold different versions of your {parts}. Which do you want to keep? Either way,"
+           " the file's diary sessions are added. Export first if you want a copy of what this browser has.",
     "mine": "In this browser: {what}.", "theirs": "In the file: {what}.",
     "plan_what": "{days}, from {start}; reminders at {reminder}",
     "none": "none",

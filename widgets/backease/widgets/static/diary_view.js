@@ -46,7 +46,7 @@ async function render({ model, el: host }) {
   const deleteBtn = el("button", { type: "button", class: "be-progress-delete" }, "Delete everything");
   const summaryBtn = el("button", { type: "button", class: "be-progress-summary-print" }, model.get("clinician").button);
   const confirmBox = el("div", { class: "be-progress-confirm", role: "alertdialog", "aria-label": "Delete the whole diary?" });
-  const askBox = el("div", { class: "be-progress-confirm be-progress-ask", role: "alertdialog", "aria-label": "Which do you want to keep?" });
+  const askBox = el("div", { class: "be-progress-ask", role: "alertdialog", "aria-label": "Which do you want to keep?" });
   tools.append(summaryBtn, csvBtn, jsonBtn, importLabel, deleteBtn);
   root.append(privacy, summary, message, weeksBox, painBox, tableBox, addBox, tools, confirmBox, askBox);
   host.append(root);
