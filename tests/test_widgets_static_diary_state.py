@@ -20,7 +20,7 @@ from backease.widgets.diary_view import WORDS, DiaryView
 from node_module import NodeModule
 from test_widgets_static_rules_home import CONDITION_IDS, diaries, plans
 
-CASES = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 VIEW = DiaryView()
 SPEC, FILE, HOME, STORE, CHARTS = VIEW.spec, VIEW.file, VIEW.home, VIEW.conditions_store, VIEW.charts
 ZONE = "America/New_York"
