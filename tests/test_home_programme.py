@@ -8,10 +8,11 @@ from datetime import datetime, time, timedelta, timezone
 import icalendar
 import pytest
 
-from backease.model.diary import KEY as DIARY_KEY, check_entry
+from backease.model.diary import FORMAT as DIARY_FORMAT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
+from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
 from backease.text.calendar import calendar_file
-from conftest import open_built, site_context, watched_page
+from conftest import open_built, settled_problems, site_context, watched_page
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -74,40 +75,68 @@ def shown_changes(page) -> list[str]:
     return [" ".join(t.split()).removesuffix(" Undo").removesuffix(".") for t in page.locator(".be-home-change-list li").all_inner_texts()]
 
 
+def write_entry(tab, entry: dict):
+    """Add ``entry`` to the diary from ``tab``, another tab of the guide: the programme's page hears of it as the
+    browser tells it (a storage event) and draws itself again."""
+    diary = json.loads(tab.evaluate(f"localStorage.getItem({DIARY_KEY!r})") or
+                       json.dumps({"format": DIARY_FORMAT, "version": DIARY_VERSION, "entries": []}))
+    diary["entries"].append(check_entry(entry))
+    tab.evaluate("([k, v]) => localStorage.setItem(k, v)", [DIARY_KEY, json.dumps(diary)])
+
+
 def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, server):
+    """Every session's Today and changes are checked on the page. The last session of each week is run on the
+    timer and written in the diary through its form; the others are written from another tab, on the day after
+    (the page draws itself again then); the page is reloaded at each new week."""
     page, watch = phone
     open_built(page, f"{server}/{PAGE}")
     make_plan(page)
+    other = page.context.new_page()
+    other.goto(f"{server}/_static/offline-app.css")  # a small file of the guide: its origin, and its storage
+    page.bring_to_front()  # a tab behind another draws slowly (a tap waits for its frames)
     answers = ["too-easy", "too-easy", "about-right", "too-easy", "too-easy", "hurt", ("too-hard", True), "about-right",
                "too-easy", "too-easy", "too-hard", "too-easy", "too-easy", "too-easy", "about-right", "too-easy",
                "too-easy", "too-easy"]
     stored, _ = kept(page)
     plan = stored.plan
     assert plan == HomePlan((1, 3, 5), START.date()), "the plan starts on the reader's today"
+    dates = plan.dates()
     undone = False
-    for n, ((day, week), said) in enumerate(zip(plan.dates(), answers)):
-        page.clock.set_system_time(datetime.combine(day, time(7, 30), NZ))
-        page.reload()
-        open_built(page, page.url)
+    for n, ((day, week), said) in enumerate(zip(dates, answers)):
+        what = page.locator(".be-home-today .be-home-what:not([data-seen])")
+        what.wait_for()  # drawn again: the entry written from the other tab has reached this one
         stored, entries = kept(page)
         expected = progress(plan, entries, stored.undone)
         session = plan.session(week, expected.done, expected.levels, expected.flare_up_next)
-        today = " ".join(page.locator(".be-home-today").inner_text().split())
-        assert f"{session.title}: session {expected.done + 1} of {len(plan.dates())}," in today, (n, today)
+        assert f"{session.title}: session {expected.done + 1} of {len(dates)}," in what.inner_text(), n
+        assert "Planned for today." in what.inner_text(), "the page's day follows the clock"
+        what.evaluate("e => { e.dataset.seen = 1; }")  # the next check waits for the page to draw itself again
         assert [li for li in page.locator(".be-home-list li").all_inner_texts()] == [b.title for b in session.blocks]
         assert shown_changes(page) == [c.words for c in expected.changes]
-        if expected.changes and not undone and n > 8:  # take one change back, once
+        last_of_week = n + 1 == len(dates) or dates[n + 1][1] != week
+        answer, flare = said if isinstance(said, tuple) else (said, False)
+        if expected.changes and not undone and n > 8 and last_of_week:  # take one change back, once
             page.locator(".be-home-undo").last.tap()
             undone = True
             stored, entries = kept(page)
             assert shown_changes(page) == [c.words for c in progress(plan, entries, stored.undone).changes]
-            continue
-        answer, flare = said if isinstance(said, tuple) else (said, False)
-        run_session(page, answer, flare)
+        elif last_of_week:
+            run_session(page, answer, flare)
+        if n + 1 == len(dates):
+            break
+        page.clock.set_system_time(datetime.combine(dates[n + 1][0], time(7, 30), NZ))
+        if last_of_week:
+            page.reload()
+            open_built(page, page.url)
+        else:
+            write_entry(other, {"id": f"entry-{n}", "date": datetime.combine(day, time(7, 50), NZ).isoformat(),
+                                "session": session.title, "home_session": session.name, "how_it_went": answer,
+                                **({"flare_up": True} if flare else {})})
     stored, entries = kept(page)
     result = progress(plan, entries, stored.undone)
     assert len(entries) >= 15 and all(e["home_session"].startswith("home-week-") for e in entries)
-    assert all(e["date"].endswith("+13:00") for e in entries), "a session counts on the reader's own day"
+    run = [e for e in entries if not e["id"].startswith("entry-")]
+    assert len(run) == 5 and all(e["date"].endswith("+13:00") for e in run), "a session counts on the reader's own day"
     assert max(result.levels.values()) >= 3 and stored.undone, result
     assert any(c.reason == "after a flare-up" for c in result.changes)
     page.reload()
@@ -172,3 +201,109 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
     page.reload()
     open_built(page, page.url)
     assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())
+
+
+# Fill this origin's storage until the browser refuses even one more character; returns how many it kept.
+FILL = """() => {
+  let size = 1 << 20;
+  localStorage.setItem("filler", "");
+  while (size >= 1) {
+    try { localStorage.setItem("filler", localStorage.getItem("filler") + "x".repeat(size)); } catch (err) { size >>= 1; }
+  }
+  return localStorage.getItem("filler").length;
+}"""
+FREE = "() => localStorage.removeItem('filler')"
+# The browser refuses to keep the reader's conditions, as a full storage would (a QuotaExceededError).
+REFUSE_CONDITIONS = """const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (key === %r) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  return setItem.call(this, key, value);
+};"""
+# Storage off (site data blocked, some private windows): the browser refuses access to it.
+STORAGE_OFF = """Object.defineProperty(window, "localStorage", {get() {
+  throw new DOMException("Access is denied for this document.", "SecurityError"); }});"""
+
+
+def test_a_change_the_browser_refuses_to_keep_leaves_the_plan_as_it_was_and_says_why(phone, server):
+    page, watch = phone
+    open_built(page, f"{server}/{PAGE}")
+    make_plan(page, reminder="07:30")
+    stored, _ = kept(page)
+    for n, day in enumerate(d for d, _ in stored.plan.dates()[:2]):  # two easy sessions: a level moves up
+        session = stored.plan.session(1, n, progress(stored.plan, kept(page)[1]).levels)
+        write_entry(page, {"id": f"e{n}", "date": datetime.combine(day, time(8), NZ).isoformat(), "session": session.title,
+                           "home_session": session.name, "how_it_went": "too-easy"})
+    page.reload()
+    open_built(page, page.url)
+    before = page.evaluate(f"localStorage.getItem({STORE_KEY!r})")
+    changes = shown_changes(page)
+    assert changes
+    assert page.evaluate(FILL) > 0
+    message = page.locator(".be-home-message")
+    page.locator(".be-home-undo").first.tap()  # a longer list of changes taken back: refused
+    assert message.inner_text().startswith("Your change was not kept: this browser's storage for this guide is full.")
+    assert "Nothing kept before was changed" in message.inner_text()
+    assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == before and shown_changes(page) == changes
+    diary = page.evaluate(f"localStorage.getItem({DIARY_KEY!r})")
+    page.get_by_role("button", name="I'm in a flare-up").tap()  # a diary entry: refused too, in the same words
+    assert message.inner_text().startswith("Your flare-up was not saved: this browser's storage for this guide is full.")
+    assert page.evaluate(f"localStorage.getItem({DIARY_KEY!r})") == diary
+    page.get_by_role("button", name="Change your plan").tap()
+    setup = page.locator("form.be-home-setup")
+    setup.get_by_label("Reminder time").fill("06:45")
+    setup.get_by_label("Thursday", exact=True).tap()
+    setup.get_by_role("button", name="Save the changes").tap()
+    assert "Your change was not kept: this browser's storage for this guide is full." in setup.locator(".be-home-problem").inner_text()
+    assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == before
+    assert setup.get_by_label("Reminder time").input_value() == "06:45", "what the reader typed is still there"
+    page.evaluate(FREE)  # space again: the same tap keeps the change
+    setup.get_by_role("button", name="Save the changes").tap()
+    assert message.inner_text() == "Your plan is changed."
+    assert kept(page)[0].reminder == "06:45" and kept(page)[0].plan.days == (1, 3, 4, 5)
+    page.locator(".be-home-undo").first.tap()
+    assert kept(page)[0].undone
+
+
+def test_a_plan_the_browser_refuses_to_keep_is_not_half_kept(browser, server):
+    """A new plan with the storage full, or with the reader's conditions refused (the plan is taken back), or with
+    storage off: nothing is kept, the reader is told why, and the page goes on working."""
+    context = site_context(browser, **PHONE)
+    page, watch = watched_page(context)
+    open_built(page, f"{server}/{PAGE}")
+    page.evaluate(FILL)
+    setup = page.locator("form.be-home-setup")
+    problem = setup.locator(".be-home-problem")
+    for day in ("Monday", "Wednesday", "Friday"):
+        setup.get_by_label(day, exact=True).tap()
+    setup.get_by_role("button", name="Make my plan").tap()
+    assert problem.inner_text().startswith("Your plan was not kept: this browser's storage for this guide is full.")
+    assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") is None and setup.is_visible()
+    page.evaluate(FREE)
+    context.add_init_script(REFUSE_CONDITIONS % CONDITIONS_KEY)
+    page.reload()
+    open_built(page, page.url)
+    for day in ("Monday", "Wednesday", "Friday"):
+        setup.get_by_label(day, exact=True).tap()
+    setup.get_by_label(CONDITIONS[0].name, exact=True).tap()
+    setup.get_by_role("button", name="Make my plan").tap()
+    assert problem.inner_text().startswith("Your plan was not kept: this browser's storage for this guide is full.")
+    assert page.evaluate(f"[localStorage.getItem({STORE_KEY!r}), localStorage.getItem({CONDITIONS_KEY!r})]") == [None, None]
+    assert not page.locator(".be-home-today .be-home-start").count()
+    assert not settled_problems(watch), settled_problems(watch)  # less what the reload cut short
+    context.close()
+
+    context = site_context(browser, **PHONE)
+    context.add_init_script(STORAGE_OFF)
+    page, watch = watched_page(context)
+    open_built(page, f"{server}/{PAGE}")
+    assert "will not keep your plan (storage is off)" in page.locator(".be-home-message").inner_text()
+    assert not [e for e in watch.console_errors if "Widget" in e], watch.console_errors
+    theme = len(watch.page_errors)  # the theme's own script reads its colour mode from storage, and throws
+    setup = page.locator("form.be-home-setup")
+    for day in ("Monday", "Wednesday", "Friday"):
+        setup.get_by_label(day, exact=True).tap()
+    setup.get_by_role("button", name="Make my plan").tap()
+    assert setup.locator(".be-home-problem").inner_text().startswith(
+        "Your plan was not kept: this browser does not let this guide keep anything (storage is off")
+    assert setup.is_visible() and len(watch.page_errors) == theme, watch.page_errors
+    context.close()

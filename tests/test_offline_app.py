@@ -158,6 +158,25 @@ def keep_whole_guide(page, base, site):
     assert button.is_hidden()
 
 
+def change_page(folder, rel):
+    """Change a page of the served copy, as a new version of the guide would (it gains ``#new-build``)."""
+    page = folder / rel
+    page.write_text(page.read_text().replace("</body>", "<p id='new-build'>New</p></body>"))
+
+
+def deploy_and_update(page, folder, site) -> dict:
+    """Deploy the changed copy (its service worker written again), let the open page find the new version and
+    press the update bar's Reload; returns the new version's summary once its cache has replaced the old one."""
+    summary = offline_app.write_app(folder, site.parent / ".icons")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.locator(".be-update").wait_for(timeout=30_000)
+    assert "A new version of this guide is ready" in page.locator(".be-update").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Reload").click()
+    page.wait_for_function(f"caches.keys().then(k => k.length === 2 && k.includes('backease-{summary['version']}'))")
+    return summary
+
+
 def test_a_first_visit_keeps_the_core_and_nothing_else(browser, app_site):
     folder, base, asked = app_site
     context, page = install(browser, base, folder)
@@ -237,16 +256,9 @@ def test_a_new_build_keeps_the_readers_choice_and_data_and_says_an_update_is_rea
     assert page.locator(".be-update").count() == 0  # a first install is not an update
     page.evaluate("localStorage.setItem('backease-test', 'kept')")
     stored = page.evaluate("JSON.stringify(localStorage)")
-    welcome = folder / "book/start/welcome.html"
-    welcome.write_text(welcome.read_text().replace("</body>", "<p id='new-build'>New</p></body>"))
-    summary = offline_app.write_app(folder, site.parent / ".icons")
+    change_page(folder, "book/start/welcome.html")
     asked.clear()
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    page.locator(".be-update").wait_for(timeout=30_000)
-    assert "A new version of this guide is ready" in page.locator(".be-update").inner_text()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Reload").click()
-    page.wait_for_function(f"caches.keys().then(k => k.length === 2 && k.includes('backease-{summary['version']}'))")
+    summary = deploy_and_update(page, folder, site)
     assert page.locator("#new-build").count() == 1
     assert set(asked) == {"sw.js", "book/start/welcome.html"}  # the files that did not change were copied
     assert len(cached(page)) == summary["files"]  # still the whole guide
@@ -275,18 +287,59 @@ def test_a_reader_of_the_worker_before_the_choice_keeps_the_whole_guide(browser,
     folder, base, asked = app_site
     context, page = install(browser, base, folder)
     page.evaluate("caches.delete('backease-choice')")  # as the older worker left it: a cache of files, no choice
-    welcome = folder / "book/start/welcome.html"
-    welcome.write_text(welcome.read_text().replace("</body>", "<p id='new-build'>New</p></body>"))
-    summary = offline_app.write_app(folder, site.parent / ".icons")
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    page.locator(".be-update").wait_for(timeout=30_000)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Reload").click()
-    page.wait_for_function(f"caches.keys().then(k => k.includes('backease-{summary['version']}'))")
-    page.wait_for_function("caches.open('backease-choice').then(c => c.match('choice')).then(r => r && r.text())"
+    change_page(folder, "book/start/welcome.html")
+    summary = deploy_and_update(page, folder, site)
+    page.wait_for_function(f"caches.open('backease-choice').then(c => c.match('{base}/choice')).then(r => r && r.text())"
                            ".then(t => t === 'whole')", timeout=30_000)
     deadline = time.monotonic() + 60
     while len(cached(page)) < summary["files"] and time.monotonic() < deadline:
         page.wait_for_timeout(200)
     assert len(cached(page)) == summary["files"]
+    context.close()
+
+
+def read_through(page, url):
+    """Open a page and scroll down it to the end, as a reader does (its figures load as they come into view)."""
+    open_built(page, url)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height, 600):
+        page.evaluate(f"window.scrollTo(0, {y})")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
+
+
+def test_a_reader_of_the_core_keeps_the_pages_they_read_across_an_update(browser, app_site, site):
+    """A reader who never asked for the whole guide (the core only) reads two pages outside it; a new version is
+    deployed, changing one of them and a core page; after the update, offline, both pages open, in their new
+    version, with their figures, and so does the core; a page never read still is not on the device."""
+    folder, base, asked = app_site
+    context, page = install(browser, base, folder)
+    read = ["book/understand/anatomy.html", "book/reference/glossary.html"]  # the first has figures
+    for rel in reversed(read):
+        read_through(page, f"{base}/{rel}")
+    used = set(page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1))"))
+    figures = {u for u in used if u.startswith("_images/")}
+    assert figures and not figures & set(core_list(folder)[0]), "the page read uses figures outside the core"
+    deadline = time.monotonic() + 30
+    while not {*read, *figures} <= cached(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    choice = f"caches.open('backease-choice').then(c => c.match('{base}/choice')).then(r => r.text())"
+    assert page.evaluate(choice) == "core"
+    for rel in (read[0], "book/start/safety.html"):  # a page read and a core page change; the glossary does not
+        change_page(folder, rel)
+    deploy_and_update(page, folder, site)
+    assert {*read, *figures, *core_list(folder)[0]} <= cached(page) and page.evaluate(choice) == "core"
+    context.set_offline(True)
+    offline = context.new_page()
+    problems = []
+    offline.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    offline.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and problems.append(f"failed: {r.url} ({r.failure})"))
+    for rel, new in [(read[0], True), (read[1], False), ("book/start/safety.html", True),
+                     ("book/start/what-to-expect.html", False)]:
+        read_through(offline, f"{base}/{rel}")
+        assert offline.locator("article h1").first.inner_text().strip(), rel
+        assert offline.locator("#new-build").count() == int(new), rel
+        assert offline.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)"), rel
+    assert not problems, problems
+    offline.goto(f"{base}/book/reference/evidence.html")  # never read, outside the core
+    assert offline.locator("h1").inner_text() == "This page is not on this device yet"
     context.close()

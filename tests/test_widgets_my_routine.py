@@ -1,4 +1,5 @@
-"""My routine in Python (widgets/my_routine.py): a routine in a link fragment, bad links named, the library the view gets."""
+"""My routine (widgets/my_routine.py): in Python, a routine in a link fragment, bad links named, the library the
+view gets; its views on a stand-in model in Chromium stay in step and follow Python."""
 import base64
 
 import pytest
@@ -7,6 +8,7 @@ from backease import format_duration, get_routine
 from backease.widgets.my_routine import MyRoutine, as_plan, from_fragment, payload, to_fragment
 from backease import RoutineError
 from backease.model.timer_cues import TONES
+from stand_in import render_twice
 
 
 def test_a_routine_travels_in_a_link_fragment():
@@ -37,3 +39,24 @@ def test_my_routine_widget_sends_the_library_with_totals_and_segments():
     assert entry["total"] == format_duration(get_routine("breathing").total_seconds) and entry["segments"] == [s.to_dict() for s in get_routine("breathing").segments()]
     assert widget.plan.total_seconds == get_routine("warm-up").total_seconds + get_routine("breathing").total_seconds
     assert widget.timer_state["cues"]["tones"].keys() == TONES.keys()
+
+
+def test_my_routine_views_stay_in_step_and_follow_python(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        render_twice(page, MyRoutine().get_state())
+        first, second = page.locator(".be-mine").nth(0), page.locator(".be-mine").nth(1)
+        shown = lambda names: [f"{get_routine(n).title}: {format_duration(get_routine(n).total_seconds)}" for n in names]  # noqa: E731
+        first.locator("select").select_option("breathing")
+        first.get_by_role("button", name="Add", exact=True).click()
+        first.locator(".be-mine-title input").fill("Evening")
+        assert page.evaluate("[window.widget.model.get('names'), window.widget.model.get('title')]") == [["breathing"], "Evening"]
+        for view in (first, second):
+            assert view.locator(".be-mine-name").all_inner_texts() == shown(["breathing"])
+            assert view.locator(".be-mine-title input").input_value() == "Evening"
+        page.evaluate("window.widget.model.set('names', ['warm-up', 'dead-bug'])")  # as Python sets it
+        for view in (first, second):
+            assert view.locator(".be-mine-name").all_inner_texts() == shown(["warm-up", "dead-bug"])
+    finally:
+        context.close()

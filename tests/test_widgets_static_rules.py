@@ -1,8 +1,10 @@
 """The browser's rules (static/rules.js) held to Python's over generated cases, in node, on the module
-text the widgets send: what the browser accepts (a diary, its dates, an entry, a shared routine)
-Python accepts, and the other way round; durations are said in Python's words."""
+text the widgets send: what the browser accepts (a diary, its dates, an entry, a shared routine, a typed
+length) Python accepts, and the other way round; durations, numbers and a check's summary are said in
+Python's words."""
 from __future__ import annotations
 
+import base64
 import json
 from datetime import datetime, timezone
 
@@ -12,9 +14,14 @@ from hypothesis import strategies as st
 
 from backease.errors import DataError, RoutineError
 from backease.model import diary
+from backease.model.leg_length import LEG_LENGTH
 from backease.model.library import ROUTINES
+from backease.model.logistics import class_routines
+from backease.model.plans import MAX_REPEAT, REPEAT_NOTE, Block
 from backease.model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, in_words
-from backease.widgets.my_routine import MyRoutine, check_payload
+from backease.model.walkthroughs import WalkthroughError, mm_rules, read_mm
+from backease.widgets.my_routine import MyRoutine, check_payload, from_fragment, payload, to_fragment
+from backease.widgets.plan_builder import _library
 from node_module import JSError
 
 CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -147,3 +154,97 @@ def test_the_browser_opens_a_shared_routine_exactly_when_python_does(rules, rout
     except JSError as err:
         js = str(err)
     assert js == python, data  # the same verdict, in the same words
+
+
+# --- guided checks ----------------------------------------------------------------------------------
+# What a reader may type for a length: numbers as the pattern reads them (any digits, a comma or a point, a
+# sign, "mm"), near the limits, and any text at all.
+TYPED_MM = st.one_of(
+    st.builds(lambda sign, whole, sep, frac, unit, pad: f"{pad}{sign}{whole}{sep}{frac}{unit}{pad}",
+              st.sampled_from(["", "", "+", "-"]), st.text("0123456789", max_size=4), st.sampled_from(["", ".", ","]),
+              st.text("0123456789", max_size=12), st.sampled_from(["", " mm", "mm", "MM", " cm", "  mm"]),
+              st.sampled_from(["", " ", "\t"])),
+    st.floats(0, 120).map(str), st.integers(-5, 150).map(str),
+    st.sampled_from(["", "0", "0.0", "100", "100.0000001", "99.9999999", "1e3", "NaN", "Infinity", "٣", "1,2,3"]),
+    st.text(max_size=8))
+
+
+@CASES
+@given(TYPED_MM, st.sampled_from([100.0, 100, 12.5, 0.001]))
+def test_a_typed_length_is_read_exactly_as_python_reads_it(rules, typed, max_mm):
+    try:
+        python = {"mm": read_mm(typed, max_mm)}
+    except WalkthroughError as err:
+        python = {"error": str(err)}
+    assert rules("readNumber", typed, mm_rules(max_mm)) == python, typed
+
+
+@CASES
+@given(st.sampled_from([o for o in LEG_LENGTH.outcomes]), st.one_of(
+    st.none(), st.floats(1e-9, 100, exclude_min=True), st.integers(1, 100).map(float),
+    st.builds(lambda k, places: round(k / 2 ** 20, places), st.integers(1, 100 * 2 ** 20), st.integers(0, 8)).filter(bool)))
+def test_a_result_is_summed_up_in_pythons_rows(rules, outcome, mm):
+    mm = None if outcome.measure is None else mm
+    assert rules("summaryRows", json.loads(json.dumps(outcome.to_dict())), mm) == outcome.summary(mm)
+
+
+@CASES
+@given(st.one_of(st.floats(min_value=5e-324, allow_infinity=False), st.integers(1, 10 ** 9).map(lambda k: k / 2 ** 20),
+                 st.integers(1, 10 ** 7).map(lambda k: k * 10.0 ** -6)))
+def test_numbers_are_written_as_pythons_g_format(rules, x):
+    assert rules("formatG", x) == f"{x:g}"
+
+
+# --- class plans ------------------------------------------------------------------------------------
+LIBRARY = {r["name"]: r for r in _library()}  # the plan builder's library entries
+
+
+@CASES
+@given(st.one_of(st.text(max_size=12), st.text(" \t\n\x1c\x1f\x85\xa0\u3000\ufeffab", max_size=12)))
+def test_text_is_made_one_line_as_python_makes_it(rules, text):
+    assert rules("oneLine", text) == " ".join(text.split())
+
+
+@CASES
+@given(st.sampled_from(class_routines()), st.integers(1, MAX_REPEAT))
+def test_a_blocks_note_on_the_handout_is_pythons(rules, routine, repeat):
+    entry = LIBRARY[routine]
+    assert (rules("blockNote", {"routine": routine, "repeat": repeat}, entry, REPEAT_NOTE) or "") \
+        == Block(routine=routine, repeat=repeat).over_dose
+
+
+# --- My routine's link --------------------------------------------------------------------------------
+LINK_CASES = settings(CASES, max_examples=100)  # each case encodes, decodes and checks a whole routine twice
+LINK_TITLES = st.one_of(st.text(min_size=1, max_size=20).filter(str.strip), st.sampled_from(["Évening calm", "a\u2028b", "\U0001f600 \"q\" \\"]))
+
+
+@LINK_CASES
+@given(LINK_TITLES, st.lists(st.sampled_from(sorted(ROUTINES)), min_size=1, max_size=4), st.integers(0, 400))
+def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_widget, title, names, cut):
+    try:
+        fragment = to_fragment(title, names)
+    except RoutineError:  # too long to share: Python makes no link
+        return
+    data = payload(title, names)
+    assert "#" + rules("routineFragment", data, routine_widget["limits"]) == fragment
+    assert rules("routineFromFragment", fragment, routine_widget) == from_fragment(fragment)
+    short = fragment[:len("#routine=") + cut]  # a link cut short when it was copied
+    if short != fragment:
+        with pytest.raises(RoutineError) as python:
+            from_fragment(short)
+        with pytest.raises(JSError) as js:
+            rules("routineFromFragment", short, routine_widget)
+        assert str(js.value) == str(python.value)
+
+
+@LINK_CASES
+@given(st.one_of(JSON, st.fixed_dictionaries({"format": st.just("backease-my-routine"), "version": st.just(1),
+                                              "title": st.text(max_size=3), "routines": st.lists(st.text(max_size=3))})))
+def test_a_link_to_something_else_is_refused_in_pythons_words(rules, routine_widget, data):
+    fragment = "#routine=" + base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    with pytest.raises(RoutineError) as python:
+        from_fragment(fragment)
+    with pytest.raises(JSError) as js:
+        rules("routineFromFragment", fragment, routine_widget)
+    assert str(js.value) == str(python.value)
+    assert rules("routineFromFragment", "#section-2", routine_widget) is None

@@ -32,7 +32,7 @@ class GuidedCheck(anywidget.AnyWidget):
     widget show the same step (the reader's place is kept in the front end only).
     """
 
-    _esm = esm_module("walkthrough.js")
+    _esm = esm_module("rules.js", "walkthrough_state.js", "walkthrough_summary.js", "walkthrough.js")
     _css = css_module("checks.css")
 
     walkthrough = traitlets.Dict().tag(sync=True)

@@ -5,7 +5,10 @@ Python sends the plan's shape, words and limits (``home_data``), each routine's 
 positions; the browser keeps the reader's plan (``model.home.STORE_KEY``) and reads their diary, and decides on
 them offline with Python's rules as written once in ``static/rules.js`` (``homeProgress``, ``homeSession``,
 ``homeCalendar``, ``checkHomeStore``), which tests/test_widgets_static_rules_home.py holds to ``model.home`` and
-``text.calendar``. ``compact=True`` shows only "Today" (the welcome page).
+``text.calendar``. The module's parts: ``home_programme_state.js`` (what the view shows for a kept plan, the
+diary and a date: no DOM, no storage; tests/test_widgets_static_home_programme_state.py),
+``home_programme_store.js`` (the plan kept in the browser, all or nothing when it refuses) and
+``home_programme.js`` (the view). ``compact=True`` shows only "Today" (the welcome page).
 """
 from __future__ import annotations
 
@@ -83,7 +86,8 @@ class HomeProgramme(TimerHost):
     as a ``HomePlan`` once they have made one (None before).
     """
 
-    _esm = esm_module("rules.js", "conditions_store.js", "diary_core.js", "home_programme.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "diary_core.js", "home_programme_state.js",
+                      "home_programme_store.js", "home_programme.js")
     _css = _STATIC / "home_programme.css"
 
     home = traitlets.Dict().tag(sync=True)

@@ -130,7 +130,8 @@ def library_entries() -> list[dict]:
 class MyRoutine(TimerHost):
     """Pick, order and run your own routine: ``MyRoutine()``; ``MyRoutine(names=[...])`` to start with some."""
 
-    _esm = esm_module("rules.js", "conditions_store.js", "my_routine.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "my_routine_state.js", "my_routine_store.js",
+                      "my_routine_conditions.js", "my_routine.js")
     _css = _STATIC / "my_routine.css"
 
     title = traitlets.Unicode("My routine").tag(sync=True)

@@ -6,7 +6,8 @@ Python sends every value the browser shows or runs: each routine's segments, tim
 positions and equipment; the transitions between any two positions; a talk's and a hand-out's
 segment with blanks for their words; the words for durations; the YAML lines; the limits. The
 browser only looks them up, fills the blanks and adds them up in the teacher's order
-(``planParts`` and the other rules in ``static/rules.js``; tests/test_widgets_static_rules.py holds them to ``Plan``).
+(``planParts`` and the other rules in ``static/rules.js``; tests/test_widgets_static_rules.py holds them to ``Plan``);
+the plan and its edits are a pure state module, ``static/plan_builder_state.js``.
 With a kernel, Python sees the blocks as they are edited: ``builder.plan`` is the validated
 Plan, ``builder.yaml`` the text the page shows, ``builder.save("my-class.yaml")`` writes it.
 """
@@ -77,7 +78,7 @@ class PlanBuilder(TimerHost):
     The plan's ``name`` (its file name) is "my-class" unless given: editing the title leaves it be.
     """
 
-    _esm = esm_module("rules.js", "plan_builder.js")
+    _esm = esm_module("rules.js", "plan_builder_state.js", "plan_builder_print.js", "plan_builder.js")
     _css = _STATIC / "plan_builder.css"
 
     title = traitlets.Unicode("My class").tag(sync=True)

@@ -2,7 +2,7 @@
 
 ``static/_shared.js`` holds the helpers every view needs (``el``, ``fill``, ``listen``, ``importText``,
 ``embeddedTimer``, ``standInModel``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
-widget class sets ``_esm = esm_module("walkthrough.js")``: the module's text with
+widget class sets ``_esm = esm_module("red_flags.js")``: the module's text with
 ``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
 loader) both run one module text, so the helpers are written once and work in both; and a
 module that declares one of them again fails to load (a duplicate declaration is a

@@ -93,3 +93,22 @@ function rowTools(cls, name, i, count, move, remove) {
   tools.append(up, down, cut);
   return tools;
 }
+
+// `text` on the clipboard; where there is none (an older browser, a page served without https), the
+// text of `node` selected for the reader to copy. Resolves to true if copied, false if selected.
+async function copyText(text, node) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch (err) {
+    window.getSelection().selectAllChildren(node);
+    return false;
+  }
+}
+
+// `text` downloaded as a file called `name` (the browser makes it a safe file name).
+function downloadText(text, type, name) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}

@@ -1,8 +1,8 @@
 // The home programme view: set up six weeks on the days the reader chooses, then "Today" (the next session
 // and one Start), the week done and to come, the week's reading, every level change with its reason and an
-// Undo, and the plan's days as a calendar file. The plan is kept in this browser (home.store_key); the
-// diary is read where it is kept. What the plan decides on them (levels, the next session, dates, the
-// calendar, whether a stored plan can be used) is Python's rule as written in rules.js. Nothing is sent.
+// Undo, and the plan's days as a calendar file. What it shows is homeView's (home_programme_state.js) for
+// the plan kept in this browser (home_programme_store.js) and the diary kept where it is; the rules are
+// Python's as written in rules.js. Nothing is sent.
 
 const todayIso = (when = new Date()) => localTime(when).slice(0, 10);
 
@@ -28,24 +28,12 @@ async function render({ model, el: host }) {
   host.append(root);
   const timer = embeddedTimer(model, timerHost);
 
-  // --- what is kept: the plan, and the reader's conditions (the conditions page's store) ---
+  // --- what is kept: the plan (home_programme_store.js), the reader's conditions (conditions_store.js) ---
   let kept = null; // {plan, undone, reminder}
   function readKept() {
-    let text = null;
-    try {
-      text = window.localStorage.getItem(home.store_key);
-    } catch (err) {
-      message.textContent = "This browser will not keep your plan (storage is off), so it cannot follow your diary.";
-      return null;
-    }
-    if (text === null) return null;
-    try {
-      return checkHomeStore(home, JSON.parse(text), "The plan kept in this browser", conditionIds);
-    } catch (err) {
-      message.textContent = `${err instanceof SyntaxError ? "The plan kept in this browser is damaged: it is not JSON." : err.message}`
-        + " Nothing was changed. Make a new plan to replace it.";
-      return null;
-    }
+    const read = readHomePlan(home, conditionIds);
+    if (read.problem) message.textContent = read.problem;
+    return read.kept;
   }
   // The conditions the reader ticked (conditions_store.js, its check in rules.js); null when none are kept
   // or the kept value cannot be used (the conditions page says why).
@@ -53,13 +41,18 @@ async function render({ model, el: host }) {
     const { mine, problem } = readConditions(home.conditions_store);
     return mine.length && !problem ? mine : null;
   }
-  function keep(next, note = "") {
-    window.localStorage.setItem(home.store_key, JSON.stringify({ version: home.store_version, ...next }));
+  // Keep `next` (and what `also` keeps) and show it; if the browser refuses, say why in `shown` (the words
+  // begin with `what`) and change nothing. Returns true once kept.
+  function keep(next, note, what, also, shown = message) {
+    const refused = keepHomePlan(home, next, what, also);
+    shown.textContent = refused;
+    if (refused) return false;
     kept = next;
     model.set("plan", next.plan);
     model.save_changes();
     message.textContent = note;
     draw();
+    return true;
   }
   function diaryEntries() {
     try {
@@ -78,17 +71,13 @@ async function render({ model, el: host }) {
     tools.replaceChildren();
     setup.hidden = Boolean(kept);
     if (!kept) return drawOffer();
-    const { plan, undone } = kept;
-    const entries = diaryEntries();
-    const now = todayIso();
-    const progress = homeProgress(home, plan, entries, undone, spec.date_pattern);
-    const dates = homeDates(home, plan);
-    const current = homeWeekOf(home, plan, now);
-    drawToday(plan, progress, current, dates, now);
+    const view = homeView(home, model.get("shapes"), model.get("move_shapes"), kept, diaryEntries(), todayIso(),
+      spec.date_pattern);
+    drawToday(view.today);
     if (compact) return;
-    drawChanges(progress);
-    drawWeek(plan, entries, current, dates);
-    drawTools(plan);
+    drawChanges(view);
+    drawWeek(view);
+    drawTools();
   }
 
   function drawOffer() {
@@ -103,22 +92,21 @@ async function render({ model, el: host }) {
     drawSetup();
   }
 
-  function drawToday(plan, progress, current, dates, now) {
+  function drawToday(t) {
     today.append(el(H, {}, "Today"));
-    if (current === null) {
-      const before = now < plan.start;
-      today.append(el("p", {}, before ? `Your plan starts on ${dayName(plan.start)}.`
-        : `You have finished your ${home.weeks_count} weeks. Well done.`));
-      if (!before) today.append(el("p", {}, home.weeks.at(-1).reading[0]));
-      if (before) return;
+    if (t.phase === "before") {
+      today.append(el("p", {}, `Your plan starts on ${dayName(t.start)}.`));
+      return;
     }
-    const weekNumber = current ?? home.weeks_count;
-    const session = homeSession(home, model.get("shapes"), model.get("move_shapes"), plan, weekNumber, progress.done,
-      progress.levels, progress.flare_up_next);
-    const planned = dates.find(([day]) => day >= now);
-    const when = planned?.[0] === now ? "Planned for today." : planned ? `Your next planned day is ${dayName(planned[0])}; you can do it today if you like.` : "";
-    today.append(el("p", { class: "be-home-what" }, `${session.title}: session ${progress.done + 1} of ${dates.length}, about ${Math.round(session.seconds / 60)} minutes. ${when}`));
-    if (progress.flare_up_next) {
+    if (t.phase === "after") {
+      today.append(el("p", {}, `You have finished your ${home.weeks_count} weeks. Well done.`),
+        el("p", {}, home.weeks.at(-1).reading[0]));
+    }
+    const { session } = t;
+    const when = t.planned === null ? "" : t.planned === todayIso() ? "Planned for today."
+      : `Your next planned day is ${dayName(t.planned)}; you can do it today if you like.`;
+    today.append(el("p", { class: "be-home-what" }, `${session.title}: session ${t.number} of ${t.total}, about ${session.minutes} minutes. ${when}`));
+    if (t.flare_up) {
       today.append(el("p", { class: "be-home-flare" }, "You said you are in a flare-up, so this is the gentle flare-up"
         + " session. Your exercises have stepped down a level. When you feel ready, your plan goes on from there."));
     }
@@ -126,23 +114,24 @@ async function render({ model, el: host }) {
     for (const name of session.routines) list.append(el("li", {}, titleOf[name]));
     today.append(list);
     const start = el("button", { type: "button", class: "be-home-start" }, "Start");
+    const plan = kept.plan;
     start.addEventListener("click", async () => {
       start.disabled = true;
       const [library, moves] = await Promise.all([model.get("library"), model.get("moves")]);
-      const full = homeSession(home, library, moves, plan, weekNumber, progress.done, progress.levels, progress.flare_up_next);
-      await timer.run({ title: full.title, segments: full.segments, session_id: `${homePlanKey(plan)}.${progress.done}.${full.name}`,
+      const full = homeSession(home, library, moves, plan, t.week, t.done, t.levels, t.flare_up);
+      await timer.run({ title: full.title, segments: full.segments, session_id: `${homePlanKey(plan)}.${t.done}.${full.name}`,
         diary_entry: { home_session: full.name } });
       start.disabled = false;
     });
     today.append(start);
-    if (!compact && !progress.flare_up_next) {
+    if (!compact && !t.flare_up) {
       const flare = el("button", { type: "button", class: "be-home-flare-up" }, spec.flare_up_ask);
       flare.addEventListener("click", () => {
         try {
           openDiary(spec).add({ id: newId(), date: localTime(new Date()), session: session.title, home_session: session.name,
             flare_up: true });
-        } catch (err) {
-          message.textContent = `Not saved: ${err.message}`;
+        } catch (err) { // the browser refused to store it, or the entry is not one the diary takes
+          message.textContent = err instanceof DOMException ? homeRefusal("Your flare-up was not saved", err) : `Not saved: ${err.message}`;
           return;
         }
         message.textContent = spec.saved;
@@ -153,77 +142,56 @@ async function render({ model, el: host }) {
     if (compact) today.append(el("a", { href: model.get("page"), class: "be-home-more" }, "Your whole plan"));
   }
 
-  function drawChanges(progress) {
+  function drawChanges(view) {
     changes.append(el(H, {}, "How your plan has changed"));
-    if (!progress.changes.length) {
+    if (!view.changes.length) {
       changes.append(el("p", {}, `Every exercise starts at level 1. After each session, say how it went: after ${home.up_after}`
         + " sessions in a row that feel too easy, an exercise moves up a level; a session that feels too hard or hurts"
         + " steps it down."));
       return;
     }
     const list = el("ul", { class: "be-home-change-list" });
-    for (const change of progress.changes) {
+    for (const change of view.changes) {
       const item = el("li", {}, `${change.words}. `);
       const undo = el("button", { type: "button", class: "be-home-undo", "aria-label": `Undo: ${change.words}` }, "Undo");
-      undo.addEventListener("click", () => keep({ ...kept, undone: [...kept.undone, change.id] },
-        `Taken back: ${change.words}.`));
+      undo.addEventListener("click", () => keep(homeUndo(kept, change.id), `Taken back: ${change.words}.`, "Your change was not kept"));
       item.append(undo);
       list.append(item);
     }
     changes.append(list);
-    if (kept.undone.length) {
+    if (view.taken_back) {
       const back = el("button", { type: "button", class: "be-home-redo" }, "Put back the changes you took back");
-      back.addEventListener("click", () => keep({ ...kept, undone: [] }));
+      back.addEventListener("click", () => keep(homePutBack(kept), "", "Your change was not kept"));
       changes.append(back);
     }
   }
 
-  function drawWeek(plan, entries, current, dates) {
-    const prefix = home.names.name.split("{")[0];
-    const done = {};
-    for (const e of entries) {
-      const w = (e.home_session || "").startsWith(prefix) && !e.flare_up ? homeWeekOf(home, plan, e.date.slice(0, 10)) : null;
-      if (w !== null) done[w] = (done[w] || 0) + 1;
-    }
+  function drawWeek(view) {
     week.append(el(H, {}, "Your six weeks"));
-    const days = plan.days.map((d) => home.weekdays[d - 1]).join(", ");
-    week.append(el("p", {}, `Your days: ${days}. ${home.shape_note}`));
+    week.append(el("p", {}, `Your days: ${view.days.join(", ")}. ${home.shape_note}`));
     const list = el("ol", { class: "be-home-weeks" });
-    for (const w of home.weeks) {
-      const planned = dates.filter(([, n]) => n === w.number).length;
-      const adds = w.adds.filter((e) => homeExercises(home, plan, w.number).includes(e)).map((e) => home.exercises[e].title);
-      const item = el("li", { class: w.number === current ? "be-home-now" : "" });
-      item.append(el("strong", {}, `Week ${w.number}${w.number === current ? " (this week)" : ""}: `),
-        `${done[w.number] || 0} of ${planned} sessions done.${adds.length ? ` New: ${adds.join(", ")}.` : ""} Reading: ${w.title}.`);
+    for (const w of view.weeks) {
+      const item = el("li", { class: w.current ? "be-home-now" : "" });
+      item.append(el("strong", {}, `Week ${w.number}${w.current ? " (this week)" : ""}: `),
+        `${w.done} of ${w.planned} sessions done.${w.adds.length ? ` New: ${w.adds.join(", ")}.` : ""} Reading: ${w.title}.`);
       list.append(item);
     }
     week.append(list);
-    const reading = home.weeks[(current ?? home.weeks_count) - 1];
     const box = el("div", { class: "be-home-reading" });
-    box.append(el(H, {}, `This week's reading: ${reading.title}`), ...reading.reading.map((p) => el("p", {}, p)));
+    box.append(el(H, {}, `This week's reading: ${view.reading.title}`), ...view.reading.paragraphs.map((p) => el("p", {}, p)));
     week.append(box);
-    const notes = [];
-    for (const e of Object.keys(home.exercises)) {
-      for (const kind of ["ask", "adapt"]) {
-        for (const [c, text] of Object.entries(home.exercises[e].advice[kind])) {
-          if (plan.conditions.includes(c)) notes.push(`${home.exercises[e].title}: ${home.advice_titles[kind]} (${home.conditions.find((x) => x.id === c).name}). ${text}`);
-        }
-      }
-    }
-    const out = homeLeftOut(home, plan).map((e) => home.exercises[e].title);
-    if (out.length) notes.unshift(`Left out of your plan, because of a condition you ticked: ${out.join(", ")}.`);
-    if (notes.length) {
+    if (view.notes.length) {
       const advice = el("ul", { class: "be-home-advice" });
-      notes.forEach((n) => advice.append(el("li", {}, n)));
+      view.notes.forEach((n) => advice.append(el("li", {}, n)));
       week.append(el(H, {}, "For your conditions"), advice);
     }
   }
 
-  function drawTools(plan) {
+  function drawTools() {
     const ics = el("button", { type: "button", class: "be-home-calendar" }, "Save reminders to your calendar");
     ics.addEventListener("click", () => {
       const page = window.location.href.split("#")[0];
-      const text = homeCalendar(home, plan, page, kept.reminder, new Date().toISOString());
+      const text = homeCalendar(home, kept.plan, page, kept.reminder, new Date().toISOString());
       const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/calendar" })), download: "back-exercises.ics" });
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
@@ -285,22 +253,25 @@ async function render({ model, el: host }) {
         problem.textContent = err.message;
         return;
       }
-      saveConditions(home.conditions_store, next.plan.conditions);
-      keep(next, kept ? "Your plan is changed." : "Your plan is made and kept on this device.");
-      today.scrollIntoView?.({ block: "start" });
+      if (keep(next, kept ? "Your plan is changed." : "Your plan is made and kept on this device.",
+        kept ? "Your change was not kept" : "Your plan was not kept", () => saveConditions(home.conditions_store, next.plan.conditions),
+        problem)) today.scrollIntoView?.({ block: "start" });
     };
   }
 
   // --- start ------------------------------------------------------------------------
   kept = readKept();
-  const conditions = storedConditions();
-  if (kept && conditions && [...conditions].sort().join() !== [...kept.plan.conditions].sort().join()) {
-    keep({ ...kept, plan: { ...kept.plan, conditions } }, "Your plan now follows the conditions you ticked.");
-  } else if (!kept && !message.textContent && Object.keys(model.get("plan")).length) {
+  const follow = kept && homeFollow(kept, storedConditions());
+  const fromPython = !kept && !message.textContent && Object.keys(model.get("plan")).length;
+  if (follow) {
+    if (!keep(follow, "Your plan now follows the conditions you ticked.", "Your plan could not take up the conditions you ticked")) draw();
+  } else if (fromPython) {
     try { // a plan given from Python (in Jupyter), when this browser keeps none
-      keep(checkHomeStore(home, { version: home.store_version, plan: model.get("plan") }, "The plan from Python", conditionIds));
+      const given = checkHomeStore(home, { version: home.store_version, plan: model.get("plan") }, "The plan from Python", conditionIds);
+      if (!keep(given, "", "The plan from Python was not kept")) draw();
     } catch (err) {
       message.textContent = err.message;
+      draw();
     }
   } else {
     if (kept) {
@@ -321,7 +292,8 @@ async function render({ model, el: host }) {
     const plan = model.get("plan");
     if (!Object.keys(plan).length || JSON.stringify(plan) === JSON.stringify(kept?.plan)) return;
     try {
-      keep(checkHomeStore(home, { ...kept, version: home.store_version, plan }, "The plan from Python", conditionIds));
+      keep(checkHomeStore(home, { ...kept, version: home.store_version, plan }, "The plan from Python", conditionIds), "",
+        "The plan from Python was not kept");
     } catch (err) {
       message.textContent = `${err.message} Nothing was changed.`;
     }

@@ -2,23 +2,18 @@
 // in order, keep the list in this browser, share it as a link or a file, and run it as one
 // session in the guide's own timer. Routines, their segments and totals come from Python;
 // a shared routine lives in the link's fragment (after #), which is never sent to a server.
+// The routine and its edits are my_routine_state.js's, keeping it my_routine_store.js's, the link and
+// the checks rules.js's; this view sends the reader's edits and shows what comes of them.
 // With the reader's conditions (ticked on the conditions page, conditions_store.js), it leaves out of
 // its choices the routines a card says not to do, marks those to ask a clinician about first, and shows
 // each chosen routine's answers (a routine opened from a link or file is marked the same way).
-
-const STORE = "backease.my-routine";
-
-const toBase64url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-  .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const fromBase64url = (code) => new TextDecoder("utf-8", { fatal: true }).decode(
-  Uint8Array.from(atob(code.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
 
 async function render({ model, el: host }) {
   const library = model.get("library");
   const limits = model.get("limits");
   const written = (seconds) => duration(seconds, model.get("units").written);
   const byName = Object.fromEntries(library.map((r) => [r.name, r]));
-  let names = [...model.get("names")];
+  let routine = { title: model.get("title"), names: [...model.get("names")] };
   const cond = model.get("conditions");
   let mine = readConditions(cond);
   const answersOf = (name) => answersFor(byName[name].answers, mine.mine);
@@ -26,8 +21,6 @@ async function render({ model, el: host }) {
 
   // Python's limits, words and library, for the checks of rules.js (checkPayload, problem).
   const widget = { limits, problems: model.get("problems"), units: model.get("units"), byName };
-  const check = (data, source) => checkPayload(data, source, widget);
-  const say = (kind, source, got) => problem(widget, kind, source, got);
 
   // --- view -------------------------------------------------------------------------
   const root = el("section", { class: "be-mine", "aria-label": "My routine", "data-lm-suppress-shortcuts": "true" });
@@ -35,16 +28,12 @@ async function render({ model, el: host }) {
   const presets = el("div", { class: "be-mine-presets", role: "group", "aria-label": "Start from a ready-made routine" });
   const presetButtons = model.get("presets").map((name) => {
     const b = el("button", { type: "button", "data-preset": name }, `Start from: ${byName[name].title}`);
-    b.addEventListener("click", () => {
-      names = [name];
-      titleInput.value = byName[name].title;
-      update(`Your routine now starts from “${byName[name].title}”. Add more below, or run it as it is.`);
-    });
+    b.addEventListener("click", () => send({ type: "start", name },
+      `Your routine now starts from “${byName[name].title}”. Add more below, or run it as it is.`));
     return b;
   });
   const titleLabel = el("label", { class: "be-mine-title" }, "Name of your routine ");
   const titleInput = el("input", { type: "text", maxlength: String(limits.max_title) });
-  titleInput.value = model.get("title");
   titleLabel.append(titleInput);
   const addRow = el("div", { class: "be-mine-add" });
   const pick = el("select", { "aria-label": "Exercise to add" });
@@ -66,20 +55,16 @@ async function render({ model, el: host }) {
   root.append(message, condNote, presets, titleLabel, addRow, list, total, actions, linkBox, timerHost);
   host.append(root);
 
-  const current = () => ({ format: limits.format, version: limits.version, title: titleInput.value.trim() || "My routine",
-    routines: [...names] });
-  const seconds = () => routinesSeconds(names, byName);
+  const current = () => routinePayload(routine, limits);
 
   let keeping = false; // our own model.set calls, not Python's
   function keep() {
     keeping = true;
-    model.set("title", titleInput.value);
-    model.set("names", [...names]);
+    model.set("title", routine.title);
+    model.set("names", [...routine.names]);
     model.save_changes();
     keeping = false;
-    try {
-      window.localStorage.setItem(STORE, JSON.stringify(current()));
-    } catch (err) {
+    if (!keepRoutine(current())) {
       message.textContent = "This browser will not keep your routine (storage is off); share it as a link or file instead.";
     }
   }
@@ -91,79 +76,53 @@ async function render({ model, el: host }) {
       `${r.title} (${r.total})${verdict(r.name) === "ask" ? ` (${cond.words.ask_mark})` : ""}`)));
     presets.replaceChildren(...presetButtons.filter((b) => verdict(b.dataset.preset) !== "dont"));
     presets.hidden = !presets.children.length;
-    condNote.replaceChildren();
-    if (mine.problem) condNote.append(el("p", { role: "alert" }, `${mine.problem} ${cond.words.note_problem}`));
-    if (left.length) {
-      const items = el("ul", { class: "be-mine-left" });
-      for (const r of left) items.append(el("li", { "data-routine": r.name }, r.title));
-      // Why, once for each card (a technique's levels share its card).
-      const why = el("details");
-      const reasons = new Set(left.flatMap((r) => answersOf(r.name).filter((a) => a.advice === "dont")
-        .map((a) => `${a.technique}, ${cond.names[a.condition]}: ${a.text}`)));
-      why.append(el("summary", {}, cond.words.why), ...[...reasons].map((text) => el("p", {}, text)));
-      condNote.append(el("p", {}, cond.words.left_out), items, why);
-    }
-    const href = conditionsLink(cond);
-    if (href && (mine.problem || mine.mine.length)) {
-      const change = el("p");
-      change.append(el("a", { href }, cond.words.change));
-      condNote.append(change);
-    }
+    condNote.replaceChildren(...leftOutNote(cond, mine, left, answersOf));
   }
 
-  // What the cards say for the reader's conditions about a routine in the list.
-  function rowAnswers(name) {
-    const box = el("div", { class: "be-mine-answers" });
-    for (const a of answersOf(name)) {
-      box.append(el("p", { class: `be-mine-${a.advice}`, "data-kind": a.advice },
-        `${cond.titles[a.advice]}: ${cond.names[a.condition]}: ${a.text}`));
-    }
-    return box;
+  // An edit: the new routine shown, kept, and `note` said unless the routine cannot be shared.
+  function send(event, note = "") {
+    routine = routineNext(routine, event, widget);
+    if (titleInput.value !== routine.title) titleInput.value = routine.title;
+    update(note);
   }
 
   function move(i, by) {
-    const j = i + by;
-    [names[i], names[j]] = [names[j], names[i]];
-    update();
-    list.children[j]?.querySelector(by < 0 ? ".be-up" : ".be-down")?.focus();
+    send({ type: "move", index: i, by });
+    list.children[i + by]?.querySelector(by < 0 ? ".be-up" : ".be-down")?.focus();
   }
 
   function update(note = "") {
+    const { names } = routine;
+    const shown = routineShown(routine, widget);
     list.replaceChildren();
     names.forEach((name, i) => {
       const r = byName[name];
       const item = el("li");
       item.append(el("span", { class: "be-mine-name" }, `${r.title}: ${r.total}`));
-      item.append(rowTools("be-mine-tools", r.title, i, names.length, move, (at) => {
-        names.splice(at, 1);
-        update();
-      }));
-      if (answersOf(name).length) item.append(rowAnswers(name));
+      item.append(rowTools("be-mine-tools", r.title, i, names.length, move, (at) => send({ type: "remove", index: at })));
+      if (answersOf(name).length) item.append(routineAnswers(cond, answersOf(name)));
       list.append(item);
     });
-    const tooLong = seconds() > limits.max_seconds;
-    total.textContent = names.length ? `Total: ${written(seconds())} (${names.length} exercise${names.length === 1 ? "" : "s"})`
+    total.textContent = names.length ? `Total: ${written(shown.seconds)} (${names.length} exercise${names.length === 1 ? "" : "s"})`
       : "Your routine is empty: add an exercise, or start from a ready-made routine.";
-    message.textContent = tooLong ? say("too_long", "this routine", written(seconds())) : note;
-    runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !names.length || tooLong;
-    addBtn.disabled = names.length >= limits.max_items;
+    message.textContent = shown.problem || note;
+    runBtn.disabled = linkBtn.disabled = fileBtn.disabled = !shown.canShare;
+    addBtn.disabled = !shown.canAdd;
     linkBox.replaceChildren();
     keep();
   }
 
   // Open a shared routine: everything is checked first, so a bad one changes nothing.
-  function open(data, source, how) {
+  function open(read, how) {
+    let data;
     try {
-      check(data, source);
+      data = read();
     } catch (err) {
       message.textContent = `${err.message} Nothing was changed.`;
-      return false;
+      return;
     }
-    names = [...data.routines];
-    titleInput.value = data.title;
-    update(`Opened “${data.title}” ${how}. It is ready: press Start on the timer below.`);
+    send({ type: "open", data }, `Opened “${data.title}” ${how}. It is ready: press Start on the timer below.`);
     run();
-    return true;
   }
 
   // --- running ----------------------------------------------------------------------
@@ -174,15 +133,12 @@ async function render({ model, el: host }) {
   }
 
   // --- input ------------------------------------------------------------------------
-  addBtn.addEventListener("click", () => {
-    names.push(pick.value);
-    update();
-  });
-  titleInput.addEventListener("input", () => update());
+  addBtn.addEventListener("click", () => send({ type: "add", name: pick.value }));
+  titleInput.addEventListener("input", () => send({ type: "title", text: titleInput.value }));
   runBtn.addEventListener("click", run);
   linkBtn.addEventListener("click", () => {
     const url = new URL(window.location.href);
-    url.hash = limits.fragment + toBase64url(JSON.stringify(current()));
+    url.hash = routineFragment(current(), limits);
     const field = el("input", { type: "text", readonly: "", class: "be-mine-url", "aria-label": "Link to your routine" });
     field.value = url.href;
     linkBox.replaceChildren("Send this link; it opens your routine ready to run: ", field);
@@ -190,46 +146,32 @@ async function render({ model, el: host }) {
     field.select();
   });
   fileBtn.addEventListener("click", () => {
-    const data = current();
-    const link = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" })),
-      download: `${data.title}.json` }); // the browser makes the title a safe file name
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    downloadRoutine(current());
   });
   openInput.addEventListener("change", async () => {
     const file = openInput.files[0];
     if (!file) return;
-    let data = null;
-    try {
-      data = JSON.parse(await file.text());
-    } catch (err) {
-      message.textContent = `${say("not_json", `“${file.name}”`)} Nothing was changed.`;
-    }
-    if (data !== null) open(data, `“${file.name}”`, "from the file");
+    const text = await file.text();
+    open(() => routineFromFile(file.name, text, widget), "from the file");
     openInput.value = "";
   });
 
   // --- start: a link's routine, else the one kept in this browser --------------------
-  const hash = decodeURIComponent(window.location.hash.slice(1));
-  let saved = null;
   try {
-    saved = JSON.parse(window.localStorage.getItem(STORE));
-    check(saved, "saved");
-    names = [...saved.routines];
-    titleInput.value = saved.title;
+    const saved = checkPayload(keptRoutine(), "saved", widget);
+    routine = { title: saved.title, names: [...saved.routines] };
   } catch (err) {
     // nothing kept yet, or kept by an older guide: start empty
   }
+  titleInput.value = routine.title;
   choices();
   update();
   // Python set the list or the name (in Jupyter): show it.
   const fromPython = () => {
     if (keeping) return;
     const wanted = model.get("names");
-    if (wanted.join() === names.join() && model.get("title") === titleInput.value) return;
-    names = wanted.filter((n) => Object.hasOwn(byName, n));
-    titleInput.value = model.get("title");
-    update();
+    if (wanted.join() === routine.names.join() && model.get("title") === routine.title) return;
+    send({ type: "set", names: wanted, title: model.get("title") });
   };
   const unlisten = listen(model, ["names", "title"], fromPython);
   const unlistenConditions = onConditionsChange(cond, () => {
@@ -237,15 +179,7 @@ async function render({ model, el: host }) {
     choices();
     update();
   });
-  if (hash.startsWith(limits.fragment)) {
-    let data = null;
-    try {
-      data = JSON.parse(fromBase64url(hash.slice(limits.fragment.length)));
-    } catch (err) {
-      message.textContent = `${say("damaged", model.get("problems").link)} Nothing was changed.`;
-    }
-    if (data !== null) open(data, model.get("problems").link, "from the link");
-  }
+  if (window.location.hash.slice(1).startsWith(limits.fragment)) open(() => routineFromFragment(window.location.hash, widget), "from the link");
   return () => {
     timer.stop();
     unlisten();

@@ -48,8 +48,10 @@ export function dateTime(text, pattern) {
 // --- text ------------------------------------------------------------------------------------
 // Nothing but white space, as Python's str.isspace counts it (JavaScript's \s differs: it has
 // U+FEFF and lacks U+001C to U+001F and U+0085). A length is counted in characters, as Python's len.
+// `strip` takes it off both ends, as str.strip does (String.prototype.trim takes JavaScript's).
 const SPACE = "[\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const blank = (text) => new RegExp(`^${SPACE}*$`).test(text);
+const strip = (text) => text.replace(new RegExp(`^${SPACE}+|${SPACE}+$`, "g"), "");
 
 // --- the practice diary (backease.model.diary) ------------------------------------------------------
 // One value against its field's description; throws an Error naming the bad value.
@@ -423,6 +425,88 @@ export function checkHomeStore(home, data, source, conditions) {
   return { plan: { days: [...days].sort((a, b) => a - b), start, conditions: [...new Set(chosen)] }, undone, reminder };
 }
 
+// === The rules the guided check, My routine and the plan builder need beyond those above ===============
+// (held to Python by tests/test_widgets_static_rules.py like the rest; kept together to ease merging)
+
+// --- guided checks (backease.model.walkthroughs) -------------------------------------------------
+// A positive number as Python's format(x, "g") writes it: 6 significant digits, rounded a half to the even
+// digit (on the exact decimal value, which toFixed(100) gives from about 0.0001 up; below, in exponent form,
+// no value is a half).
+export function formatG(x) {
+  const bare = (text) => (text.includes(".") ? text.replace(/\.?0*$/, "") : text);
+  const [mantissa, power] = x.toExponential(5).split("e");
+  if (Number(power) < -4) return `${bare(mantissa)}e-${power.slice(1).padStart(2, "0")}`;
+  const [whole, fraction = ""] = x < 1e21 ? x.toFixed(100).split(".") : [BigInt(x).toString()];
+  const digits = whole + fraction;
+  const cut = digits.search(/[1-9]/) + 6;
+  const rest = digits.slice(cut);
+  const up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || Number(digits[cut - 1]) % 2 === 1));
+  const kept = (BigInt(digits.slice(0, cut)) + (up ? 1n : 0n)).toString();
+  const e = kept.length - 1 - (cut - whole.length);
+  const sig = kept.slice(0, 6);
+  if (e >= 6) return `${bare(`${sig[0]}.${sig.slice(1)}`)}e+${String(e).padStart(2, "0")}`;
+  return bare(e < 0 ? `0.${"0".repeat(-e - 1)}${sig}` : `${sig.slice(0, e + 1)}.${sig.slice(e + 1)}`);
+}
+
+// backease.model.walkthroughs.read_mm: a typed length as {mm}, or {error} in Python's words. `rules` are
+// Python's (mm_rules): the pattern, the limits and every message; the first rule that fails gives the message.
+export function readNumber(raw, rules) {
+  const text = strip(String(raw));
+  const pattern = rules.find((r) => r.test === "pattern").pattern;
+  const number = new RegExp(`^(?:${pattern})$`, "i").exec(text);
+  const shown = number ? number[1] : "";
+  const value = number ? Number(shown.replace(",", ".")) : NaN;
+  const fails = {
+    empty: () => !text,
+    pattern: () => !shown,
+    below: (limit) => value < limit,
+    equal: (limit) => value === limit,
+    above: (limit) => value > limit,
+  };
+  const failed = rules.find((rule) => fails[rule.test](rule.value));
+  return failed ? { error: fill(failed.message, { text, shown }) } : { mm: value };
+}
+
+// backease.model.walkthroughs.Outcome.summary: the rows of an outcome's summary as Python wrote them; once a
+// number is read (`mm`), the measured rows with the number and the note of the first band it reaches.
+export function summaryRows(outcome, mm) {
+  if (!outcome.measure || mm === null) return outcome.summary;
+  const band = outcome.measure.bands.find((b) => mm >= b.from_mm);
+  const values = { mm: formatG(mm), note: band ? band.note : "" };
+  return outcome.measure.summary.map(([label, text]) => [label, fill(text, values)]).filter(([, text]) => text);
+}
+
+// --- the plan builder's edits and handout (backease.model.plans, backease.model.validation) ----------------
+// A block's note on the handout, as backease.model.plans.Block.over_dose says it: for a repeat, Python's
+// `repeatNote` (REPEAT_NOTE) filled; else the routine's own (`over_dose`, which the library entry carries).
+export const blockNote = (b, r, repeatNote) => (b.repeat > 1 ? fill(repeatNote, b) : r?.over_dose);
+
+// Text as one line, as backease.model.validation.Validator.text keeps it: runs of white space one space.
+export const oneLine = (text) => strip(text).split(new RegExp(`${SPACE}+`)).join(" ");
+
+// --- My routine's link (backease.widgets.my_routine.to_fragment, from_fragment) ------------------------------
+// The fragment of a link (after "#") that opens `payload` ready to run: its JSON in UTF-8, base64url-encoded.
+export function routineFragment(payload, limits) {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  return limits.fragment + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+// The routine in a link's fragment (`hash`, "#" and all, as the address bar has it), checked (checkPayload);
+// null when the link holds none; else an Error in Python's words (a link cut short is "damaged").
+export function routineFromFragment(hash, widget) {
+  const { limits, problems } = widget;
+  const body = hash.replace(/^#/, "");
+  if (!body.startsWith(limits.fragment)) return null;
+  let data;
+  try {
+    const code = decodeURIComponent(body.slice(limits.fragment.length)).replace(/-/g, "+").replace(/_/g, "/");
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(atob(code), (c) => c.charCodeAt(0))));
+  } catch (err) {
+    throw new Error(problem(widget, "damaged", problems.link));
+  }
+  return checkPayload(data, problems.link, widget);
+}
+
 // --- the diary file and the clinician's summary (backease.model.diary_file, backease.model.diary_summary) ----------
 // tests/test_widgets_static_rules_diary.py holds both to Python over generated files and diaries.
 const isMapping = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
@@ -512,7 +596,6 @@ export function diarySummary(data, home, stored, entries) {
     const n = homeEntries.filter((e) => e.how_it_went === a).length;
     if (n) answers[a] = n;
   }
-  const strip = (text) => text.replace(new RegExp(`^${SPACE}+|${SPACE}+$`, "g"), "");
   const noted = ordered.filter((e) => strip(e.note ?? ""));
   const cut = (text) => ([...text].length <= data.note_chars ? text : `${[...text].slice(0, data.note_chars - 1).join("")}\u2026`);
   return { sessions: ordered.length, minutes: Math.round(seconds(ordered) / 60), stopped: ordered.filter((e) => e.finished === false).length,

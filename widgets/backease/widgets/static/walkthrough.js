@@ -1,37 +1,8 @@
 // Guided check view: a walkthrough shown one step at a time, answers as buttons, then a
-// result with a summary to copy or print. The same ES module runs in Jupyter and on the
-// built book page (through the book's offline widget loader). Everything stays in this
-// page: answers and typed numbers are never sent anywhere, not even to the kernel.
-
-// How a typed number is read comes from Python (backease.model.walkthroughs.mm_rules): the pattern,
-// the limits and every message. The first rule that fails gives the message.
-export function readNumber(raw, rules) {
-  const text = String(raw).trim();
-  const pattern = rules.find((r) => r.test === "pattern").pattern;
-  const number = new RegExp(`^(?:${pattern})$`, "i").exec(text);
-  const shown = number ? number[1] : "";
-  const value = number ? Number(shown.replace(",", ".")) : NaN;
-  const fails = {
-    empty: () => !text,
-    pattern: () => !shown,
-    below: (limit) => value < limit,
-    equal: (limit) => value === limit,
-    above: (limit) => value > limit,
-  };
-  const failed = rules.find((rule) => fails[rule.test](rule.value));
-  return failed ? { error: fill(failed.message, { text, shown }) } : { mm: value };
-}
-
-// The rows of an outcome's summary, as Python wrote them; once a number is read, the measured
-// rows with the number and the note of the first band it reaches.
-function summaryRows(outcome, mm) {
-  if (!outcome.measure || mm === null) return outcome.summary;
-  const band = outcome.measure.bands.find((b) => mm >= b.from_mm);
-  const values = { mm, note: band ? band.note : "" };
-  return outcome.measure.summary.map(([label, text]) => [label, fill(text, values)]).filter(([, text]) => text);
-}
-
-const START = { trail: [], mm: null }; // no answers yet: at the start, nothing measured
+// result with a summary to copy or print. It draws the place walkthrough_state.js gives and sends it
+// the reader's answers; rules.js reads a typed number and fills the summary as Python does. The same
+// ES module runs in Jupyter and on the built book page (through the book's offline widget loader).
+// Everything stays in this page: answers and typed numbers are never sent anywhere, not even to the kernel.
 
 // Where the reader is lives in the front-end model under "progress" (never saved, so never sent
 // to the kernel): every view of one widget shows the same step, and a new walkthrough or figure
@@ -52,21 +23,14 @@ function render({ model, el: host }) {
   host.append(root);
 
   const data = () => model.get("walkthrough");
-  const progress = () => model.get("progress") || START;
-  const at = () => { // id of the step or outcome shown
-    const id = progress().at;
-    return id && (id in data().steps || id in data().outcomes) ? id : data().start;
-  };
-  const isOutcome = (id) => id in data().outcomes;
+  const progress = () => checkPlace(data(), model.get("progress"));
+  const at = () => progress().at; // id of the step or outcome shown
+  const isOutcome = (id) => Object.hasOwn(data().outcomes, id);
   let acting = false; // this view made the change: it moves focus and announces
 
-  function move(next) {
+  function send(event) {
     acting = true;
-    model.set("progress", next);
-  }
-
-  function choose(answer) {
-    move({ at: answer.goto, trail: [...progress().trail, at()], mm: null });
+    model.set("progress", checkNext(data(), progress(), event));
   }
 
   // --- a step -------------------------------------------------------------------------
@@ -85,7 +49,7 @@ function render({ model, el: host }) {
     const answers = el("div", { class: "be-answers", role: "group", "aria-labelledby": `${uid}-q` });
     for (const answer of step.answers) {
       const button = el("button", { type: "button", class: "be-answer" }, answer.label);
-      button.addEventListener("click", () => choose(answer));
+      button.addEventListener("click", () => send({ type: "answer", label: answer.label }));
       answers.append(button);
     }
     stage.append(question, answers);
@@ -96,55 +60,8 @@ function render({ model, el: host }) {
     const { mm } = progress();
     const rows = [["Date", new Date().toLocaleDateString()], ...summaryRows(outcome, mm)];
     stage.append(el("h4", { class: "be-outcome-title", tabindex: "-1", "data-focus": "" }, `Result: ${outcome.title}`));
-    const summary = el("div", { class: "be-summary", role: "region", "aria-labelledby": `${uid}-s` });
-    const summaryText = el("div", { class: "be-summary-text" });
-    summaryText.append(...rows.map(([label, text]) => {
-      const row = el("p");
-      row.append(el("strong", {}, `${label}:`), ` ${text}`);
-      return row;
-    }));
-    const actions = el("div", { class: "be-summary-actions" });
-    const copyBtn = el("button", { type: "button", class: "be-copy" }, "Copy summary");
-    const printBtn = el("button", { type: "button", class: "be-print" }, "Print");
-    const status = el("p", { class: "be-copy-status" });
-    actions.append(copyBtn, printBtn);
-    summary.append(el("h5", { id: `${uid}-s` }, "Summary"), summaryText, actions, status);
-
     if (outcome.measure) stage.append(measureForm(outcome.measure));
-    stage.append(summary);
-
-    copyBtn.addEventListener("click", async () => {
-      const text = [`${data().title}: summary`, ...rows.map(([label, value]) => `${label}: ${value}`)].join("\n");
-      let message;
-      try {
-        await navigator.clipboard.writeText(text);
-        message = "Summary copied. You can paste it into a message or a note.";
-      } catch (err) {
-        // No clipboard here (an older browser, or a page served without https): select the text instead.
-        const range = document.createRange();
-        range.selectNodeContents(summaryText);
-        const selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        message = "The summary is selected. Copy it with Ctrl+C (⌘+C on a Mac), or your phone's Copy.";
-      }
-      status.textContent = message;
-      announce(message);
-    });
-
-    printBtn.addEventListener("click", () => {
-      // Print only this summary: checks.css hides everything else while data-be-print is set.
-      const page = document.documentElement;
-      summary.classList.add("be-print-target");
-      page.dataset.bePrint = "summary";
-      const done = () => {
-        summary.classList.remove("be-print-target");
-        delete page.dataset.bePrint;
-        window.removeEventListener("afterprint", done);
-      };
-      window.addEventListener("afterprint", done);
-      window.print();
-    });
+    stage.append(summaryCard(`${uid}-s`, data().title, rows, announce));
   }
 
   // What was typed, and its error, belong to this view; they are kept while the reader stays on the outcome.
@@ -175,9 +92,9 @@ function render({ model, el: host }) {
       const result = readNumber(input.value, measure.rules);
       typed = { text: input.value, error: result.error || "" };
       const mm = result.error ? null : result.mm;
-      if (mm !== progress().mm) move({ ...progress(), mm });
+      if (mm !== progress().mm) send({ type: "measure", mm });
       else draw();
-      announce(result.error ? `Not added: ${result.error}` : `Added to the summary: about ${mm} mm.`);
+      announce(result.error ? `Not added: ${result.error}` : `Added to the summary: about ${formatG(mm)} mm.`);
       if (result.error) stage.querySelector(".be-mm").focus();
     });
     return form;
@@ -217,15 +134,12 @@ function render({ model, el: host }) {
     announce(node ? `Result: ${node.title}. ${node.found}` : `Step ${progress().trail.length + 1}. ${data().steps[id].question}`);
   }
 
-  backBtn.addEventListener("click", () => {
-    const trail = progress().trail;
-    if (trail.length) move({ at: trail[trail.length - 1], trail: trail.slice(0, -1), mm: null });
-  });
-  restartBtn.addEventListener("click", () => move(START));
+  backBtn.addEventListener("click", () => send({ type: "back" }));
+  restartBtn.addEventListener("click", () => send({ type: "restart" }));
 
   const redraw = () => draw();
   const restart = () => { // a new walkthrough from Python starts again
-    model.set("progress", START);
+    model.set("progress", checkStart(data()));
     draw();
   };
   const unlisten = [listen(model, ["progress"], onProgress), listen(model, ["walkthrough"], restart),

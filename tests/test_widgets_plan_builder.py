@@ -1,21 +1,20 @@
-"""Widget views run on a stand-in model in Chromium, held to Python. The plan builder: for many
-generated plans, what the view computes offline (segments, moves, times in words, totals, YAML,
-file name, the printed outline) is what ``Plan``, ``PlanBuilder`` and ``outline_table`` say for
-the same blocks. Two views of one widget stay in step, and a trait Python sets shows in both
-(the plan builder, My routine). The rules themselves are held to Python in tests/test_widgets_static_rules.py."""
-import json
+"""The plan builder (widgets/plan_builder.py): in Python, its YAML and plan; its views on a stand-in model in
+Chromium, held to Python. For many generated plans, what the view computes offline (segments, moves, times
+in words, totals, YAML, file name, the printed outline) is what ``Plan``, ``PlanBuilder`` and ``outline_table``
+say for the same blocks. Two views of one widget stay in step, and a trait Python sets shows in both. The
+rules themselves are held to Python in tests/test_widgets_static_rules.py, the plan's edits in
+tests/test_widgets_static_plan_builder_state.py."""
 import random
 
 import pytest
 import yaml
 
-from backease.model.library import get_routine
 from backease.model.logistics import class_routines
-from backease.widgets.my_routine import MyRoutine
 from backease.widgets.plan_builder import PlanBuilder, plan_yaml
 from backease.model.plans import MAX_REPEAT, plan_from_dict
 from backease.printables.handouts import outline_table
 from backease.model.routines import MAX_TOTAL_SECONDS, format_duration
+from stand_in import render_twice
 
 TEXTS = ["Welcome and check-in", 'The "why" of breathing', "Pause \u2014 caf\u00e9, na\u00efve, \u2713", "Back\\slash: {talk}"]
 TITLES = ["Tuesday class", 'A "gentle" class: week 2', "\u00c9cole du dos \u2014 {name}", "x"]
@@ -44,21 +43,6 @@ def plan_from_dict_or_none(data):
         return None
 
 
-# Two views of one widget on the stand-in model the module exports (as the book's loader does): window.widget.
-RENDER = """async (state) => {
-  const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
-  const mod = await import(url);
-  const model = mod.standInModel(state);
-  const views = [];
-  for (const i of [0, 1]) {
-    const host = document.createElement("div");
-    document.body.append(host);
-    await mod.default.render({ model, el: host });
-    views.push(host);
-  }
-  window.widget = { mod, model, views };
-}"""
-
 SHOW = """({ blocks, title }) => {
   const { mod, model, views } = window.widget;
   model.set("title", title);
@@ -82,9 +66,8 @@ def builder_page(browser, builder):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.set_content("<!doctype html><html><body></body></html>")
+    render_twice(page, builder.get_state())
     page.evaluate("window.print = () => {}")  # the handout goes to #be-print-area; no dialog
-    page.evaluate(RENDER, json.loads(json.dumps(builder.get_state())))
     yield page
     context.close()
     assert not errors, errors
@@ -177,25 +160,3 @@ def test_a_plan_over_the_limit_says_so_and_cannot_run(builder_page):
     root = builder_page.locator(".be-builder").first
     assert f"This plan lasts {format_duration(seconds)}" in root.locator(".be-builder-message").inner_text()
     assert root.get_by_role("button", name="Run this plan").is_disabled()
-
-
-def test_my_routine_views_stay_in_step_and_follow_python(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.set_content("<!doctype html><html><body></body></html>")
-        page.evaluate(RENDER, json.loads(json.dumps(MyRoutine().get_state())))
-        first, second = page.locator(".be-mine").nth(0), page.locator(".be-mine").nth(1)
-        shown = lambda names: [f"{get_routine(n).title}: {format_duration(get_routine(n).total_seconds)}" for n in names]  # noqa: E731
-        first.locator("select").select_option("breathing")
-        first.get_by_role("button", name="Add", exact=True).click()
-        first.locator(".be-mine-title input").fill("Evening")
-        assert page.evaluate("[window.widget.model.get('names'), window.widget.model.get('title')]") == [["breathing"], "Evening"]
-        for view in (first, second):
-            assert view.locator(".be-mine-name").all_inner_texts() == shown(["breathing"])
-            assert view.locator(".be-mine-title input").input_value() == "Evening"
-        page.evaluate("window.widget.model.set('names', ['warm-up', 'dead-bug'])")  # as Python sets it
-        for view in (first, second):
-            assert view.locator(".be-mine-name").all_inner_texts() == shown(["warm-up", "dead-bug"])
-    finally:
-        context.close()
