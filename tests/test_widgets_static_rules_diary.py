@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from backease.errors import DataError
 from backease.model.diary import FORMAT, check_entry
-from backease.model.diary_file import PARTS, PROBLEMS, VERSION, read_file
+from backease.model.diary_file import PARTS, VERSION, read_file
 from backease.model.diary_summary import summary
 from backease.model.home import Stored, progress, stored_from_dict
 from backease.model.levels import LEVELS
