@@ -6,6 +6,7 @@ module text a widget sends (``backease.widgets.static_modules.esm_module``), wit
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -19,7 +20,8 @@ class JSError(Exception):
 
 
 class NodeModule:
-    def __init__(self, text: str):
+    def __init__(self, text: str, zone: str | None = None):
+        """``zone``: the time zone node runs in (its TZ), as a browser's clock would be; else the machine's."""
         node = shutil.which("node")
         if not node:
             raise RuntimeError("node (v20 or later) is needed to run the browser's modules without a browser")
@@ -27,7 +29,7 @@ class NodeModule:
         path = Path(self._dir.name) / "module.mjs"
         path.write_text(text, encoding="utf-8")
         self._node = subprocess.Popen([node, str(HOST), str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      text=True, encoding="utf-8")
+                                      text=True, encoding="utf-8", env={**os.environ, "TZ": zone} if zone else None)
 
     def __call__(self, name: str, *args):
         """The export ``name`` called with ``args`` (as JSON); raises JSError if it throws."""

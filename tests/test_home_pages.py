@@ -208,7 +208,7 @@ def test_export_then_import_and_refuse_foreign_files(page, server, tmp_path):
     for name, text, says in [
         ("routine.json", json.dumps(payload("Mine", ["breathing"])), "is not a diary exported from this guide"),
         ("photo.json", "\x89PNG", "it is not JSON"),
-        ("future.json", json.dumps({"format": "backease-diary", "version": 2, "entries": []}), "version 2"),
+        ("future.json", json.dumps({"format": "backease-diary", "version": 3, "entries": []}), "a newer version of this guide"),
         ("bad.json", json.dumps({"format": "backease-diary", "version": 1,
                                  "entries": [ENTRIES[0] | {"id": "new"}, ENTRIES[1] | {"id": "x", "pain_after": 11}]}),
          "entry 2: “pain_after” must be from 0 to 10, got 11"),
@@ -218,7 +218,7 @@ def test_export_then_import_and_refuse_foreign_files(page, server, tmp_path):
         root.get_by_label("Import a JSON diary").set_input_files(bad)
         expect(root.locator(".be-progress-message")).to_contain_text(says)
         shown = root.locator(".be-progress-message").inner_text()
-        assert says in shown and "Nothing was changed" in shown
+        assert says in shown and "Nothing was imported" in shown
         assert stored(page) == keep
     root.get_by_role("button", name="Delete everything").click()
     root.get_by_role("button", name="Yes, delete everything").click()

@@ -1,9 +1,8 @@
-"""The diary as data (model/diary.py): a bad entry or file is named, a good file loads."""
+"""The diary as data (model/diary.py): a bad entry or kept diary is named. (Files: test_model_diary_file.py.)"""
 import json
 
 import pytest
 
-from backease import load_diary
 from backease.model.diary import FORMAT, VERSION, check_diary, check_entry, spec
 from backease import DiaryError
 
@@ -27,18 +26,12 @@ def test_a_bad_diary_entry_is_named(change, says):
     assert says in str(err.value)
 
 
-def test_diary_files(tmp_path):
-    good = tmp_path / "diary.json"
-    good.write_text(json.dumps({"format": FORMAT, "version": VERSION, "entries": [GOOD]}))
-    assert load_diary(good) == [GOOD]
+def test_the_kept_diary():
+    assert check_diary(json.loads(json.dumps({"format": FORMAT, "version": VERSION, "entries": [GOOD]}))) == [GOOD]
     for data, says in [({"format": "other"}, "not a diary exported from this guide"),
                        ({"format": FORMAT, "version": 9, "entries": []}, "version 9"),
                        ({"format": FORMAT, "version": VERSION, "entries": {}}, "'entries' must be a list")]:
         with pytest.raises(DiaryError, match=None) as err:
             check_diary(data, "f.json")
         assert says in str(err.value)
-    broken = tmp_path / "broken.json"
-    broken.write_text("{")
-    with pytest.raises(DiaryError, match="broken.json: cannot read it as a JSON diary"):
-        load_diary(broken)
     assert "stays on this device" in spec()["privacy"]

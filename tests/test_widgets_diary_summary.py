@@ -1,15 +1,19 @@
-"""The progress page's summary for a clinician (widgets/diary_view.py CLINICIAN, static/diary_view.js): from a
-seeded diary it prints alone on one A4 page, with the diary's dates, totals, pain by week, the course levels
-its sessions name, the home programme's answers and the most recent notes; nothing leaves the device."""
+"""The progress page's summary for a clinician (widgets/diary_view.py CLINICIAN, static/diary_charts.js): from a
+seeded diary and home plan it prints alone on one A4 page, with the numbers of Python's summary
+(model/diary_summary.py) on the browser's clock: dates, totals, pain by week, the levels reached in sessions and in
+the home plan, the home programme's answers and the most recent notes; nothing leaves the device."""
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from backease.model import diary
+from backease.model.diary_summary import NOTE_CHARS, NOTES, summary
+from backease.model.home import STORE_KEY, HomePlan, Stored
 from backease.model.levels import EXERCISES, LEVELS
 from backease.model.library import get_routine
 from backease.widgets.diary_view import CLINICIAN
@@ -40,32 +44,20 @@ def seeded(weeks: int, note_length: int) -> list[dict]:
                 fields["note"] = (f"Note {n}: " + "the left side felt easier today " * 20)[:note_length]
             if n in (1, 5, 9):
                 fields["session"] = get_routine(TRUNK[min(n // 4, len(TRUNK) - 1)].name).title
-            if n in (6, 7):
-                fields |= {"home_session": "home-week-2", "how_it_went": ["too-easy", "about-right"][n - 6]}
+            if n in (6, 7):  # two home sessions that felt too easy: the plan moves their exercises up
+                fields |= {"home_session": "home-week-5", "how_it_went": "too-easy"}
             entries.append(entry(n, 7 * w + d, **fields))
     return entries
 
 
-def expected_weeks(entries) -> list[list[str]]:
-    """Each week's sessions, minutes and average pain before and after (a dash when none was rated)."""
-    def average(values):
-        return "\u2013" if not values else f"{round(sum(values) * 10 / len(values)) / 10:g}"
-
-    first = min(datetime.fromisoformat(e["date"].replace("Z", "+00:00")) for e in entries)
-    last = max(datetime.fromisoformat(e["date"].replace("Z", "+00:00")) for e in entries)
-    rows = []
-    for w in range((last - first).days // 7 + 1):
-        those = [e for e in entries if (datetime.fromisoformat(e["date"].replace("Z", "+00:00")) - first).days // 7 == w]
-        rows.append([str(len(those)), str(round(sum(e.get("done_seconds", 0) for e in those) / 60)),
-                     average([e["pain_before"] for e in those if "pain_before" in e]),
-                     average([e["pain_after"] for e in those if "pain_after" in e])])
-    return rows[-CLINICIAN["weeks"]:]
+PLAN = Stored(HomePlan((1, 3, 4), MONDAY.date()))  # from the diary's first week
 
 
 def print_summary(page, server, entries):
     open_built(page, f"{server}/book/home/progress.html")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)",
                   [diary.KEY, json.dumps({"format": diary.FORMAT, "version": diary.VERSION, "entries": entries})])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(PLAN.to_dict())])
     open_built(page, f"{server}/book/home/progress.html")
     page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }; null")  # the dialog
     page.get_by_role("button", name=CLINICIAN["button"]).click()
@@ -81,28 +73,36 @@ def print_summary(page, server, entries):
 def test_the_summary_prints_alone_on_one_a4_page_with_the_diarys_totals(reused_page, server, weeks, note_length):
     page, watch = reused_page
     entries = seeded(weeks, note_length)
-    summary, pages, alone = print_summary(page, server, entries)
+    summary_box, pages, alone = print_summary(page, server, entries)
     assert pages == 1 and alone, pages
-    totals = summary.locator("[data-total]").all_inner_texts()
-    assert totals == [str(len(entries)), str(round(sum(e["done_seconds"] for e in entries) / 60)),
-                      str(sum(e["finished"] is False for e in entries))]
-    rows = summary.locator(".be-summary-weeks tbody tr").evaluate_all(
+    zone = ZoneInfo(page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone"))
+    numbers = summary(entries, zone, PLAN)
+    totals = summary_box.locator("[data-total]").all_inner_texts()
+    assert totals == [str(numbers.sessions), str(numbers.minutes), str(numbers.stopped)]
+    assert numbers.sessions == len(entries)
+    rows = summary_box.locator(".be-summary-weeks tbody tr").evaluate_all(
         "rs => rs.map(r => [...r.cells].slice(1).map(c => c.textContent))")
-    assert rows == expected_weeks(entries)
-    text = summary.inner_text()
+    shown = lambda x: "\u2013" if x is None else f"{x:g}"  # noqa: E731
+    assert rows == [[str(w.sessions), str(w.minutes), shown(w.pain_before), shown(w.pain_after)]
+                    for w in numbers.weeks[-CLINICIAN["weeks"]:]]
+    text = summary_box.inner_text()
     assert CLINICIAN["privacy"] in text and CLINICIAN["title"] in text
     assert (CLINICIAN["weeks_more"].format(shown=CLINICIAN["weeks"], all=weeks) in text) == (weeks > CLINICIAN["weeks"])
-    # The highest level of trunk control the sessions name; the home programme's two answers.
+    # The highest level of trunk control the sessions name, and the home plan's moves up.
     top = max((lv for lv in TRUNK if any(get_routine(lv.name).title == e["session"] for e in entries)), key=lambda lv: lv.number)
-    assert summary.locator("li", has_text=f"{EXERCISES['trunk-control'].title}: level {top.number},").count() == 1
-    assert CLINICIAN["home"].format(count=2, answers="too easy 1, about right 1") in text
+    home = {lv.exercise for lv in numbers.levels} - {"trunk-control"}
+    assert home, "the home plan moved exercises up"
+    items = summary_box.locator("li", has_text=", first on ").all_inner_texts()
+    assert [t.split(", first on")[0] for t in items] == [f"{EXERCISES[lv.exercise].title}: level {lv.number}" for lv in numbers.levels]
+    assert f"{EXERCISES['trunk-control'].title}: level {top.number}" in [t.split(", first on")[0] for t in items]
+    assert CLINICIAN["home"].format(count=2, answers="too easy 2") in text
     notes = [e for e in entries if "note" in e]
-    shown = summary.locator(".be-summary-notes li").all_inner_texts()
-    assert len(shown) == min(len(notes), CLINICIAN["notes"])
-    assert all(len(t.split(": ", 1)[1]) <= CLINICIAN["note_chars"] for t in shown)
-    assert shown[-1].split(": ", 1)[1].startswith(notes[-1]["note"][:40])
+    noted = summary_box.locator(".be-summary-notes li").all_inner_texts()
+    assert len(noted) == len(numbers.notes) == min(len(notes), NOTES)
+    assert all(t.endswith(f", {n.session}: {n.text}") and len(n.text) <= NOTE_CHARS for t, n in zip(noted, numbers.notes))
+    assert numbers.notes[-1].text.startswith(notes[-1]["note"][:40])
     # Black on white.
-    colours = summary.evaluate("s => [getComputedStyle(s).color, getComputedStyle(s).backgroundColor]")
+    colours = summary_box.evaluate("s => [getComputedStyle(s).color, getComputedStyle(s).backgroundColor]")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     page.emulate_media(media="screen")
     assert not settled_problems(watch)

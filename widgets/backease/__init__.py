@@ -10,7 +10,7 @@ Importing the package is quick: the widgets (anywidget) and the figures (matplot
 the first time they are used, so a script that only reads routines never pays for them.
 """
 from .text.catalogue import list_routines
-from .model.diary import load_diary
+from .model.diary_file import load_diary, load_diary_file
 from .errors import (BackeaseError, ConditionsError, CourseError, DataError, DiaryError, FigureError, HomePlanError, PlanError, PoseError,
                      RoutineError, TechniqueError, WalkthroughError)
 from .model.home import HomePlan
@@ -33,7 +33,7 @@ __all__ = [
     "DiaryView", "FigureError", "GuidedCheck", "HomePlan", "HomePlanError", "HomeProgramme", "LEG_LENGTH", "MyConditions",
     "MyRoutine", "PLANS", "Plan", "PlanBuilder", "PlanError", "PoseError", "ROUTINES",
     "RedFlagScreen", "Routine", "RoutineError", "SessionTimer", "Step", "TechniqueError", "Walkthrough",
-    "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_plan",
+    "WalkthroughError", "format_duration", "get_plan", "get_routine", "list_routines", "load_diary", "load_diary_file", "load_plan",
     "load_routine", "plan_from_dict", "read_mm", "routine_from_dict", "save_plan", "save_routine", "walk_paths",
 ]
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -2,16 +2,14 @@
 
 Entries live only in the reader's browser (localStorage, under ``KEY``); the browser
 views read this description (``spec()``) to build the form, the CSV columns and the
-import checks, so a field is described once, here. ``load_diary`` reads an exported file
-in Python, with the same checks.
+import checks, so a field is described once, here. ``check_diary`` checks the diary as the browser keeps
+it; an exported file (the diary with the home plan and conditions) is read by ``diary_file``.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from pathlib import Path
 
 from ..errors import DiaryError
 
@@ -118,7 +116,7 @@ def check_entry(entry, where: str = "entry") -> dict:
 
 
 def check_diary(data, source: str = "diary") -> list[dict]:
-    """The entries of an exported diary (``{"format", "version", "entries"}``), checked."""
+    """The entries of the diary as the browser keeps it (``{"format", "version", "entries"}``), checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DiaryError(f"{source}: not a diary exported from this guide (no \"format\": {FORMAT!r})")
     if isinstance(data.get("version"), bool) or data.get("version") != VERSION:
@@ -127,14 +125,3 @@ def check_diary(data, source: str = "diary") -> list[dict]:
     if not isinstance(entries, list):
         raise DiaryError(f"{source}: 'entries' must be a list, got {entries!r}")
     return [check_entry(e, f"{source}, entry {i}") for i, e in enumerate(entries, 1)]
-
-
-def load_diary(path) -> list[dict]:
-    """Read a diary exported as JSON from the progress page."""
-    path = Path(path)
-    try:
-        return check_diary(json.loads(path.read_text(encoding="utf-8")), str(path))
-    except (OSError, ValueError) as err:
-        if isinstance(err, DiaryError):
-            raise
-        raise DiaryError(f"{path}: cannot read it as a JSON diary ({err})") from None

@@ -1,8 +1,9 @@
 """The progress page's widget: the reader's diary, drawn in the page, with export, import and delete.
 
 The entries never reach Python: they stay in the browser (see ``diary``). Python sends the
-diary's description, what the charts show, and the words and layout of the one-page summary a reader
-prints for a clinician (``CLINICIAN``; the view fills in the numbers from the diary).
+diary's description, what the charts show, the diary file's format (``model.diary_file``: the diary with the
+home plan and the conditions), and the words and layout of the one-page summary a reader prints for a
+clinician (``CLINICIAN``; its numbers are ``model.diary_summary``'s, computed in the browser by rules.js).
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .my_conditions import store_spec
 from .static_modules import esm_module, plain_module
-from ..model import diary
+from ..model import diary, diary_file, diary_summary
 from ..model.levels import EXERCISES, LEVELS
 from ..model.library import get_routine
 
@@ -31,42 +33,89 @@ CLINICIAN = {
     "weeks_note": "Pain is rated from {low} (none) to {high} (the worst imaginable); each average is over the"
                   " sessions rated that week, and a dash means none was rated.",
     "weeks_more": "The last {shown} weeks of {all}.",
-    "levels_heading": "Course levels named in the diary",
-    "levels_none": "No session in the diary names a course level.",
+    "levels_heading": "Levels reached",
+    "levels_none": "No session in the diary names a course level, and the home programme has moved none.",
     "level": "{exercise}: level {number}, first on {date}",
+    "level_now": "{exercise}: level {number}, first on {date}; now level {now} in the home programme",
     "home": "Home programme sessions: {count}. How the exercises went: {answers}.",
     "notes_heading": "Notes",
     "notes_none": "No notes.",
     "notes_more": "The {shown} most recent notes of {all}.",
     "empty": "Your diary is empty: there is nothing to summarise yet.",
-    "weeks": 12, "notes": 6, "note_chars": 240,
+    "weeks": 12,
 }
+# What the view says about the diary file: exporting it, and importing one (all or nothing).
+WORDS = {
+    "nothing": "Nothing was imported: your diary, home plan and conditions are as they were.",
+    "storage": "This browser could not keep what the file holds (its storage is full or turned off).",
+    "left_out": "Your {part} in this browser is damaged, so the file does not hold it: {why}",
+    "plan": "home plan", "conditions": "conditions",
+    "restored": "Your {part} from the file is kept now.",
+    "replaced": "The file's {part} replaced the one this browser had.",
+    "kept": "Your {part} in this browser stays as it was; the file's was left out.",
+    "ask": "This file and this browser hold different versions of your {parts}. Which do you want to keep? Either way,"
+           " the file's diary sessions are added. Export first if you want a copy of what this browser has.",
+    "mine": "In this browser: {what}.", "theirs": "In the file: {what}.",
+    "plan_what": "{days}, from {start}; reminders at {reminder}",
+    "none": "none",
+    "use_theirs": "Use the file's", "keep_mine": "Keep this browser's", "cancel": "Cancel the import",
+}
+HOME_KEYS = ("store_key", "store_version", "reminder_pattern", "reminder_at", "days_a_week", "weekdays", "weeks_count",
+             "per_session", "names", "reasons", "answers", "verdicts", "up_after")
+
+
+def diary_spec() -> dict:
+    """The diary's description (``model.diary.spec()``) with the styles of its entry form."""
+    return {**diary.spec(), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
 
 
 def browser_spec() -> dict:
-    """The diary's description (``model.diary.spec()``) with the module and styles its browser views share
-    (the timer's diary form and this view)."""
-    return {**diary.spec(), "esm": esm_module("rules.js", "diary_core.js"), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
+    """``diary_spec()`` with the module the timer's diary form imports."""
+    return {**diary_spec(), "esm": esm_module("rules.js", "diary_core.js")}
+
+
+def home_rules() -> dict:
+    """What the view needs of the home programme's data (``home_data``) to check a kept plan and follow its levels."""
+    from .home_programme import home_data  # here: the home programme's timer imports this module
+
+    data = home_data()
+    return {**{k: data[k] for k in HOME_KEYS}, "weeks": [{"number": w["number"], "adds": w["adds"]} for w in data["weeks"]],
+            "exercises": {e: {"title": x["title"], "levels": x["levels"], "advice": {"dont": x["advice"]["dont"]}}
+                          for e, x in data["exercises"].items()}}
+
+
+def summary_data() -> dict:
+    """What rules.js's ``diarySummary`` reads (``model.diary_summary``): the dates, the course levels' titles, the
+    order of exercises and answers, and how many notes of how many characters fit."""
+    return {"date_pattern": diary.DATE_TIME, "exercises": list(dict.fromkeys(lv.exercise for lv in LEVELS)),
+            "levels": [{"title": get_routine(lv.name).title, "exercise": lv.exercise, "number": lv.number} for lv in LEVELS],
+            "answers": list(diary.HOW_IT_WENT), "notes": diary_summary.NOTES, "note_chars": diary_summary.NOTE_CHARS}
 
 
 class DiaryView(anywidget.AnyWidget):
     """Your practice diary and progress: ``DiaryView()``. Nothing you enter leaves the browser."""
 
-    _esm = esm_module("diary_view.js")
+    _esm = esm_module("rules.js", "conditions_store.js", "diary_core.js", "diary_store.js", "diary_state.js", "diary_charts.js",
+                      "diary_view.js")
     _css = _STATIC / "diary_view.css"
 
     spec = traitlets.Dict().tag(sync=True)
     charts = traitlets.Dict().tag(sync=True)
-    clinician = traitlets.Dict().tag(sync=True)  # CLINICIAN, the course levels and how-it-went words
+    file = traitlets.Dict().tag(sync=True)  # the diary file's format: model.diary_file
+    words = traitlets.Dict().tag(sync=True)  # WORDS
+    home = traitlets.Dict().tag(sync=True)  # home_rules()
+    conditions_store = traitlets.Dict().tag(sync=True)  # the reader's conditions: my_conditions.store_spec()
+    summary = traitlets.Dict().tag(sync=True)  # summary_data()
+    clinician = traitlets.Dict().tag(sync=True)  # CLINICIAN, the exercises' titles and how-it-went words
     print_esm = traitlets.Unicode().tag(sync=True)  # static/handout.js: prints the summary alone
 
     def __init__(self, **kwargs):
         pain = next(f for f in diary.FIELDS if f.name == "pain_before")  # the scale both ratings share
-        super().__init__(spec=browser_spec(), charts={
+        super().__init__(spec=diary_spec(), charts={
             "weeks": WEEKS, "last": LAST, "manual": "Practice (added by hand)", "pain_low": pain.low, "pain_high": pain.high,
             "pain_caption": f"Pain before and after each session ({pain.low} = none, {pain.high} = worst)"},
             clinician={**CLINICIAN, "weeks_note": CLINICIAN["weeks_note"].format(low=pain.low, high=pain.high),
-                       "how_it_went": diary.HOW_IT_WENT,
-                       "levels": [{"title": get_routine(lv.name).title, "exercise": EXERCISES[lv.exercise].title,
-                                   "number": lv.number} for lv in LEVELS]},
+                       "how_it_went": diary.HOW_IT_WENT, "exercises": {e: x.title for e, x in EXERCISES.items()}},
+            file={"version": diary_file.VERSION, "parts": list(diary_file.PARTS), "problems": diary_file.PROBLEMS},
+            words=WORDS, home=home_rules(), conditions_store=store_spec(), summary=summary_data(),
             print_esm=plain_module("handout.js"), **kwargs)

@@ -3,9 +3,9 @@
 // the storage key come from Python (backease.model.diary.spec()); the checks are Python's, in rules.js
 // (joined in front of this file). Nothing here is ever sent anywhere.
 
-// The entries of a diary file's text (the JSON this page exports), checked (checkDiary, in
-// rules.js); throws with a message.
-export function parseDiaryFile(spec, text, source = "This file") {
+// The entries of the diary's text as kept in this browser, checked (checkDiary, in rules.js); throws with a
+// message. (A file the progress page exports holds more: rules.js's readDiaryFile reads it.)
+function parseDiary(spec, text, source) {
   let data;
   try {
     data = JSON.parse(text);
@@ -18,32 +18,25 @@ export function parseDiaryFile(spec, text, source = "This file") {
 // When an entry was made, as a Date (its date is checked: see dateTime in rules.js).
 export const entryDate = (spec, entry) => dateTime(entry.date, spec.date_pattern);
 
-// The diary as stored under spec.key: {format, version, entries}. Throws if storage is unavailable.
+// The diary's text as kept under spec.key: {format, version, entries}.
+export const diaryText = (spec, entries) => JSON.stringify({ format: spec.format, version: spec.version, entries });
+
+// The diary as stored under spec.key. Throws if storage is unavailable.
 export function openDiary(spec) {
   const store = window.localStorage;
   const read = () => {
     const text = store.getItem(spec.key);
-    return text ? parseDiaryFile(spec, text, "The diary in this browser") : [];
+    return text ? parseDiary(spec, text, "The diary in this browser") : [];
   };
-  const write = (entries) => store.setItem(spec.key, JSON.stringify({ format: spec.format, version: spec.version, entries }));
   return {
     entries: read,
     add(entry) {
       checkEntry(spec, entry);
-      write([...read(), entry]);
+      store.setItem(spec.key, diaryText(spec, [...read(), entry]));
       // Ask the browser not to clear the diary when space runs low (Safari may still, after weeks unused).
       navigator.storage?.persist?.().catch(() => {});
     },
-    // Entries from a file, added unless one with the same id is there already.
-    merge(entries) {
-      const have = read();
-      const ids = new Set(have.map((e) => e.id));
-      const fresh = entries.filter((e) => !ids.has(e.id));
-      write([...have, ...fresh].sort((a, b) => entryDate(spec, a) - entryDate(spec, b)));
-      return { added: fresh.length, skipped: entries.length - fresh.length };
-    },
     clear: () => store.removeItem(spec.key),
-    json: () => JSON.stringify({ format: spec.format, version: spec.version, entries: read() }, null, 2) + "\n",
     csv() {
       const names = spec.fields.map((f) => f.name);
       const cell = (v) => (v === undefined || v === null ? "" : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));

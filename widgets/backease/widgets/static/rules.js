@@ -506,3 +506,100 @@ export function routineFromFragment(hash, widget) {
   }
   return checkPayload(data, problems.link, widget);
 }
+
+// --- the diary file and the clinician's summary (backease.model.diary_file, backease.model.diary_summary) ----------
+// tests/test_widgets_static_rules_diary.py holds both to Python over generated files and diaries.
+const isMapping = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+
+// backease.model.diary_file.read_file: a file's text read and checked whole (`file`: Python's FILE, with the
+// format's version, parts and problems; `home`: the home plan's data; `conditionIds`: the shared list's ids).
+// {entries, home_plan (as kept) or null, conditions (ids) or null}, else an Error naming the bad part.
+export function readDiaryFile(spec, file, home, conditionIds, text, source) {
+  const problem = (kind, got = "") => new Error(fill(file.problems[kind], { source, got }));
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw problem("not_json");
+  }
+  if (!isMapping(data) || data.format !== spec.format) throw problem("foreign");
+  const version = data.version;
+  if (!Number.isInteger(version) || version < 1) throw problem("version");
+  if (version > file.version) throw problem("newer");
+  const unknown = version === 1 ? undefined : Object.keys(data).find((k) => !file.parts.includes(k));
+  if (unknown !== undefined) throw problem("part", unknown);
+  if (!Array.isArray(data.entries)) throw problem("entries");
+  data.entries.forEach((e, i) => checkEntry(spec, e, `${source}'s diary, entry ${i + 1}`));
+  const kept = version === 1 ? null : data.home_plan ?? null;
+  const plan = kept === null ? null : { version: home.store_version, ...checkHomeStore(home, kept, `${source}'s home plan`, conditionIds) };
+  const ticked = version === 1 ? null : data.conditions ?? null;
+  if (ticked !== null && (!Array.isArray(ticked) || ticked.some((c) => typeof c !== "string"))) throw problem("conditions");
+  const stranger = ticked?.find((c) => !conditionIds.includes(c));
+  if (stranger !== undefined) throw problem("condition", stranger);
+  return { entries: data.entries, home_plan: plan, conditions: ticked && conditionIds.filter((c) => ticked.includes(c)) };
+}
+
+// An entry's day on the reader's clock, "YYYY-MM-DD": the day it names when written with no zone, else the
+// day of its instant here.
+function entryDay(text, pattern) {
+  const m = new RegExp(`^(?:${pattern})$`).exec(text);
+  if (!m[8]) return `${m[1]}-${m[2]}-${m[3]}`;
+  const d = dateTime(text, pattern);
+  return isoDay(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5);
+}
+
+// backease.model.diary_summary.summary: the numbers of the clinician's summary from checked diary `entries`
+// (any order). `data`: Python's (the date pattern, the course levels with their titles, the exercises' order,
+// the answers, how many notes of how many characters); `home` and `stored` (the kept plan, checked) or nulls.
+export function diarySummary(data, home, stored, entries) {
+  const pattern = data.date_pattern;
+  const timed = entries.map((e) => ({ e, ms: dateTime(e.date, pattern).getTime(), day: entryDay(e.date, pattern) }))
+    .sort((a, b) => a.ms - b.ms);
+  const dayOf = new Map(timed.map((t) => [t.e, t.day]));
+  const ordered = timed.map((t) => t.e);
+  const seconds = (those) => those.reduce((s, e) => s + (e.done_seconds ?? 0), 0);
+  const average = (values) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) * 10) / values.length) / 10 : null);
+  const days = timed.map((t) => t.day).sort();
+  const [first, last] = [days[0] ?? null, days.at(-1) ?? null];
+  const weeks = [];
+  if (first !== null) {
+    for (let start = dayNumber(first) - isoWeekday(dayNumber(first)) + 1; start <= dayNumber(last); start += 7) {
+      const those = timed.filter((t) => dayNumber(t.day) >= start && dayNumber(t.day) < start + 7).map((t) => t.e);
+      weeks.push({ start: isoDay(start), sessions: those.length, minutes: Math.round(seconds(those) / 60),
+        pain_before: average(those.flatMap((e) => e.pain_before ?? [])), pain_after: average(those.flatMap((e) => e.pain_after ?? [])) });
+    }
+  }
+  const best = new Map();
+  for (const e of ordered) {
+    for (const lv of data.levels) {
+      if (e.session.includes(lv.title) && lv.number > (best.get(lv.exercise)?.[0] ?? 0)) best.set(lv.exercise, [lv.number, dayOf.get(e)]);
+    }
+  }
+  const now = new Map();
+  if (stored) {
+    const moved = homeProgress(home, stored.plan, entries, stored.undone, pattern);
+    const byId = new Map(ordered.map((e) => [e.id, dayOf.get(e)]));
+    for (const change of moved.changes) {
+      now.set(change.exercise, moved.levels[change.exercise]);
+      const [number, day] = best.get(change.exercise) ?? [0, ""];
+      const when = byId.get(change.entry);
+      if (change.after > number || (change.after === number && when < day)) best.set(change.exercise, [change.after, when]);
+    }
+  }
+  const levels = data.exercises.filter((x) => best.has(x)).map((x) => {
+    const [number, date] = best.get(x);
+    return { exercise: x, number, date, now: (now.get(x) ?? number) < number ? now.get(x) : null };
+  });
+  const homeEntries = ordered.filter((e) => e.home_session);
+  const answers = {};
+  for (const a of data.answers) {
+    const n = homeEntries.filter((e) => e.how_it_went === a).length;
+    if (n) answers[a] = n;
+  }
+  const noted = ordered.filter((e) => strip(e.note ?? ""));
+  const cut = (text) => ([...text].length <= data.note_chars ? text : `${[...text].slice(0, data.note_chars - 1).join("")}\u2026`);
+  return { sessions: ordered.length, minutes: Math.round(seconds(ordered) / 60), stopped: ordered.filter((e) => e.finished === false).length,
+    first, last, weeks, levels, home_sessions: homeEntries.length, answers,
+    notes: noted.slice(Math.max(0, noted.length - data.notes)).map((e) => ({ date: dayOf.get(e), session: e.session, text: cut(strip(e.note)) })),
+    notes_all: noted.length };
+}
