@@ -90,7 +90,10 @@ NOT_TEXT = (".pdf", ".ipynb", ".md", "Contents", "Download", "Print")
 def test_result_snippets_are_the_pages_words(server, reused_page, query):
     page, watch = reused_page
     page.goto(f"{server}/search.html?q={query}")
-    page.wait_for_function(SETTLED)
+    # Each result's snippet is fetched after the result is listed: wait until the search has finished and
+    # every listed result has its snippet.
+    page.wait_for_function("""() => /finished/i.test(document.querySelector('#search-results .search-summary')?.textContent || '')
+        && document.querySelectorAll('#search-results li p.context').length === document.querySelectorAll('#search-results li').length""")
     snippets = page.eval_on_selector_all("#search-results p.context", "ps => ps.map(p => p.textContent)")
     assert snippets, query
     for snippet in snippets:
