@@ -24,7 +24,7 @@ html: $(STAMP)
 # PYTHONDONTWRITEBYTECODE is emptied (unset) for the tests: else each worker and kernel compiles every test
 # module (pytest's assertion rewriting) and every module of the package from source, on every run.
 test: $(STAMP) chromium
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=15
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=15 --hypothesis-profile=full
 
 # The tests that need neither the built book nor a browser, on two workers: the quick check while you work.
 unit: $(STAMP)

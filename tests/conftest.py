@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -94,6 +95,22 @@ def pytest_xdist_make_scheduler(config, log):
             return module + test[test.index("["):] if "[" in test else module  # "[phone]": that crawl's tests
 
     return Scheduling(config, log)
+
+
+# Generated cases (Hypothesis): `make test`, which CI runs, gives `--hypothesis-profile=full` and every property
+# test its whole count; a run without a profile (`pytest`, `make unit`: the quick check while you work) a third.
+settings.register_profile("full", max_examples=100)
+settings.register_profile("quick", max_examples=34)
+
+
+def cases(full: int) -> int:
+    """How many generated cases a property test runs: ``full`` in the full profile, a share of it in the quick one."""
+    return max(10, round(full * settings.default.max_examples / 100))
+
+
+def pytest_configure(config):
+    if not config.getoption("hypothesis_profile", None):
+        settings.load_profile("quick")
 
 
 def pytest_addoption(parser):

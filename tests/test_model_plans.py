@@ -12,6 +12,7 @@ from backease.model.library import PART_OF, ROUTINES
 from backease.model.logistics import TALK_POSITION, card_for, class_routines, on_floor, positions_of, transition_ids
 from backease.model.positions import POSITIONS, TRANSITION_NOTE, TRANSITIONS
 from backease.text.plans import outline_markdown
+from conftest import cases
 
 
 def test_a_plan_total_is_the_sum_of_its_routines_talks_and_transitions():
@@ -167,7 +168,7 @@ BLOCKS = st.one_of(
     st.builds(lambda s: Block(talk="A talk", seconds=30 * s), st.integers(1, 10)))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=cases(150), deadline=None)
 @given(st.lists(BLOCKS, min_size=1, max_size=10))
 def test_a_generated_plan_never_changes_position_without_a_transition(blocks):
     try:

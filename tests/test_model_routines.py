@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from backease import (ROUTINES, Breathing, Routine, RoutineError, Step, format_duration, get_routine, load_routine,
                       routine_from_dict, save_routine)
 from backease.model.routines import MAX_TOTAL_SECONDS, spoken_duration
+from conftest import cases
 
 
 def routine(*steps, **kw):
@@ -130,7 +131,7 @@ def test_bad_get_ready_is_named():
         routine(Step("A", seconds=10), get_ready=-3)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=cases(200), deadline=None)
 @given(st.one_of(
     st.floats(max_value=0), st.floats(allow_nan=True).filter(lambda x: not math.isfinite(x)),
     st.text(), st.none(), st.booleans(), st.lists(st.integers()),
@@ -155,7 +156,7 @@ steps = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=cases(150), deadline=None)
 @given(st.lists(steps, min_size=1, max_size=8), st.floats(0, 30), st.floats(0, 10))
 def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     r = Routine(name="r", title="R", steps=step_list, get_ready=get_ready, switch=switch)
@@ -167,7 +168,7 @@ def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     assert r.total_seconds <= MAX_TOTAL_SECONDS
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=cases(60), deadline=None)
 @given(st.lists(steps, min_size=1, max_size=6))
 def test_json_and_yaml_round_trip(tmp_path_factory, step_list):
     r = Routine(name="r", title="My routine", steps=step_list)

@@ -19,10 +19,10 @@ from backease.model.library import ROUTINES
 from backease.model.logistics import cards_in
 from backease.model.techniques import all_techniques
 from backease.widgets.my_conditions import TITLES, WORDS, store_spec
-from conftest import open_built, settled_problems
+from conftest import cases, open_built, settled_problems
 from node_module import JSError
 
-CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 IDS = [c.id for c in CONDITIONS]
 
 

@@ -16,8 +16,9 @@ from backease.model.levels import EXERCISES
 from backease.widgets.home_programme import HomeProgramme
 from node_module import NodeModule
 from test_widgets_static_rules_home import CONDITION_IDS, diaries, plans
+from conftest import cases
 
-CASES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, SHAPES, MOVE_SHAPES = WIDGET.home, WIDGET.shapes, WIDGET.move_shapes
 

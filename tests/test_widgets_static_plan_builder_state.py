@@ -13,8 +13,9 @@ from backease.model.logistics import class_routines
 from backease.model.plans import MAX_REPEAT, plan_from_dict
 from backease.widgets.plan_builder import LIMITS, PlanBuilder, plan_yaml
 from node_module import JSError, NodeModule
+from conftest import cases
 
-CASES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # The state reads the widget's values through the view's `get`: here, from the state Python sends, handed
 # over once (`useValues`) rather than with every call.
 ADAPTER = """

@@ -23,8 +23,9 @@ from backease.model.walkthroughs import WalkthroughError, mm_rules, read_mm
 from backease.widgets.my_routine import MyRoutine, check_payload, from_fragment, payload, to_fragment
 from backease.widgets.plan_builder import _library
 from node_module import JSError
+from conftest import cases
 
-CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def python_accepts(check, *args) -> bool:
@@ -214,7 +215,7 @@ def test_a_blocks_note_on_the_handout_is_pythons(rules, routine, repeat):
 
 
 # --- My routine's link --------------------------------------------------------------------------------
-LINK_CASES = settings(CASES, max_examples=100)  # each case encodes, decodes and checks a whole routine twice
+LINK_CASES = settings(CASES, max_examples=cases(100))  # each case encodes, decodes and checks a whole routine twice
 LINK_TITLES = st.one_of(st.text(min_size=1, max_size=20).filter(str.strip), st.sampled_from(["Évening calm", "a\u2028b", "\U0001f600 \"q\" \\"]))
 
 

@@ -22,8 +22,9 @@ from backease.widgets.diary_view import DiaryView
 from node_module import JSError, NodeModule
 from test_widgets_static_rules import ENTRIES
 from test_widgets_static_rules_home import CONDITION_IDS, diaries, plans, stored_values
+from conftest import cases
 
-CASES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 VIEW = DiaryView()
 SPEC, FILE, HOME, SUMMARY = VIEW.spec, VIEW.file, VIEW.home, VIEW.summary
 ZONES = ["Pacific/Auckland", "America/New_York", "Pacific/Kiritimati"]
@@ -118,7 +119,7 @@ def summary_cases(draw):
     return entries, kept
 
 
-@settings(CASES, max_examples=50)
+@settings(CASES, max_examples=cases(50))
 @given(summary_cases(), st.integers(1, 8), st.integers(2, 300))
 def test_the_browser_sums_a_diary_up_exactly_as_python_does(zoned, case, notes, note_chars):
     module, zone = zoned

@@ -17,8 +17,9 @@ from backease.model.levels import levels_of
 from backease.text.calendar import calendar_file
 from backease.widgets.home_programme import HomeProgramme
 from node_module import JSError
+from conftest import cases
 
-CASES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(100), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, LIBRARY, SHAPES, MOVES = WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves
 MOVE_SHAPES = WIDGET.move_shapes
@@ -108,7 +109,7 @@ URLS = st.sampled_from(["https://example.org/guide/book/home/programme.html",
                         "http://127.0.0.1:8000/book/home/programme.html?a=1,2;b=\u00e9t\u00e9"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plans, URLS, st.times().map(lambda t: t.replace(second=0, microsecond=0)),
        st.datetimes(datetime(2020, 1, 1), datetime(2035, 1, 1), timezones=st.just(timezone.utc)))
 def test_the_browser_writes_the_same_calendar_file(rules, plan, url, at, stamp):

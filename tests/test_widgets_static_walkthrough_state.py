@@ -12,8 +12,9 @@ from backease.model.leg_length import LEG_LENGTH
 from backease.model.walkthroughs import Answer, CheckStep, Measure, Outcome, Walkthrough, walk_paths
 from backease.widgets.checks import GuidedCheck
 from node_module import JSError, NodeModule
+from conftest import cases
 
-CASES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")
