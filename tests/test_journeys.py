@@ -29,9 +29,12 @@ def phone(browser):
 
 
 def menu_to(page, title: str) -> None:
-    """Open the site menu with a tap and tap the chapter ``title`` in it."""
+    """Open the site menu with a tap and tap the chapter ``title`` in it; returns once the new page has loaded
+    (its scripts run), as a reader's next tap needs: waiting for the old page's load state, or for the new
+    page's heading, can return while the new page is still being read, before its buttons work."""
+    before = page.url
     panel_link(page, "menu", title).tap()
-    page.wait_for_load_state("load")
+    page.wait_for_url(lambda url: url != before)  # the new page, to its load event
     page.locator("article h1", has_text=title).first.wait_for()
 
 

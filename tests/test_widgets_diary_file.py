@@ -107,7 +107,7 @@ def file_text(**change) -> str:
 
 @pytest.mark.parametrize("name, text, says", [
     ("funday.json", file_text(home_plan={**GOOD_PLAN.to_dict(), "plan": {"days": [1, "Funday", 3], "start": "2027-01-04"}}),
-     "This file's home plan has days that are not weekdays. " + WORDS["nothing"]),
+     "This file's home plan has a day that is not a weekday from 1 (Monday) to 7 (Sunday): \"Funday\". " + WORDS["nothing"]),
     ("future.json", file_text(version=3), "This file was made by a newer version of this guide"),
     ("routine.json", json.dumps({"format": "backease-my-routine", "version": 1}), "This file is not a diary exported from this guide"),
     ("photo.json", "\x89PNG", "it is not JSON"),

@@ -410,8 +410,10 @@ export function checkHomeStore(home, data, source, conditions) {
     fail("has no plan: it should give its days, start and conditions.");
   }
   const { days, start } = plan;
-  if (!Array.isArray(days) || days.some((d) => !Number.isInteger(d))) fail("has days that are not weekdays.");
-  if (new Set(days).size !== days.length || days.some((d) => d < 1 || d > 7)) fail("has days that are not seven different weekdays.");
+  if (!Array.isArray(days)) fail(`has days that are not a list of weekdays: ${JSON.stringify(days ?? null)}.`);
+  const notDay = days.find((d) => !Number.isInteger(d) || d < 1 || d > 7);
+  if (notDay !== undefined) fail(`has a day that is not a weekday from 1 (Monday) to 7 (Sunday): ${JSON.stringify(notDay)}.`);
+  if (new Set(days).size !== days.length) fail(`names a weekday twice: ${JSON.stringify(days)}.`);
   const [low, high] = home.days_a_week;
   if (days.length < low || days.length > high) fail(`has ${days.length} days a week; a plan has ${low} to ${high}.`);
   const m = typeof start === "string" && /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(start);
