@@ -45,6 +45,9 @@ export function dateTime(text, pattern) {
   return date;
 }
 
+// A JSON object (a dict in Python): not null, not a list.
+const isMapping = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+
 // --- text ------------------------------------------------------------------------------------
 // Nothing but white space, as Python's str.isspace counts it (JavaScript's \s differs: it has
 // U+FEFF and lacks U+001C to U+001F and U+0085). A length is counted in characters, as Python's len.
@@ -394,8 +397,7 @@ export function checkHomeStore(home, data, source, conditions) {
   const fail = (why) => {
     throw new Error(`${source} ${why}`);
   };
-  const isMap = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
-  if (!isMap(data) || !("plan" in data) || Object.keys(data).some((k) => !["version", "plan", "undone", "reminder"].includes(k))) {
+  if (!isMapping(data) || !("plan" in data) || Object.keys(data).some((k) => !["version", "plan", "undone", "reminder"].includes(k))) {
     fail("is not a home plan made with this guide.");
   }
   if (data.version !== home.store_version) fail(`has version ${JSON.stringify(data.version ?? null)}; this guide reads version ${home.store_version}.`);
@@ -406,7 +408,7 @@ export function checkHomeStore(home, data, source, conditions) {
     fail(`has a reminder time that is not a time of day: ${JSON.stringify(reminder)}.`);
   }
   const plan = data.plan;
-  if (!isMap(plan) || !("days" in plan) || Object.keys(plan).some((k) => !["days", "start", "conditions"].includes(k))) {
+  if (!isMapping(plan) || !("days" in plan) || Object.keys(plan).some((k) => !["days", "start", "conditions"].includes(k))) {
     fail("has no plan: it should give its days, start and conditions.");
   }
   const { days, start } = plan;
@@ -511,8 +513,6 @@ export function routineFromFragment(hash, widget) {
 
 // --- the diary file and the clinician's summary (backease.model.diary_file, backease.model.diary_summary) ----------
 // tests/test_widgets_static_rules_diary.py holds both to Python over generated files and diaries.
-const isMapping = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
-
 // backease.model.diary_file.read_file: a file's text read and checked whole (`file`: Python's FILE, with the
 // format's version, parts and problems; `home`: the home plan's data; `conditionIds`: the shared list's ids).
 // {entries, home_plan (as kept) or null, conditions (ids) or null}, else an Error naming the bad part.
