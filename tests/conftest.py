@@ -2,6 +2,7 @@
 headless Chromium, the crawl of every page; and the order in which pytest-xdist's workers take tests."""
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import json
@@ -245,12 +246,26 @@ def watched_page(context):
             r.abort()
 
     context.route("**/*", route)
-    page = context.new_page()
+    return _watch(context.new_page(), watch), watch
+
+
+@contextlib.contextmanager
+def another_tab(page, watch: PageWatch):
+    """A second tab beside ``page`` (from ``watched_page``), in its browser context (the same site data), whose
+    problems go to the same ``watch``; closed at the end of the ``with`` block."""
+    tab = _watch(page.context.new_page(), watch)
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+def _watch(page, watch: PageWatch):
     page.on("console", lambda m: m.type == "error" and watch.console_errors.append(f"{m.text} ({m.location.get('url')})"))
     page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and watch.http_errors.append(f"HTTP {r.status}: {r.url}"))
     page.on("requestfailed", lambda r: _is_local(r.url) and watch.failed.append(f"failed: {r.url} ({r.failure})"))
-    return page, watch
+    return page
 
 
 def site_context(browser, **options):
@@ -370,10 +385,16 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');"
 
 
-CRAWLS = {  # name: how its tab is set up, where it loads each page from, and the theme it should show
-    "phone": {"viewport": {"width": 320, "height": 640}, "over": "http", "theme": "light"},
+# The axe-core rules a crawl runs: every rule of AXE_TAGS, or those whose result depends on the theme's colours.
+AXE_RULES = {
+    "all": {"runOnly": {"type": "tag", "values": AXE_TAGS}},
+    "colours": {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+                "preload": False},  # no stylesheets fetched: only css-orientation-lock reads them
+}
+CRAWLS = {  # name: how its tab is set up, where it loads each page from, the theme it should show, the axe rules
+    "phone": {"viewport": {"width": 320, "height": 640}, "over": "http", "theme": "light", "axe": "all"},
     "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file",
-               "theme": "dark"},
+               "theme": "dark", "axe": "colours"},
 }
 # Each crawl is cut into parts, each a unit of work for pytest-xdist: the two workers share every crawl
 # to its end, rather than one worker crawling while the other waits at the end of the run. Page k goes to
@@ -383,8 +404,8 @@ CRAWL_PARTS = 4
 
 def _crawl(browser, site, server, setup, part: int):
     """Visit every ``CRAWL_PARTS``-th built page from the ``part``-th in one offline tab set up as ``setup``
-    (one of ``CRAWLS``) and record for each: problems, page width, theme and axe-core violations (every rule
-    of ``AXE_TAGS``; axe-core gathers only the violations in full, the one result the tests read)."""
+    (one of ``CRAWLS``) and record for each: problems, page width, theme and axe-core violations (of the crawl's
+    ``AXE_RULES``; axe-core gathers only the violations in full, the one result the tests read)."""
     import axe_playwright_python
 
     axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -402,9 +423,8 @@ def _crawl(browser, site, server, setup, part: int):
                         "width": page.evaluate("document.documentElement.scrollWidth"),
                         "theme": page.evaluate("document.documentElement.dataset.theme")}
         page.add_script_tag(path=str(axe))
-        results[rel]["violations"] = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-            ".then(r => r.violations)", AXE_TAGS)
+        results[rel]["violations"] = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
+                                                   {**AXE_RULES[setup["axe"]], "resultTypes": ["violations"]})
     context.close()
     return results
 

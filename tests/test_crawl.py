@@ -1,6 +1,7 @@
 """Every built page, crawled twice (see the ``crawl`` fixture): over http on a 320 px phone in the light
 theme, and from the files at 200 % zoom in the dark theme. Offline-clean, no sideways scrolling, and
-no serious axe-core accessibility violation; the rest is written to a report per part of each crawl.
+no serious axe-core accessibility violation: every rule on the phone, and again in the dark theme the rules
+that depend on its colours (conftest.AXE_RULES); the rest is written to a report per part of each crawl.
 
 Each crawl comes in parts (conftest.CRAWL_PARTS); one pytest-xdist worker runs all the tests of one part
 (conftest.ONE_WORKER), so each page is crawled once per crawl, and the two workers share the parts."""
@@ -27,11 +28,13 @@ def test_no_page_scrolls_sideways(crawl):
 
 
 def test_no_serious_accessibility_violations(crawl):
-    """axe-core on every page: light theme on a phone, dark theme zoomed; the rest is reported."""
+    """axe-core on every page: every rule in the light theme on a phone, the colour rules in the dark theme
+    zoomed; the rest is reported."""
     name, part, pages = crawl
     theme = CRAWLS[name]["theme"]
     blocking = {}
-    lines = [f"# Accessibility report (axe-core): {theme} theme, {name}, part {part + 1} of {CRAWL_PARTS}", "",
+    lines = [f"# Accessibility report (axe-core, {CRAWLS[name]['axe']} rules): {theme} theme, {name},"
+             f" part {part + 1} of {CRAWL_PARTS}", "",
              "| page | impact | rule | nodes |", "|---|---|---|---|"]
     for rel, r in pages.items():
         assert r["theme"] == theme, rel
