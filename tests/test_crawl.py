@@ -49,14 +49,17 @@ def test_no_serious_accessibility_violations(crawl):
 
 
 def test_an_outside_request_is_caught(browser, tmp_path):
-    """The crawl's watch is real: an outside image, over file:// and over http, is blocked and reported."""
+    """The crawl's watch is real: an outside image, over file:// and over http, is reported, and never leaves
+    (it fails at the proxy that CHROMIUM_FLAGS name)."""
     (tmp_path / "page.html").write_text('<!doctype html><html lang="en"><title>t</title>'
                                         '<img src="https://example.org/x.png" alt="x"></html>', encoding="utf-8")
     httpd = serve_folder(tmp_path)
     for url in ((tmp_path / "page.html").as_uri(), f"http://127.0.0.1:{httpd.server_address[1]}/page.html"):
         context = browser.new_context()
         page, watch = watched_page(context)
-        page.goto(url)
+        with page.expect_event("requestfailed") as failed:
+            page.goto(url)
         context.close()
         assert "outside request: https://example.org/x.png" in watch.problems(), url
+        assert failed.value.url == "https://example.org/x.png" and "ERR_PROXY" in failed.value.failure, url
     httpd.shutdown()
