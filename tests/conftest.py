@@ -78,7 +78,6 @@ ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
 # they start first, after the ONE_WORKER units, so that none is left running alone at the end of the run.
 LONGEST = {
     "test_home_programme.py::test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say",
-    "test_widgets_conditions_store.py::test_ticked_conditions_show_on_every_technique_page_as_the_card_says",
     "test_quality.py::test_internal_links_resolve",
     "test_offline_app.py::test_a_new_build_keeps_the_readers_choice_and_data_and_says_an_update_is_ready",
     "test_offline_app.py::test_a_reader_of_the_worker_before_the_choice_keeps_the_whole_guide",

@@ -89,53 +89,51 @@ def expected_note(technique, mine) -> tuple[str, list[str]]:
 
 
 def test_ticked_conditions_show_on_every_technique_page_as_the_card_says(reused_page, server):
-    """Three sets of conditions, ticked on the conditions page in one tab; every technique page, loaded once in
-    a second tab, shows what its card says for the set kept when it loads, then for each set ticked while it is
-    open (a page follows a change made in another tab). Together, the three sets meet every answer of every card."""
+    """Three sets of conditions: together, they meet every answer of every card. Each is ticked on the conditions
+    page, which keeps it as Python's ``stored`` writes it. Then every technique page, loaded once in a second tab,
+    shows what its card says for the set kept when it loads, and for each other set as the first tab keeps it
+    (a page follows a change made in another tab)."""
     page, watch = reused_page
     picker = tick(page, server, [])
     assert WORDS["privacy"] in picker.inner_text()
+    sets = [IDS[0::3], IDS[1::3], IDS[2::3]]
+    for mine in sets:
+        picker.locator(".be-conditions-clear").click()
+        for condition_id in mine:
+            picker.locator(f"input[value='{condition_id}']").check()
+        assert picker.locator(".be-conditions-message").inner_text() == WORDS["saved"]
+        assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") == stored(mine)
+    marks = 0  # each set the first tab keeps is followed by a mark, which the second tab waits for
+
+    def keep(mine):
+        nonlocal marks
+        marks += 1
+        page.evaluate("([k, v, n]) => { localStorage.setItem(k, v); localStorage.setItem('test-mark', n); }",
+                      [STORE_KEY, stored(mine), marks])
+
+    def shows(tab, technique, mine):
+        box = tab.locator(".be-cond-note")
+        verdict, lines = expected_note(technique, mine)
+        assert box.get_attribute("data-verdict") == verdict, (technique.name, mine)
+        assert box.locator("li").all_inner_texts() == lines, (technique.name, mine)
+        titles = box.locator(".be-cond-title").all_inner_texts()
+        assert titles == [f"{TITLES[k]}:" for k in ("dont", "ask", "adapt")
+                          if any(a.advice == k and a.condition in mine for a in technique.conditions)]
+        return box
+
+    now = 2  # the set kept now (the last ticked): each page loads with another one than the page before
     with another_tab(page, watch) as reader:
-        ticked = 0  # how many sets the picker has kept: each ends with a mark the reader's tab waits for
-
-        def keep(mine):
-            nonlocal ticked
-            page.bring_to_front()  # a tab behind another draws no frames, and a tap waits for them
-            picker.locator(".be-conditions-clear").click()
-            for condition_id in mine:
-                picker.locator(f"input[value='{condition_id}']").check()
-            assert picker.locator(".be-conditions-message").inner_text() == WORDS["saved"]
-            assert json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')")) == {"version": 1, "conditions": mine}
-            ticked += 1
-            page.evaluate("n => localStorage.setItem('test-ticked', n)", ticked)
-
-        def shows(technique, mine):
-            box = reader.locator(".be-cond-note")
-            verdict, lines = expected_note(technique, mine)
-            assert box.get_attribute("data-verdict") == verdict, (technique.name, mine)
-            assert box.locator("li").all_inner_texts() == lines, (technique.name, mine)
-            titles = box.locator(".be-cond-title").all_inner_texts()
-            assert titles == [f"{TITLES[k]}:" for k in ("dont", "ask", "adapt")
-                              if any(a.advice == k and a.condition in mine for a in technique.conditions)]
-            return box
-
-        sets = [IDS[0::3], IDS[1::3], IDS[2::3]]
-        keep(sets[0])
-        now = 0  # the set kept now: each page loads with another one than the page before
         for technique in all_techniques():
-            reader.bring_to_front()
             open_built(reader, f"{server}/book/techniques/{technique.name}.html")
             reader.evaluate("() => addEventListener('storage', (e) => {"
-                            " if (e.key === 'test-ticked') document.documentElement.dataset.ticked = e.newValue; })")
-            box = shows(technique, sets[now])
+                            " if (e.key === 'test-mark') document.documentElement.dataset.mark = e.newValue; })")
+            shows(reader, technique, sets[now])
             for _ in range(2):
                 now = (now + 1) % 3
                 keep(sets[now])
-                reader.bring_to_front()
-                # Storage events reach the tab in order: once the mark has, the note has drawn every tick before it.
-                reader.wait_for_function("n => document.documentElement.dataset.ticked === String(n)", arg=ticked)
-                box = shows(technique, sets[now])
-        reader.bring_to_front()
+                # Storage events reach a tab in order: once the mark has, the note has drawn the set before it.
+                reader.wait_for_function("n => document.documentElement.dataset.mark === String(n)", arg=marks)
+                box = shows(reader, technique, sets[now])
         box.get_by_role("link", name=WORDS["change"]).click()  # from the last page: back to the picker
         reader.wait_for_url("**/conditions.html#my-conditions")
     assert not settled_problems(watch)
