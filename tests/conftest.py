@@ -342,11 +342,14 @@ def clocked_page(module_clock_tab, server):
     yield from _as_new(module_clock_tab, server)
 
 
+@functools.cache
 def widget_states(site: Path, rel: str) -> list[dict]:
-    """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back)."""
+    """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back), read
+    once per test worker: tests share them, so they only read them."""
     import sys
 
-    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    if str(ROOT / "book" / "_ext") not in sys.path:
+        sys.path.insert(0, str(ROOT / "book" / "_ext"))
     from widget_state import unshared
 
     tag = parsed_page(site, rel).select_one("script[type='application/vnd.jupyter.widget-state+json']")
