@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from backease.model.conditions import ADVICE_KINDS, ADVICE_TITLES, CONDITIONS
+from backease.model.conditions import ADVICE_KINDS, ADVICE_TITLES, CONDITIONS, STORE_KEY
 from backease.model.techniques import all_techniques
 from backease.text.conditions import condition_label
+from backease.text.storage import REFUSED
+from backease.widgets.my_conditions import WORDS
 from conftest import open_built, parsed_page
+from test_home_programme import FILL, STORAGE_OFF
 
 PAGE = "book/start/conditions.html"
 TECHNIQUES = all_techniques()
@@ -106,3 +109,29 @@ def test_the_page_reads_on_a_360_px_phone_without_sideways_scrolling(browser, se
         assert box["width"] <= 360
     finally:
         context.close()
+
+
+def test_ticking_where_the_browser_will_not_keep_it_says_why_and_the_boxes_show_what_is_kept(reused_page, server):
+    """Storage really full, then off: the picker says why in Python's words and changes nothing kept; with storage
+    off a technique page shows no note (nothing can be kept, so none is), not the browser's error."""
+    page, watch = reused_page
+    open_built(page, f"{server}/{PAGE}")
+    picker = page.locator(".be-conditions")
+    message = picker.locator(".be-conditions-message")
+    picker.locator("input[value='pregnancy']").check()
+    kept = page.evaluate(f"localStorage.getItem({STORE_KEY!r})")
+    assert page.evaluate(FILL) > 0
+    picker.locator("input[value='osteoporosis']").click()
+    assert message.inner_text() == f"{WORDS['not_kept']}: {REFUSED['full']}"
+    assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == kept
+    assert [b.get_attribute("value") for b in picker.locator("input:checked").all()] == ["pregnancy"]
+    page.evaluate("localStorage.clear()")
+    with page.add_init_script(STORAGE_OFF):
+        open_built(page, f"{server}/book/techniques/forward-bend.html")
+        assert page.locator(".be-cond-note").is_hidden()
+        open_built(page, f"{server}/{PAGE}")
+        assert message.inner_text() == ""
+        picker.locator("input[value='pregnancy']").click()
+        assert message.inner_text() == f"{WORDS['not_kept']}: {REFUSED['off']}"
+        assert not picker.locator("input:checked").count()
+    assert not [e for e in watch.console_errors if "Widget" in e], watch.console_errors

@@ -9,8 +9,10 @@ from backease import ROUTINES, format_duration, get_routine, load_diary
 from backease.model.diary import FIELDS, check_entry
 from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, payload, to_fragment
 from backease.model.routines import RoutineError
+from backease.text.storage import REFUSED
 
 from conftest import open_built, watched_page
+from test_home_programme import FILL, STORAGE_OFF
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
@@ -68,6 +70,20 @@ def test_pick_order_keep_and_run_a_routine(page, server):
     timer.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(int(sum(s.seconds for s in segments[:4]) * 1000) + 100)
     assert timer.locator(".be-label").inner_text() == segments[4].heading
+
+
+def test_a_routine_the_browser_has_no_room_for_says_why_and_the_kept_one_stays(page, server):
+    root = mine(page, server)
+    root.locator("select").select_option("breathing")
+    root.get_by_role("button", name="Add", exact=True).click()
+    kept = page.evaluate("localStorage.getItem('backease.my-routine')")
+    assert json.loads(kept)["routines"] == ["breathing"]
+    assert page.evaluate(FILL) > 0
+    root.locator("select").select_option("hamstring-stretch")
+    root.get_by_role("button", name="Add", exact=True).click()
+    assert message(root) == f"Your routine was not kept: {REFUSED['full']} You can still share it as a link or a file."
+    assert page.evaluate("localStorage.getItem('backease.my-routine')") == kept
+    assert len(listed(root)) == 2 and not root.get_by_role("button", name="Download as a file").is_disabled()
 
 
 def test_ready_made_routines_are_offered_when_the_library_has_them(page, server):
@@ -191,6 +207,15 @@ def test_progress_page_charts_sessions_and_pain(page, server):
     assert rows.count() == 6 and "Slept better" in rows.nth(1).text_content()
     box = pain.bounding_box()
     assert box["width"] <= 360 and page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_with_storage_off_the_progress_page_says_why_in_pythons_words(offline_page, server):
+    page, watch = offline_page
+    page.context.add_init_script(STORAGE_OFF)
+    open_built(page, f"{server}/{PROGRESS}")
+    expect(page.get_by_role("alert").filter(has_text="The diary cannot be opened")).to_have_text(
+        f"The diary cannot be opened in this browser: {REFUSED['off']}")
+    assert not [e for e in watch.console_errors if "Widget" in e], watch.console_errors
 
 
 def test_export_then_import_and_refuse_foreign_files(page, server, tmp_path):

@@ -12,6 +12,7 @@ from backease.model.diary import FORMAT as DIARY_FORMAT, KEY as DIARY_KEY, VERSI
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
 from backease.text.calendar import calendar_file
+from backease.text.storage import REFUSED
 from conftest import open_built, settled_problems, site_context, watched_page
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
@@ -239,19 +240,18 @@ def test_a_change_the_browser_refuses_to_keep_leaves_the_plan_as_it_was_and_says
     assert page.evaluate(FILL) > 0
     message = page.locator(".be-home-message")
     page.locator(".be-home-undo").first.tap()  # a longer list of changes taken back: refused
-    assert message.inner_text().startswith("Your change was not kept: this browser's storage for this guide is full.")
-    assert "Nothing kept before was changed" in message.inner_text()
+    assert message.inner_text() == f"Your change was not kept: {REFUSED['full']}"
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == before and shown_changes(page) == changes
     diary = page.evaluate(f"localStorage.getItem({DIARY_KEY!r})")
     page.get_by_role("button", name="I'm in a flare-up").tap()  # a diary entry: refused too, in the same words
-    assert message.inner_text().startswith("Your flare-up was not saved: this browser's storage for this guide is full.")
+    assert message.inner_text() == f"Your flare-up was not saved: {REFUSED['full']}"
     assert page.evaluate(f"localStorage.getItem({DIARY_KEY!r})") == diary
     page.get_by_role("button", name="Change your plan").tap()
     setup = page.locator("form.be-home-setup")
     setup.get_by_label("Reminder time").fill("06:45")
     setup.get_by_label("Thursday", exact=True).tap()
     setup.get_by_role("button", name="Save the changes").tap()
-    assert "Your change was not kept: this browser's storage for this guide is full." in setup.locator(".be-home-problem").inner_text()
+    assert setup.locator(".be-home-problem").inner_text() == f"Your change was not kept: {REFUSED['full']}"
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == before
     assert setup.get_by_label("Reminder time").input_value() == "06:45", "what the reader typed is still there"
     page.evaluate(FREE)  # space again: the same tap keeps the change
@@ -274,7 +274,7 @@ def test_a_plan_the_browser_refuses_to_keep_is_not_half_kept(browser, server):
     for day in ("Monday", "Wednesday", "Friday"):
         setup.get_by_label(day, exact=True).tap()
     setup.get_by_role("button", name="Make my plan").tap()
-    assert problem.inner_text().startswith("Your plan was not kept: this browser's storage for this guide is full.")
+    assert problem.inner_text() == f"Your plan was not kept: {REFUSED['full']}"
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") is None and setup.is_visible()
     page.evaluate(FREE)
     context.add_init_script(REFUSE_CONDITIONS % CONDITIONS_KEY)
@@ -284,7 +284,7 @@ def test_a_plan_the_browser_refuses_to_keep_is_not_half_kept(browser, server):
         setup.get_by_label(day, exact=True).tap()
     setup.get_by_label(CONDITIONS[0].name, exact=True).tap()
     setup.get_by_role("button", name="Make my plan").tap()
-    assert problem.inner_text().startswith("Your plan was not kept: this browser's storage for this guide is full.")
+    assert problem.inner_text() == f"Your plan was not kept: {REFUSED['full']}"
     assert page.evaluate(f"[localStorage.getItem({STORE_KEY!r}), localStorage.getItem({CONDITIONS_KEY!r})]") == [None, None]
     assert not page.locator(".be-home-today .be-home-start").count()
     assert not settled_problems(watch), settled_problems(watch)  # less what the reload cut short
@@ -294,14 +294,13 @@ def test_a_plan_the_browser_refuses_to_keep_is_not_half_kept(browser, server):
     context.add_init_script(STORAGE_OFF)
     page, watch = watched_page(context)
     open_built(page, f"{server}/{PAGE}")
-    assert "will not keep your plan (storage is off)" in page.locator(".be-home-message").inner_text()
+    assert page.locator(".be-home-message").inner_text() == f"Your plan cannot be kept: {REFUSED['off']}"
     assert not [e for e in watch.console_errors if "Widget" in e], watch.console_errors
     theme = len(watch.page_errors)  # the theme's own script reads its colour mode from storage, and throws
     setup = page.locator("form.be-home-setup")
     for day in ("Monday", "Wednesday", "Friday"):
         setup.get_by_label(day, exact=True).tap()
     setup.get_by_role("button", name="Make my plan").tap()
-    assert setup.locator(".be-home-problem").inner_text().startswith(
-        "Your plan was not kept: this browser does not let this guide keep anything (storage is off")
+    assert setup.locator(".be-home-problem").inner_text() == f"Your plan was not kept: {REFUSED['off']}"
     assert setup.is_visible() and len(watch.page_errors) == theme, watch.page_errors
     context.close()

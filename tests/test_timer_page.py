@@ -5,8 +5,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from backease import get_routine
+from backease.text.storage import REFUSED
 
 from conftest import open_built
+from test_home_programme import FILL, FREE
 
 PAGE = "book/start/timers.html"
 START = datetime(2026, 1, 1, 9, 0, 0)
@@ -320,3 +322,27 @@ def test_a_session_stopped_early_can_go_in_the_diary(timers):
     [entry] = page.evaluate("JSON.parse(localStorage.getItem('backease.diary'))")["entries"]
     assert entry["finished"] is False and entry["done_seconds"] == BREATHING.get_ready + 30
     assert "pain_before" not in entry  # every part of an entry is optional
+
+
+def test_a_diary_entry_the_browser_has_no_room_for_leaves_the_diary_as_it_was(timers):
+    """Storage really full: the entry form at the end of a session says so in Python's words, the diary kept before is
+    unchanged, and what the reader chose is still in the form; with room again, the same tap saves it."""
+    page, (timer, _), _ = timers
+    diary = '{"format": "backease-diary", "version": 1, "entries": []}'
+    page.evaluate(f"localStorage.setItem('backease.diary', {diary!r})")
+    for _ in BREATHING.segments():
+        button(timer, "Skip").click()
+    timer.get_by_role("button", name="Record this session in your diary").click()
+    form = timer.locator("form.be-diary-form")
+    form.get_by_label("Pain before").select_option("6")
+    form.get_by_label("Note").fill("Stiff this morning.")
+    assert page.evaluate(FILL) > 0
+    form.get_by_role("button", name="Save in my diary").click()
+    assert form.locator(".be-diary-message").inner_text() == f"Your diary entry was not saved: {REFUSED['full']}"
+    assert page.evaluate("localStorage.getItem('backease.diary')") == diary
+    assert form.get_by_label("Pain before").input_value() == "6" and form.get_by_label("Note").input_value() == "Stiff this morning."
+    page.evaluate(FREE)
+    form.get_by_role("button", name="Save in my diary").click()
+    assert "Saved in your diary" in timer.locator(".be-diary-saved").inner_text()
+    [entry] = page.evaluate("JSON.parse(localStorage.getItem('backease.diary'))")["entries"]
+    assert entry["pain_before"] == 6 and entry["note"] == "Stiff this morning."

@@ -14,6 +14,7 @@ from backease.model.conditions import STORE_KEY as CONDITIONS_KEY
 from backease.model.diary import FORMAT, KEY as DIARY_KEY, check_entry
 from backease.model.diary_file import DiaryFile, load_diary_file
 from backease.model.home import STORE_KEY as PLAN_KEY, HomePlan, Stored
+from backease.text.storage import REFUSED
 from backease.widgets.diary_view import WORDS
 from conftest import open_built, settled_problems
 from test_home_programme import NZ, PAGE, kept, make_plan, phone, run_session  # noqa: F401 (phone: a fixture)
@@ -186,7 +187,7 @@ def test_storage_that_is_full_changes_nothing(reused_page, server, tmp_path, roo
     path = tmp_path / "diary.json"
     path.write_text(json.dumps(DiaryFile([ENTRY], GOOD_PLAN, ("pregnancy",)).to_dict()))
     import_file(page, path)
-    expect(page.locator(".be-progress-message")).to_have_text(f"{WORDS['storage']} {WORDS['nothing']}")
+    expect(page.locator(".be-progress-message")).to_have_text(f"{WORDS['not_imported']}: {REFUSED['full']}")
     assert everything(page) == before
     page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k))")
     assert not settled_problems(watch)

@@ -17,6 +17,7 @@ from .static_modules import esm_module, plain_module
 from ..model import diary, diary_file, diary_summary
 from ..model.levels import EXERCISES, LEVELS
 from ..model.library import get_routine
+from ..text.storage import REFUSED
 
 _STATIC = Path(__file__).parent / "static"
 WEEKS = 8  # sessions per week: this many weeks, up to this one
@@ -45,9 +46,10 @@ CLINICIAN = {
     "weeks": 12,
 }
 # What the view says about the diary file: exporting it, and importing one (all or nothing).
+NOT_IMPORTED = "Nothing was imported"  # before why: the file's problem, or the browser's refusal (text.storage)
 WORDS = {
-    "nothing": "Nothing was imported: your diary, home plan and conditions are as they were.",
-    "storage": "This browser could not keep what the file holds (its storage is full or turned off).",
+    "not_imported": NOT_IMPORTED,
+    "nothing": f"{NOT_IMPORTED}: your diary, home plan and conditions are as they were.",
     "left_out": "Your {part} in this browser is damaged, so the file does not hold it: {why}",
     "plan": "home plan", "conditions": "conditions",
     "restored": "Your {part} from the file is kept now.",
@@ -65,8 +67,9 @@ HOME_KEYS = ("store_key", "store_version", "reminder_pattern", "reminder_at", "d
 
 
 def diary_spec() -> dict:
-    """The diary's description (``model.diary.spec()``) with the styles of its entry form."""
-    return {**diary.spec(), "css": (_STATIC / "diary.css").read_text(encoding="utf-8")}
+    """The diary's description (``model.diary.spec()``) with the styles of its entry form and the words for a browser
+    that refuses to keep an entry (``text.storage.REFUSED``)."""
+    return {**diary.spec(), "css": (_STATIC / "diary.css").read_text(encoding="utf-8"), "refused": REFUSED}
 
 
 def browser_spec() -> dict:

@@ -23,6 +23,7 @@ from ..model.library import get_routine
 from ..model.logistics import TALK_POSITION, transition_segments
 from ..model.positions import FLOOR_POSITIONS, POSITIONS
 from ..text.calendar import CALENDAR
+from ..text.storage import REFUSED
 from .my_conditions import store_spec
 from .static_modules import esm_module
 from .timer import TimerHost
@@ -57,7 +58,7 @@ def home_data() -> dict:
                           "advice": home.advice_table(e)} for e in _exercises()},
         "calendar": CALENDAR, "conditions_store": store_spec(),
         "conditions": [{"id": c.id, "name": c.name, "explain": c.explain} for c in conditions.CONDITIONS],
-        "advice_titles": conditions.ADVICE_TITLES,
+        "advice_titles": conditions.ADVICE_TITLES, "refused": REFUSED,
     }
 
 

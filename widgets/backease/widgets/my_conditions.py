@@ -13,6 +13,7 @@ import traitlets
 
 from ..model.conditions import ADVICE_KINDS, ADVICE_TITLES, CONDITIONS, STORE_KEY, STORE_PROBLEMS, STORE_VERSION
 from ..model.techniques import Technique
+from ..text.storage import REFUSED
 from .static_modules import esm_module
 
 _STATIC = Path(__file__).parent / "static"
@@ -26,7 +27,7 @@ WORDS = {
     "saved": "Saved on this device only.",
     "cleared": "Cleared: no conditions are kept on this device.",
     "clear": "Clear my conditions",
-    "storage_off": "This browser will not keep your conditions (its storage is off), so the pages cannot show them.",
+    "not_kept": "Your conditions were not kept",  # before why (text.storage)
     "keep_problem": "Nothing was changed. Tick your conditions again to replace it, or clear it.",
     "note_problem": "Nothing was changed. You can tick your conditions again on the conditions page.",
     "heading": "For your conditions",
@@ -42,7 +43,7 @@ WORDS = {
 def store_spec() -> dict:
     """What a view needs to read and keep the reader's conditions (static/conditions_store.js, with the check in static/rules.js)."""
     return {"key": STORE_KEY, "version": STORE_VERSION, "problems": STORE_PROBLEMS, "page": PAGE,
-            "names": {c.id: c.name for c in CONDITIONS}, "titles": TITLES, "words": WORDS}
+            "names": {c.id: c.name for c in CONDITIONS}, "titles": TITLES, "words": WORDS, "refused": REFUSED}
 
 
 def answers_data(cards: tuple[Technique, ...]) -> list[dict]:

@@ -19,6 +19,7 @@ from ..model.library import ROUTINES, get_routine
 from ..model.logistics import cards_in
 from ..model.plans import Block, Plan
 from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, RoutineError, format_duration
+from ..text.storage import REFUSED
 from .my_conditions import answers_data, store_spec
 from .timer import TimerHost
 
@@ -141,13 +142,13 @@ class MyRoutine(TimerHost):
     limits = traitlets.Dict().tag(sync=True)
     units = traitlets.Dict().tag(sync=True)  # the words for minutes and seconds
 
-    problems = traitlets.Dict().tag(sync=True)  # PROBLEMS, with the link's name for its routine
+    problems = traitlets.Dict().tag(sync=True)  # PROBLEMS, the link's name for its routine, and text.storage.REFUSED
     conditions = traitlets.Dict().tag(sync=True)  # where the reader's conditions are kept, and their words
 
     def __init__(self, **kwargs):
         super().__init__(
             library=library_entries(), presets=[n for n in PRESETS if n in ROUTINES], limits=LIMITS,
-            problems={**PROBLEMS, "link": LINK}, units=DURATION_UNITS,
+            problems={**PROBLEMS, "link": LINK, "refused": REFUSED}, units=DURATION_UNITS,
             conditions=store_spec(), **kwargs)
 
     @property

@@ -1,7 +1,7 @@
 """The browser side of each widget: its ES module from ``static/``, with the shared helpers joined on.
 
 ``static/_shared.js`` holds the helpers every view needs (``el``, ``fill``, ``listen``, ``importText``,
-``embeddedTimer``, ``standInModel``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
+``embeddedTimer``, ``refusal``, ``standInModel``…), and ``static/_shared.css`` the card every timer and check is drawn in. A
 widget class sets ``_esm = esm_module("red_flags.js")``: the module's text with
 ``_shared.js`` in front. Jupyter (anywidget's front end) and the built book (the offline
 loader) both run one module text, so the helpers are written once and work in both; and a

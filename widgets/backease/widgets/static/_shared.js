@@ -29,6 +29,15 @@ function listen(model, keys, handler) {
   return () => keys.forEach((key) => model.off(`change:${key}`, handler));
 }
 
+// Why this browser did not keep (or read) something, after `what` ("Your plan was not kept"): its storage is
+// full, or off, in Python's words (backease.text.storage.REFUSED, which each widget sends as `refused`). Any
+// other error (a failed check, a damaged kept value) is said in its own words after `what`.
+function refusal(refused, what, err) {
+  if (!(err instanceof DOMException)) return `${what}: ${err.message}`;
+  const full = err.name === "QuotaExceededError" || err.name === "NS_ERROR_DOM_QUOTA_REACHED" || err.code === 22;
+  return `${what}: ${full ? refused.full : refused.off}`;
+}
+
 // An ES module from its text (a module Python sent in widget state), imported through a Blob URL.
 function importText(text) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));

@@ -4,16 +4,24 @@
 // ticks again. `store` is the spec Python sends
 // (backease.widgets.my_conditions.store_spec): key, version, known ids, problems, titles.
 
-// The reader's conditions as kept: {mine: [ids], problem: "" or why the kept value cannot be used}.
+// The reader's conditions as kept: {mine: [ids], problem: "" or why the kept value cannot be used}. With storage
+// off nothing can be kept, so none are (ticking one says why, in refusal's words).
 function readConditions(store) {
+  let text;
   try {
-    return { mine: checkStoredConditions(store, window.localStorage.getItem(store.key)), problem: "" };
+    text = window.localStorage.getItem(store.key);
+  } catch (err) {
+    return { mine: [], problem: "" };
+  }
+  try {
+    return { mine: checkStoredConditions(store, text), problem: "" };
   } catch (err) {
     return { mine: [], problem: err.message };
   }
 }
 
-// Keep `ids` (in the order of the shared list), or forget them all when there are none. Throws if storage is off.
+// Keep `ids` (in the order of the shared list), or forget them all when there are none. Throws if the browser
+// refuses (its storage is full or off).
 function saveConditions(store, ids) {
   const known = Object.keys(store.names).filter((i) => ids.includes(i));
   if (known.length) window.localStorage.setItem(store.key, JSON.stringify({ version: store.version, conditions: known }));

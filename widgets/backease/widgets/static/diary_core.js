@@ -1,7 +1,8 @@
 // The practice diary in the reader's browser: storage and the entry form, shared by the session
 // timer (an entry at the end of a session) and the progress page. The fields, their limits and
-// the storage key come from Python (backease.model.diary.spec()); the checks are Python's, in rules.js
-// (joined in front of this file). Nothing here is ever sent anywhere.
+// the storage key come from Python (backease.widgets.diary_view.diary_spec(), with the words for a browser that
+// refuses to keep an entry); the checks are Python's, in rules.js (joined in front of this file). Nothing here is
+// ever sent anywhere.
 
 // The entries of the diary's text as kept in this browser, checked (checkDiary, in rules.js); throws with a
 // message. (A file the progress page exports holds more: rules.js's readDiaryFile reads it.)
@@ -131,7 +132,7 @@ export function entryForm(spec, session, { onSaved, onCancel } = {}) {
     try {
       openDiary(spec).add(entry);
     } catch (err) {
-      message.textContent = `Not saved: ${err.message}`;
+      message.textContent = refusal(spec.refused, "Your diary entry was not saved", err);
       return;
     }
     form.dispatchEvent(new CustomEvent("be-diary-saved", { bubbles: true, detail: entry }));

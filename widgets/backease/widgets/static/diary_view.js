@@ -25,7 +25,7 @@ async function render({ model, el: host }) {
     diary.entries();
   } catch (err) {
     host.append(el("p", { class: "be-diary-privacy" }, spec.privacy),
-      el("p", { role: "alert" }, `The diary cannot be opened in this browser: ${err.message}`));
+      el("p", { role: "alert" }, refusal(spec.refused, "The diary cannot be opened in this browser", err)));
     return;
   }
 
@@ -136,7 +136,7 @@ async function render({ model, el: host }) {
       keepAll(writes);
       message.textContent = said;
     } catch (err) {
-      message.textContent = `${words.storage} ${words.nothing}`;
+      message.textContent = refusal(spec.refused, words.not_imported, err);
     }
     draw();
   }

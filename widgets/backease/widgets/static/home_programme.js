@@ -131,7 +131,7 @@ async function render({ model, el: host }) {
           openDiary(spec).add({ id: newId(), date: localTime(new Date()), session: session.title, home_session: session.name,
             flare_up: true });
         } catch (err) { // the browser refused to store it, or the entry is not one the diary takes
-          message.textContent = err instanceof DOMException ? homeRefusal("Your flare-up was not saved", err) : `Not saved: ${err.message}`;
+          message.textContent = refusal(home.refused, "Your flare-up was not saved", err);
           return;
         }
         message.textContent = spec.saved;

@@ -1,15 +1,7 @@
 // The reader's home plan, kept in this browser only, under home.store_key: {version, plan, undone, reminder},
 // checked by checkHomeStore (rules.js, joined in front). A browser may refuse to keep it (its storage full, or
-// off as in some private windows): then what was kept before stays as it was, and the reader is told why.
-
-// Why the browser refused, in words: its storage is full, or off.
-function homeRefusal(what, err) {
-  const full = err?.name === "QuotaExceededError" || err?.name === "NS_ERROR_DOM_QUOTA_REACHED" || err?.code === 22;
-  return full ? `${what}: this browser's storage for this guide is full. Nothing kept before was changed.`
-    + " Free some space (your browser's settings can clear what other sites keep) and try again."
-    : `${what}: this browser does not let this guide keep anything (storage is off, as in some private windows).`
-    + " Nothing kept before was changed. Your browser's settings can allow this site to keep data.";
-}
+// off as in some private windows): then what was kept before stays as it was, and the reader is told why, in
+// Python's words (home.refused, through refusal in _shared.js).
 
 // The kept plan: {kept: {plan, undone, reminder} or null, problem: "" or why it cannot be read or used}.
 function readHomePlan(home, conditionIds) {
@@ -17,7 +9,7 @@ function readHomePlan(home, conditionIds) {
   try {
     text = window.localStorage.getItem(home.store_key);
   } catch (err) {
-    return { kept: null, problem: "This browser will not keep your plan (storage is off), so it cannot follow your diary." };
+    return { kept: null, problem: refusal(home.refused, "Your plan cannot be kept", err) };
   }
   if (text === null) return { kept: null, problem: "" };
   try {
@@ -38,14 +30,14 @@ function keepHomePlan(home, next, what, also = () => {}) {
     before = store.getItem(home.store_key);
     store.setItem(home.store_key, JSON.stringify({ version: home.store_version, ...next }));
   } catch (err) {
-    return homeRefusal(what, err);
+    return refusal(home.refused, what, err);
   }
   try {
     also();
   } catch (err) {
     if (before === null) store.removeItem(home.store_key);
     else store.setItem(home.store_key, before); // it fitted before, and `also` kept nothing
-    return homeRefusal(what, err);
+    return refusal(home.refused, what, err);
   }
   return "";
 }

@@ -29,8 +29,9 @@ async function render({ model, el: host }) {
     try {
       saveConditions(store, ids);
       message.textContent = said;
-    } catch (err) {
-      message.textContent = words.storage_off;
+    } catch (err) { // the boxes show again what is kept
+      show();
+      message.textContent = refusal(store.refused, words.not_kept, err);
     }
   }
   for (const [box] of boxes) {

@@ -64,8 +64,10 @@ async function render({ model, el: host }) {
     model.set("names", [...routine.names]);
     model.save_changes();
     keeping = false;
-    if (!keepRoutine(current())) {
-      message.textContent = "This browser will not keep your routine (storage is off); share it as a link or file instead.";
+    try {
+      keepRoutine(current());
+    } catch (err) {
+      message.textContent = `${refusal(widget.problems.refused, "Your routine was not kept", err)} You can still share it as a link or a file.`;
     }
   }
 

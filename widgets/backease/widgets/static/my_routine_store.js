@@ -4,14 +4,9 @@
 
 const ROUTINE_KEY = "backease.my-routine";
 
-// Keep `payload`; false if this browser will not (storage is off).
+// Keep `payload`. Throws if this browser refuses (its storage is full or off); what was kept stays as it was.
 function keepRoutine(payload) {
-  try {
-    window.localStorage.setItem(ROUTINE_KEY, JSON.stringify(payload));
-    return true;
-  } catch (err) {
-    return false;
-  }
+  window.localStorage.setItem(ROUTINE_KEY, JSON.stringify(payload));
 }
 
 // The routine kept here, as read (check it before use), or null.
