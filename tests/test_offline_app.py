@@ -302,8 +302,8 @@ def read_through(page, url):
     """Open a page and scroll down it to the end, as a reader does (its figures load as they come into view)."""
     open_built(page, url)
     height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, 600):
-        page.evaluate(f"window.scrollTo(0, {y})")
+    for y in range(0, height, 600):  # a frame at each place: the browser decides there which figures to load
+        page.evaluate("y => new Promise((done) => { scrollTo(0, y); requestAnimationFrame(() => requestAnimationFrame(done)); })", y)
     page.wait_for_function("[...document.images].every(i => i.complete)")
 
 
