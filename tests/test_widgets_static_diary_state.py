@@ -18,7 +18,7 @@ from backease.model.home import STORE_KEY as PLAN_KEY, Stored
 from backease.model.conditions import STORE_KEY as CONDITIONS_KEY
 from backease.widgets.diary_view import WORDS, DiaryView
 from node_module import NodeModule
-from test_widgets_static_rules_home import CONDITION_IDS, diaries, plans
+from test_widgets_static_rules import CONDITION_IDS, diaries, plans
 from conftest import cases
 
 CASES = settings(max_examples=cases(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

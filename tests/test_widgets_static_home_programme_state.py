@@ -15,7 +15,7 @@ from backease.model.home import NAMES, REMINDER_AT, WEEKS, WEEKDAYS, PLAN_WEEKS,
 from backease.model.levels import EXERCISES
 from backease.widgets.home_programme import HomeProgramme
 from node_module import NodeModule
-from test_widgets_static_rules_home import CONDITION_IDS, diaries, plans
+from test_widgets_static_rules import CONDITION_IDS, diaries, plans
 from conftest import cases
 
 CASES = settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -10,7 +10,7 @@ Version 2, as the browser writes it::
 A version 1 file (the diary alone: format, version, entries) still reads, as a file with no plan and no
 conditions. ``read_file`` checks the whole file before anything is used, with the diary's, the home plan's and
 the conditions' own checks, and its error names the part and the bad value; the browser's twin is
-``readDiaryFile`` in ``widgets/static/rules.js`` (tests/test_widgets_static_rules_diary.py holds them together).
+``readDiaryFile`` in ``widgets/static/rules.js`` (tests/test_widgets_static_rules.py holds them together).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The numbers of the one-page summary a reader prints for a clinician, from their diary (and home plan).
 
 The page is static, so the browser computes them from what it keeps, with ``diarySummary`` in
-``widgets/static/rules.js``; this is the rule, written once, that tests/test_widgets_static_rules_diary.py
+``widgets/static/rules.js``; this is the rule, written once, that tests/test_widgets_static_rules.py
 holds it to over generated diaries. Days are the reader's: an entry written with a zone counts on its day in
 ``zone`` (the browser's), one written without on the day it names; weeks start on Monday. Rounding is the
 browser's (``Math.round``: a half goes up).
