@@ -412,6 +412,7 @@ def _crawl(browser, site, server, setup, part: int):
     context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
     if setup.get("dark"):
         context.add_init_script(DARK)
+    context.add_init_script(path=axe)  # sent to the browser once, not with each page
     page, watch = watched_page(context)
     results = {}
     for rel in built_pages(site)[part::CRAWL_PARTS]:
@@ -421,7 +422,6 @@ def _crawl(browser, site, server, setup, part: int):
         results[rel] = {"problems": watch.problems(),  # before axe runs: it fetches stylesheets its own way
                         "width": page.evaluate("document.documentElement.scrollWidth"),
                         "theme": page.evaluate("document.documentElement.dataset.theme")}
-        page.add_script_tag(path=str(axe))
         results[rel]["violations"] = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                                                    {**AXE_RULES[setup["axe"]], "resultTypes": ["violations"]})
     context.close()
