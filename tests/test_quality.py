@@ -42,6 +42,17 @@ def test_widget_controls_have_a_visible_focus_ring(server, reused_page, rel):
         assert style[0] and style[1] != "none" and style[2] >= 2, (rel, control.evaluate("e => e.outerHTML.slice(0, 80)"), style)
 
 
+def test_no_stylesheet_or_script_locks_the_screen_orientation(site):
+    """WCAG 1.3.4: a page works turned either way. No stylesheet, style or script of the built site (the widgets'
+    styles travel in the pages' widget state) names the screen's orientation; so nothing can lock it. (This stands
+    for axe-core's css-orientation-lock, which the crawl leaves out: it fetches every stylesheet again on every page.)"""
+    locking = re.compile(r"orientation\s*:|screen\.orientation|orientation\.lock")
+    found = [f"{path.relative_to(site)}: {m.group(0)}" for ext in ("css", "js", "html") for path in site.rglob(f"*.{ext}")
+             if not path.relative_to(site).parts[0] == "_sources"
+             for m in locking.finditer(path.read_text(encoding="utf-8", errors="replace"))]
+    assert not found, found
+
+
 def _targets(site, rel):
     soup = parsed_page(site, rel)
     for tag, attr in (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src")):
