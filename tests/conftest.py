@@ -264,6 +264,27 @@ def _watch(page, watch: PageWatch):
     return page
 
 
+# Fill this origin's storage until the browser refuses even one more character, leaving ``room`` characters free
+# first; returns how many it kept. Pieces of a megabyte and less, each under a key of its own, then a short value
+# grown to the last character: growing one long value instead copies it again at each step (seconds of CPU).
+# FREE gives the room back.
+FILL = """(room = 0) => {
+  if (room) localStorage.setItem("room", "x".repeat(room));
+  localStorage.setItem("filler-tail", "");
+  let chunk = "x".repeat(1 << 20), n = 0;
+  while (chunk.length) {
+    try { localStorage.setItem(`filler-${n}`, chunk); n += 1; } catch (err) { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+  try { for (;;) localStorage.setItem("filler-tail", localStorage.getItem("filler-tail") + "x"); } catch (err) {}
+  localStorage.removeItem("room");
+  return Object.keys(localStorage).filter((k) => k.startsWith("filler-")).reduce((sum, k) => sum + localStorage.getItem(k).length, 0);
+}"""
+FREE = "() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k))"
+# Storage off (site data blocked, some private windows): the browser refuses access to it. An init script.
+STORAGE_OFF = """Object.defineProperty(window, "localStorage", {get() {
+  throw new DOMException("Access is denied for this document.", "SecurityError"); }});"""
+
+
 def site_context(browser, **options):
     """A new browser context for the built pages, with service workers blocked: in a new context, the offline
     app's worker would download the whole site in the background of every test. The tests of the offline

@@ -10,8 +10,7 @@ from backease.model.techniques import all_techniques
 from backease.text.conditions import condition_label
 from backease.text.storage import REFUSED
 from backease.widgets.my_conditions import WORDS
-from conftest import open_built, parsed_page
-from test_home_programme import FILL, STORAGE_OFF
+from conftest import FILL, STORAGE_OFF, open_built, parsed_page
 
 PAGE = "book/start/conditions.html"
 TECHNIQUES = all_techniques()

@@ -11,8 +11,7 @@ from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, p
 from backease.model.routines import RoutineError
 from backease.text.storage import REFUSED
 
-from conftest import open_built, watched_page
-from test_home_programme import FILL, STORAGE_OFF
+from conftest import FILL, STORAGE_OFF, open_built, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"

@@ -13,7 +13,7 @@ from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import open_built, settled_problems, site_context, watched_page
+from conftest import FILL, FREE, STORAGE_OFF, open_built, settled_problems, site_context, watched_page
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -202,25 +202,12 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
     assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())
 
 
-# Fill this origin's storage until the browser refuses even one more character; returns how many it kept.
-FILL = """() => {
-  let size = 1 << 20;
-  localStorage.setItem("filler", "");
-  while (size >= 1) {
-    try { localStorage.setItem("filler", localStorage.getItem("filler") + "x".repeat(size)); } catch (err) { size >>= 1; }
-  }
-  return localStorage.getItem("filler").length;
-}"""
-FREE = "() => localStorage.removeItem('filler')"
 # The browser refuses to keep the reader's conditions, as a full storage would (a QuotaExceededError).
 REFUSE_CONDITIONS = """const setItem = Storage.prototype.setItem;
 Storage.prototype.setItem = function (key, value) {
   if (key === %r) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
   return setItem.call(this, key, value);
 };"""
-# Storage off (site data blocked, some private windows): the browser refuses access to it.
-STORAGE_OFF = """Object.defineProperty(window, "localStorage", {get() {
-  throw new DOMException("Access is denied for this document.", "SecurityError"); }});"""
 
 
 def test_a_change_the_browser_refuses_to_keep_leaves_the_plan_as_it_was_and_says_why(phone, server):

@@ -7,8 +7,7 @@ import pytest
 from backease import get_routine
 from backease.text.storage import REFUSED
 
-from conftest import open_built
-from test_home_programme import FILL, FREE
+from conftest import FILL, FREE, open_built
 
 PAGE = "book/start/timers.html"
 START = datetime(2026, 1, 1, 9, 0, 0)

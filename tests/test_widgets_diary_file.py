@@ -16,7 +16,7 @@ from backease.model.diary_file import DiaryFile, load_diary_file
 from backease.model.home import STORE_KEY as PLAN_KEY, HomePlan, Stored
 from backease.text.storage import REFUSED
 from backease.widgets.diary_view import WORDS
-from conftest import open_built, settled_problems
+from conftest import FILL, FREE, open_built, settled_problems
 from test_home_programme import NZ, PAGE, kept, make_plan, phone, run_session  # noqa: F401 (phone: a fixture)
 
 PROGRESS = "book/home/progress.html"
@@ -165,14 +165,6 @@ def test_a_file_whose_plan_differs_asks_which_to_keep(reused_page, server, tmp_p
     assert not settled_problems(watch)
 
 
-FILL = """room => {
-    localStorage.setItem('room', 'x'.repeat(room));
-    let chunk = 'x'.repeat(1 << 20), n = 0;
-    while (chunk.length) {
-        try { localStorage.setItem('filler-' + n, chunk); n += 1; } catch (err) { chunk = chunk.slice(0, chunk.length >> 1); }
-    }
-    localStorage.removeItem('room');
-}"""
 
 
 @pytest.mark.parametrize("room", [0, len(json.dumps(ENTRY, separators=(",", ":"))) + 40])
@@ -189,5 +181,5 @@ def test_storage_that_is_full_changes_nothing(reused_page, server, tmp_path, roo
     import_file(page, path)
     expect(page.locator(".be-progress-message")).to_have_text(f"{WORDS['not_imported']}: {REFUSED['full']}")
     assert everything(page) == before
-    page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k))")
+    page.evaluate(FREE)
     assert not settled_problems(watch)
