@@ -395,10 +395,19 @@ def parsed_page(site: Path, rel: str):
     return _parsed(site / rel)
 
 
+WIDGETS_SHOWN = "!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
+
+
 def open_built(page, url: str) -> None:
     """Load a built page and wait until every widget on it has rendered (or failed to)."""
     page.goto(url, wait_until="load")
-    page.wait_for_function("!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')")
+    page.wait_for_function(WIDGETS_SHOWN)
+
+
+def reload_built(page) -> None:
+    """Load the built page again, as the reader's reload does, and wait as ``open_built`` does."""
+    page.reload(wait_until="load")
+    page.wait_for_function(WIDGETS_SHOWN)
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -13,7 +13,7 @@ from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import FILL, FREE, STORAGE_OFF, open_built, settled_problems, site_context, watched_page
+from conftest import FILL, FREE, STORAGE_OFF, open_built, reload_built, settled_problems, site_context, watched_page
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -127,8 +127,7 @@ def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, serve
             break
         page.clock.set_system_time(datetime.combine(dates[n + 1][0], time(7, 30), NZ))
         if last_of_week:
-            page.reload()
-            open_built(page, page.url)
+            reload_built(page)
         else:
             write_entry(other, {"id": f"entry-{n}", "date": datetime.combine(day, time(7, 50), NZ).isoformat(),
                                 "session": session.title, "home_session": session.name, "how_it_went": answer,
@@ -140,8 +139,7 @@ def test_six_weeks_of_sessions_move_the_levels_as_pythons_rules_say(phone, serve
     assert len(run) == 5 and all(e["date"].endswith("+13:00") for e in run), "a session counts on the reader's own day"
     assert max(result.levels.values()) >= 3 and stored.undone, result
     assert any(c.reason == "after a flare-up" for c in result.changes)
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     assert shown_changes(page) == [c.words for c in result.changes], "the plan and its undo survive a reload"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -197,8 +195,7 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
     # from the files, offline, a good plan is kept across a reload (this new phone has nothing kept for the files)
     open_built(page, (site / PAGE).as_uri())
     make_plan(page)
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())
 
 
@@ -219,8 +216,7 @@ def test_a_change_the_browser_refuses_to_keep_leaves_the_plan_as_it_was_and_says
         session = stored.plan.session(1, n, progress(stored.plan, kept(page)[1]).levels)
         write_entry(page, {"id": f"e{n}", "date": datetime.combine(day, time(8), NZ).isoformat(), "session": session.title,
                            "home_session": session.name, "how_it_went": "too-easy"})
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     before = page.evaluate(f"localStorage.getItem({STORE_KEY!r})")
     changes = shown_changes(page)
     assert changes
@@ -265,8 +261,7 @@ def test_a_plan_the_browser_refuses_to_keep_is_not_half_kept(browser, server):
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") is None and setup.is_visible()
     page.evaluate(FREE)
     context.add_init_script(REFUSE_CONDITIONS % CONDITIONS_KEY)
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     for day in ("Monday", "Wednesday", "Friday"):
         setup.get_by_label(day, exact=True).tap()
     setup.get_by_label(CONDITIONS[0].name, exact=True).tap()

@@ -19,7 +19,7 @@ from backease.model.library import ROUTINES
 from backease.model.logistics import cards_in
 from backease.model.techniques import all_techniques
 from backease.widgets.my_conditions import TITLES, WORDS, store_spec
-from conftest import another_tab, cases, open_built, settled_problems
+from conftest import another_tab, cases, open_built, reload_built, settled_problems
 from node_module import JSError
 
 CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -143,8 +143,7 @@ def test_no_conditions_ticked_shows_nothing_and_clearing_forgets_them(reused_pag
     page, watch = reused_page
     assert not note(page, server, "forward-bend").is_visible()
     picker = tick(page, server, ["osteoporosis"])
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     assert page.locator(".be-conditions input[value='osteoporosis']").is_checked()  # a reload keeps the choice
     assert note(page, server, "forward-bend").get_attribute("data-verdict") == "dont"
     picker = tick(page, server, [])

@@ -16,7 +16,7 @@ from backease.model.diary_file import DiaryFile, load_diary_file
 from backease.model.home import STORE_KEY as PLAN_KEY, HomePlan, Stored
 from backease.text.storage import REFUSED
 from backease.widgets.diary_view import WORDS
-from conftest import FILL, FREE, open_built, settled_problems
+from conftest import FILL, FREE, open_built, reload_built, settled_problems
 from test_home_programme import NZ, PAGE, kept, make_plan, phone, run_session  # noqa: F401 (phone: a fixture)
 
 PROGRESS = "book/home/progress.html"
@@ -48,11 +48,9 @@ def test_export_clear_and_import_bring_back_the_plan_the_diary_and_the_condition
     assert plan.conditions == ("osteoporosis",)
     for day, _ in plan.dates()[:2]:  # two sessions that felt too easy: a level moves up; take it back
         page.clock.set_system_time(datetime.combine(day, time(7, 30), NZ))
-        page.reload()
-        open_built(page, page.url)
+        reload_built(page)
         run_session(page, "too-easy")
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     page.locator(".be-home-undo").first.tap()
     open_built(page, f"{server}/{PROGRESS}")
     root = page.locator(".be-progress")
@@ -70,8 +68,7 @@ def test_export_clear_and_import_bring_back_the_plan_the_diary_and_the_condition
     assert load_diary_file(path) == DiaryFile(entries, stored, ("osteoporosis",))  # Python reads what the page wrote
 
     page.evaluate("localStorage.clear()")
-    page.reload()
-    open_built(page, page.url)
+    reload_built(page)
     assert root.get_by_role("button", name="Export JSON").is_disabled()
     import_file(page, path)
     expect(page.locator(".be-progress-message")).to_contain_text("Imported 3 sessions.")
