@@ -10,7 +10,7 @@ import pytest
 
 from backease.model.diary import FORMAT as DIARY_FORMAT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
-from backease.model.home import STORE_KEY, HomePlan, plan_from_dict, progress, stored_from_dict
+from backease.model.home import STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
 from conftest import FILL, FREE, STORAGE_OFF, open_built, reload_built, settled_problems, site_context, watched_page
