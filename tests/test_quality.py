@@ -48,7 +48,7 @@ def test_no_stylesheet_or_script_locks_the_screen_orientation(site):
     for axe-core's css-orientation-lock, which the crawl leaves out: it fetches every stylesheet again on every page.)"""
     locking = re.compile(r"orientation\s*:|screen\.orientation|orientation\.lock")
     found = [f"{path.relative_to(site)}: {m.group(0)}" for ext in ("css", "js", "html") for path in site.rglob(f"*.{ext}")
-             if not path.relative_to(site).parts[0] == "_sources"
+             if path.relative_to(site).parts[0] != "_sources"
              for m in locking.finditer(path.read_text(encoding="utf-8", errors="replace"))]
     assert not found, found
 

@@ -430,7 +430,7 @@ export function checkHomeStore(home, data, source, conditions) {
 }
 
 // === The rules the guided check, My routine and the plan builder need beyond those above ===============
-// (held to Python by tests/test_widgets_static_rules.py like the rest; kept together to ease merging)
+// (held to Python by tests/test_widgets_static_rules.py, like the rest)
 
 // --- guided checks (backease.model.walkthroughs) -------------------------------------------------
 // A positive number as Python's format(x, "g") writes it: 6 significant digits, rounded a half to the even
@@ -512,7 +512,7 @@ export function routineFromFragment(hash, widget) {
 }
 
 // --- the diary file and the clinician's summary (backease.model.diary_file, backease.model.diary_summary) ----------
-// tests/test_widgets_static_rules_diary.py holds both to Python over generated files and diaries.
+// tests/test_widgets_static_rules.py holds both to Python over generated files and diaries.
 // backease.model.diary_file.read_file: a file's text read and checked whole (`file`: Python's FILE, with the
 // format's version, parts and problems; `home`: the home plan's data; `conditionIds`: the shared list's ids).
 // {entries, home_plan (as kept) or null, conditions (ids) or null}, else an Error naming the bad part.
