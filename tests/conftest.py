@@ -451,7 +451,7 @@ def _crawl(browser, site, server, setup, part: int):
         watch.__init__()
         open_built(page, url_of(rel))
         page.evaluate("document.fonts.ready.then(() => true)")  # late requests: the icon font
-        results[rel] = {"problems": watch.problems(),  # what the page did, before axe runs on it
+        results[rel] = {"problems": settled_problems(watch),  # before axe runs; less what the last page left cut short
                         "width": page.evaluate("document.documentElement.scrollWidth"),
                         "theme": page.evaluate("document.documentElement.dataset.theme")}
         results[rel]["violations"] = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
