@@ -300,29 +300,35 @@ def offline_page(browser):
     context.close()
 
 
+def _module_tab(browser):
+    context = site_context(browser)
+    page, watch = watched_page(context)
+    page.goto("about:blank")  # a document navigated to, as every test's is (a new tab's first runs no init script)
+    yield page, watch
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def module_tab(browser):
     """One offline tab for a module's tests of the built pages, through ``reused_page``: a new tab
     (a new renderer process) costs more CPU than most of those tests."""
-    context = site_context(browser)
-    yield watched_page(context)
-    context.close()
+    yield from _module_tab(browser)
 
 
 @pytest.fixture(scope="module")
 def module_clock_tab(browser):
     """The module's other offline tab, through ``clocked_page``: the one whose pages have a fake clock."""
-    context = site_context(browser)
-    yield watched_page(context)
-    context.close()
+    yield from _module_tab(browser)
 
 
 def _as_new(tab, server):
     """The tab as good as new for one test: a blank document, nothing stored for the served site, and
-    what the test set (window size, print media, permissions) put back after it."""
+    what the test set (window size, print media, permissions) put back after it. Between tests the tab
+    waits on a blank document: one navigation a test (a navigation costs a fifth of a page's load)."""
     page, watch = tab
     viewport = page.viewport_size
-    page.goto("about:blank")
+    if page.url != "about:blank":
+        page.goto("about:blank")
     cdp = page.context.new_cdp_session(page)
     cdp.send("Storage.clearDataForOrigin", {"origin": server, "storageTypes": "all"})
     cdp.detach()
@@ -330,14 +336,16 @@ def _as_new(tab, server):
     yield page, watch
     if page.url.startswith(server):  # this tab's own store for the site, which the storage above leaves
         page.evaluate("sessionStorage.clear()")
-    page.set_viewport_size(viewport)
+    page.goto("about:blank")  # a document that stays (the test's may be on its way to another), with nothing to redo
+    page.set_viewport_size(viewport)  # for the settings put back
     page.emulate_media(media="null")
     page.context.clear_permissions()
 
 
 def _has_fake_clock(page) -> bool:
-    page.goto("about:blank")  # a document that stays: the test's may be on its way to another
-    return page.evaluate("'__pwClock' in window")  # what Playwright's page.clock installs
+    """Whether the tab's blank document (where ``_as_new`` leaves it) has the fake clock of Playwright's
+    ``page.clock``, as every document after it would."""
+    return page.evaluate("'__pwClock' in window")
 
 
 @pytest.fixture
@@ -345,10 +353,13 @@ def reused_page(module_tab, server):
     """The module's tab as good as new for one test (``_as_new``), with the page's own clock: a fake clock
     cannot be taken off a page, so a test that needs one uses ``clocked_page``, and one that installs it
     here fails. Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
-    if _has_fake_clock(module_tab[0]):
+    tab = _as_new(module_tab, server)
+    page, watch = next(tab)
+    if _has_fake_clock(page):
         pytest.fail("an earlier test of this module installed a fake clock on reused_page", pytrace=False)
-    yield from _as_new(module_tab, server)
-    assert not _has_fake_clock(module_tab[0]), "this test installed a fake clock: it uses clocked_page, not reused_page"
+    yield page, watch
+    next(tab, None)
+    assert not _has_fake_clock(page), "this test installed a fake clock: it uses clocked_page, not reused_page"
 
 
 @pytest.fixture
@@ -356,11 +367,12 @@ def clocked_page(module_clock_tab, server):
     """``reused_page`` with a fake clock, on the module's other tab: installed and running (not paused
     where the last test left it: the loader renders each widget in a task of its own). The test sets its
     time (``page.clock.install(time=...)``). Returns (page, watch)."""
-    page = module_clock_tab[0]
-    page.goto("about:blank")
+    tab = _as_new(module_clock_tab, server)
+    page, watch = next(tab)
     page.clock.install()
     page.clock.resume()
-    yield from _as_new(module_clock_tab, server)
+    yield page, watch
+    next(tab, None)
 
 
 @functools.cache
