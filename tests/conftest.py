@@ -416,6 +416,13 @@ def open_built(page, url: str) -> None:
     page.wait_for_function(WIDGETS_SHOWN)
 
 
+def keep(page, server: str, values: dict[str, str]) -> None:
+    """Put ``values`` in the served site's local storage, as a browser that kept them has them before a page
+    opens: written from a file of the site with nothing to load (its manifest), not from a page of it."""
+    page.goto(f"{server}/manifest.webmanifest")
+    page.evaluate("values => Object.entries(values).forEach(([k, v]) => localStorage.setItem(k, v))", values)
+
+
 def reload_built(page) -> None:
     """Load the built page again, as the reader's reload does, and wait as ``open_built`` does."""
     page.reload(wait_until="load")

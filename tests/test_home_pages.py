@@ -11,7 +11,7 @@ from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, p
 from backease.model.routines import RoutineError
 from backease.text.storage import REFUSED
 
-from conftest import FILL, STORAGE_OFF, open_built, watched_page
+from conftest import FILL, STORAGE_OFF, keep, open_built, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
@@ -176,9 +176,7 @@ ENTRIES = [entry(20, 7, 5), entry(9, 6, 4), entry(8, 6, 3), entry(3, 5, 3), entr
 
 def progress(page, server, entries=None):
     if entries is not None:  # a reader who already keeps a diary: it is in the site's storage before the page opens
-        page.goto(f"{server}/manifest.webmanifest")  # a file of the site with nothing to load: its storage
-        page.evaluate("text => localStorage.setItem('backease.diary', text)",
-                      json.dumps({"format": "backease-diary", "version": 1, "entries": entries}))
+        keep(page, server, {"backease.diary": json.dumps({"format": "backease-diary", "version": 1, "entries": entries})})
     open_built(page, f"{server}/{PROGRESS}")
     root = page.locator(".be-progress")
     root.wait_for()

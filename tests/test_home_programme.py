@@ -13,7 +13,7 @@ from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import FILL, FREE, STORAGE_OFF, open_built, reload_built, settled_problems, site_context, watched_page
+from conftest import FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, settled_problems, site_context, watched_page
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -185,8 +185,7 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
     for value, says in [("{not json", "is damaged: it is not JSON"),
                         (json.dumps({"version": 2, "plan": {"days": [1, 3, 5], "start": "2027-01-04"}}), "has version 2"),
                         (json.dumps({"version": 1, "plan": {"days": [1, 3], "start": "2027-01-04"}}), "has 2 days a week")]:
-        page.goto(f"{server}/manifest.webmanifest")  # a file of the site with nothing to load: its storage
-        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, value])
+        keep(page, server, {STORE_KEY: value})
         open_built(page, f"{server}/{PAGE}")
         message = page.locator(".be-home-message").inner_text()
         assert says in message and "Nothing was changed" in message, message

@@ -19,7 +19,7 @@ from backease.model.library import ROUTINES
 from backease.model.logistics import cards_in
 from backease.model.techniques import all_techniques
 from backease.widgets.my_conditions import TITLES, WORDS, store_spec
-from conftest import another_tab, cases, open_built, reload_built, settled_problems
+from conftest import another_tab, cases, keep, open_built, reload_built, settled_problems
 from node_module import JSError
 
 CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -161,8 +161,7 @@ def test_no_conditions_ticked_shows_nothing_and_clearing_forgets_them(reused_pag
 ])
 def test_a_damaged_kept_value_changes_nothing_and_says_why(reused_page, server, kept, problem):
     page, watch = reused_page
-    page.goto(f"{server}/manifest.webmanifest")  # a file of the site with nothing to load: its storage
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, kept])
+    keep(page, server, {STORE_KEY: kept})
     box = note(page, server, "forward-bend")
     assert box.get_attribute("data-verdict") == "problem"
     assert box.inner_text().count(problem) == 1 and WORDS["note_problem"] in box.inner_text()

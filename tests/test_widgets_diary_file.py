@@ -16,7 +16,7 @@ from backease.model.diary_file import DiaryFile, load_diary_file
 from backease.model.home import STORE_KEY as PLAN_KEY, HomePlan, Stored
 from backease.text.storage import REFUSED
 from backease.widgets.diary_view import WORDS
-from conftest import FILL, FREE, open_built, reload_built, settled_problems
+from conftest import FILL, FREE, keep, open_built, reload_built, settled_problems
 from test_home_programme import NZ, PAGE, kept, make_plan, phone, run_session  # noqa: F401 (phone: a fixture)
 
 PROGRESS = "book/home/progress.html"
@@ -89,8 +89,7 @@ ENTRY = check_entry({"id": "f1", "date": "2027-01-05T09:00:00.000Z", "session": 
 
 def seeded(page, server):
     """A browser that keeps a diary, a plan and conditions; the progress page open."""
-    open_built(page, f"{server}/{PROGRESS}")
-    page.evaluate("values => Object.entries(values).forEach(([k, v]) => localStorage.setItem(k, v))", {
+    keep(page, server, {
         DIARY_KEY: json.dumps({"format": FORMAT, "version": 1, "entries": [
             check_entry({"id": "m1", "date": "2027-01-04T08:00:00.000Z", "session": "Belly breathing"})]}),
         PLAN_KEY: json.dumps(Stored(HomePlan((1, 3, 5), datetime(2027, 1, 4).date()), ("x:y",), "07:00").to_dict()),

@@ -17,7 +17,7 @@ from backease.model.home import STORE_KEY, HomePlan, Stored
 from backease.model.levels import EXERCISES, LEVELS
 from backease.model.library import get_routine
 from backease.widgets.diary_view import CLINICIAN
-from conftest import open_built, settled_problems
+from conftest import keep, open_built, settled_problems
 
 MONDAY = datetime(2026, 1, 5, 12, tzinfo=timezone.utc)  # noon: the same day in any nearby time zone
 TRUNK = [lv for lv in LEVELS if lv.exercise == "trunk-control"]
@@ -54,10 +54,8 @@ PLAN = Stored(HomePlan((1, 3, 4), MONDAY.date()))  # from the diary's first week
 
 
 def print_summary(page, server, entries):
-    open_built(page, f"{server}/book/home/progress.html")
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                  [diary.KEY, json.dumps({"format": diary.FORMAT, "version": diary.VERSION, "entries": entries})])
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(PLAN.to_dict())])
+    keep(page, server, {diary.KEY: json.dumps({"format": diary.FORMAT, "version": diary.VERSION, "entries": entries}),
+                        STORE_KEY: json.dumps(PLAN.to_dict())})
     open_built(page, f"{server}/book/home/progress.html")
     page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }; null")  # the dialog
     page.get_by_role("button", name=CLINICIAN["button"]).click()
