@@ -102,6 +102,19 @@ def test_an_unchanged_file_is_answered_304_and_a_changed_one_in_full(origin, fol
     assert changed.status == 200 and gzip.decompress(body) == b"body{color:#456}\n"  # not the old cached gzip
 
 
+def test_a_file_is_compressed_once_for_every_path_with_its_content(tmp_path):
+    """A rebuilt site's unchanged files, or a copy of the site, are not compressed again; a changed file is."""
+    cache = serve.GzipCache()
+    first, copy = tmp_path / "a.css", tmp_path / "copy.css"
+    for path in (first, copy):
+        path.write_text("body{color:#123}\n" * 100, encoding="utf-8")
+    body = cache.get(str(first), first.stat())
+    assert cache.get(str(copy), copy.stat()) is body and gzip.decompress(body) == first.read_bytes()
+    copy.write_text("body{color:#456}\n", encoding="utf-8")
+    assert gzip.decompress(cache.get(str(copy), copy.stat())) == b"body{color:#456}\n"
+    assert cache.get(str(first), first.stat()) is body
+
+
 def test_a_missing_file_is_404(origin):
     response, _ = fetch(origin, "/nothing.html", **{"Accept-Encoding": "gzip"})
     assert response.status == 404

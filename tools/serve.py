@@ -3,7 +3,7 @@
 ``make serve`` runs it for a classroom laptop, and ``make bench`` measures Lighthouse through it, so
 the numbers match what readers get. Python's ``http.server`` sends every file as it is on disk; this
 server compresses HTML, CSS, JavaScript, JSON, SVG and the web manifest for any browser that accepts
-gzip (``Content-Encoding: gzip``, ``Vary: Accept-Encoding``), once per file version, kept in memory.
+gzip (``Content-Encoding: gzip``, ``Vary: Accept-Encoding``), once per file content, kept in memory.
 Everything else (images, fonts, conditional requests answered with 304) is http.server's own
 behaviour; like http.server, it ignores ``Range`` and sends the whole file.
 
@@ -16,6 +16,7 @@ import datetime
 import email.utils
 import functools
 import gzip
+import hashlib
 import http.server
 import io
 import os
@@ -53,22 +54,30 @@ def accepts_gzip(header: str | None) -> bool:
 
 
 class GzipCache:
-    """Each file's gzip bytes, made once per version (path, modification time and size)."""
+    """Each file's gzip bytes, made once per content: found by path and version (modification time and size), or,
+    for a path new or changed, by the bytes read (a rebuilt site's unchanged files, a copy of the site)."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._entries: dict[str, tuple[tuple[int, int], bytes]] = {}
+        self._by_path: dict[str, tuple[tuple[int, int], bytes]] = {}
+        self._by_content: dict[bytes, bytes] = {}  # the SHA-256 of a file's bytes: their gzip bytes
 
     def get(self, path: str, stat: os.stat_result) -> bytes:
         version = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
-            hit = self._entries.get(path)
+            hit = self._by_path.get(path)
         if hit and hit[0] == version:
             return hit[1]
         with open(path, "rb") as source:
-            body = gzip.compress(source.read(), compresslevel=9, mtime=0)
+            data = source.read()
+        digest = hashlib.sha256(data).digest()
         with self._lock:
-            self._entries[path] = (version, body)
+            body = self._by_content.get(digest)
+        if body is None:
+            body = gzip.compress(data, compresslevel=9, mtime=0)
+        with self._lock:
+            self._by_content[digest] = body
+            self._by_path[path] = (version, body)
         return body
 
 

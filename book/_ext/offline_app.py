@@ -239,7 +239,9 @@ def manifest() -> dict:
             "description": "A free guide to easing tight back muscles, with session timers. Works offline."}
 
 
-_NAMES = re.compile(r"[\w.-]+\.\w+")
+# A file name: a run of name characters with an extension, matched only from the run's start (else a long run with
+# no dot, as in a page's widget data, is tried again from each of its characters: a quadratic search).
+_NAMES = re.compile(r"(?<![\w.-])[\w.-]+\.\w+")
 _TEXT = {".html", ".css", ".js", ".webmanifest"}
 _ON_DEMAND = ("_static/", "_images/")
 SKIP_FOLDERS = ("reports/",)  # myst-nb's logs of notebook runs that failed: not part of the guide
