@@ -32,8 +32,9 @@ class NodeModule:
                                       text=True, encoding="utf-8", env={**os.environ, "TZ": zone} if zone else None)
 
     def __call__(self, name: str, *args):
-        """The export ``name`` called with ``args`` (as JSON); raises JSError if it throws."""
-        self._node.stdin.write(json.dumps({"call": name, "args": args}) + "\n")
+        """The export ``name`` called with ``args`` (as JSON, keys sorted as a built page's widget state has them:
+        book/_ext/page_weight.py); raises JSError if it throws."""
+        self._node.stdin.write(json.dumps({"call": name, "args": args}, sort_keys=True) + "\n")
         self._node.stdin.flush()
         line = self._node.stdout.readline()
         if not line:

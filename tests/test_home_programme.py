@@ -7,8 +7,9 @@ from datetime import datetime, time, timedelta, timezone
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
-from backease.model.diary import FORMAT as DIARY_FORMAT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
+from backease.model.diary import FORMAT as DIARY_FORMAT, HOW_IT_WENT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
@@ -63,9 +64,9 @@ def run_session(page, answer: str | None, flare_up: bool = False):
     assert timer.get_attribute("data-state") == "done"
     timer.get_by_role("button", name="Record this session in your diary").tap()
     form = timer.locator("form.be-diary-form")
+    expect(form.locator(".be-diary-how label:not(.be-diary-flare)")).to_have_text(list(HOW_IT_WENT.values()))
     if answer:
-        form.get_by_label({"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard",
-                           "hurt": "It hurt"}[answer], exact=True).tap()
+        form.get_by_label(HOW_IT_WENT[answer], exact=True).tap()
     if flare_up:
         form.get_by_label("I'm in a flare-up").tap()
     form.get_by_role("button", name="Save in my diary").tap()

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from backease import get_routine
+from backease.model.diary import FEELINGS
 from backease.text.storage import REFUSED
 
 from conftest import FILL, FREE, open_built
@@ -295,6 +296,7 @@ def test_a_finished_session_can_go_in_the_diary(timers):
     timer.get_by_role("button", name="Record this session in your diary").click()
     form = timer.locator("form.be-diary-form")
     assert "stays on this device" in form.inner_text()
+    assert [t.strip() for t in form.locator(".be-diary-feeling label").all_inner_texts()] == list(FEELINGS.values())
     form.get_by_label("Pain before").select_option("6")
     form.get_by_label("Pain after").select_option("3")
     form.get_by_label("Better than before").check()

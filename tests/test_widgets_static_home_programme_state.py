@@ -98,7 +98,7 @@ def test_the_changes_weeks_reading_and_notes_are_pythons(state, case):
     if plan.left_out:
         assert notes.pop(0) == (f"Left out of your plan, because of a condition you ticked: "
                                 f"{', '.join(EXERCISES[e].title for e in plan.left_out)}.")
-    advised = [(EXERCISES[e].title, name, text) for e in HOME["exercises"] for kind in ("ask", "adapt")
+    advised = [(EXERCISES[e].title, name, text) for e in HOME["exercise_order"] for kind in ("ask", "adapt")
                for name, text in plan.advice(e, kind)]
     assert len(notes) == len(advised)
     assert all(n.startswith(f"{title}: ") and f"({name}). {text}" in n for n, (title, name, text) in zip(notes, advised))

@@ -45,7 +45,9 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         context["body"] = body_images_to_files(context["body"], Path(app.outdir), "../" * pagename.count("/"))
     for js in [js for js in scripts if js.attributes.get("type") == WIDGET_STATE and "body" in js.attributes]:
         scripts.remove(js)
-        state = json.loads(js.attributes["body"])
+        # Keys sorted: a notebook taken from the execution cache has them sorted (nbformat writes it so), one just run
+        # does not; sorted here, both builds give the same page, and a widget that needs an order is sent a list.
+        state = json.loads(js.attributes["body"], object_pairs_hook=lambda pairs: dict(sorted(pairs)))
         images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         on_demand_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         share_repeated_values(state)

@@ -63,7 +63,7 @@ WORDS = {
     "use_theirs": "Use the file's", "keep_mine": "Keep this browser's", "cancel": "Cancel the import",
 }
 HOME_KEYS = ("store_key", "store_version", "reminder_pattern", "reminder_at", "days_a_week", "weekdays", "weeks_count",
-             "per_session", "names", "reasons", "answers", "verdicts", "up_after")
+             "per_session", "names", "reasons", "answers", "verdicts", "up_after", "exercise_order")
 
 
 def diary_spec() -> dict:

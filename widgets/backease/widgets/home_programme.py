@@ -54,8 +54,10 @@ def home_data() -> dict:
         "starts": {r: home._starts(r) for r in routine_names()},
         "weeks": [{"number": w.number, "adds": list(w.adds), "title": get_talk(w.talk).title,
                    "reading": list(get_talk(w.talk).reading)} for w in home.PLAN_WEEKS],
+        # the exercises' order, and their advice as [condition, words] pairs: a built page's widget state has its keys sorted
+        "exercise_order": list(_exercises()),
         "exercises": {e: {"title": EXERCISES[e].title, "levels": [lv.name for lv in levels_of(e)],
-                          "advice": home.advice_table(e)} for e in _exercises()},
+                          "advice": {k: list(v.items()) for k, v in home.advice_table(e).items()}} for e in _exercises()},
         "calendar": CALENDAR, "conditions_store": store_spec(),
         "conditions": [{"id": c.id, "name": c.name, "explain": c.explain} for c in conditions.CONDITIONS],
         "advice_titles": conditions.ADVICE_TITLES, "refused": REFUSED,

@@ -23,7 +23,7 @@ function readConditions(store) {
 // Keep `ids` (in the order of the shared list), or forget them all when there are none. Throws if the browser
 // refuses (its storage is full or off).
 function saveConditions(store, ids) {
-  const known = Object.keys(store.names).filter((i) => ids.includes(i));
+  const known = store.ids.filter((i) => ids.includes(i));
   if (known.length) window.localStorage.setItem(store.key, JSON.stringify({ version: store.version, conditions: known }));
   else window.localStorage.removeItem(store.key);
 }

@@ -71,7 +71,7 @@ function homeQuestions(spec, byName) {
   const box = el("fieldset", { class: "be-diary-how" });
   box.append(el("legend", {}, byName.how_it_went.label));
   const name = `be-how-${newId()}`;
-  for (const [value, text] of Object.entries(byName.how_it_went.choices)) {
+  for (const [value, text] of byName.how_it_went.choices) {
     const label = el("label");
     label.append(el("input", { type: "radio", name, value }), ` ${text}`);
     box.append(label);
@@ -106,7 +106,7 @@ export function entryForm(spec, session, { onSaved, onCancel } = {}) {
   const feelings = el("fieldset", { class: "be-diary-feeling" });
   feelings.append(el("legend", {}, byName.feeling.label));
   const radioName = `be-feeling-${newId()}`;
-  for (const [value, text] of Object.entries(spec.feelings)) {
+  for (const [value, text] of spec.feelings) {
     const label = el("label");
     label.append(el("input", { type: "radio", name: radioName, value }), ` ${text}`);
     feelings.append(label);

@@ -23,8 +23,9 @@ export function diaryState(spec, charts, entries, now) {
     .map((start) => ({ start, n: entries.filter((e) => weekOf(when(e)) === start).length }));
   const rated = entries.filter((e) => e.pain_before !== undefined || e.pain_after !== undefined).slice(-charts.last)
     .map((e) => ({ when: when(e), before: e.pain_before ?? null, after: e.pain_after ?? null }));
+  const feelings = new Map(spec.feelings);
   const rows = [...entries].reverse().map((e) => [when(e), e.session, minutes(e.done_seconds) + (e.finished === false ? " (stopped early)" : ""),
-    e.pain_before ?? "", e.pain_after ?? "", spec.feelings[e.feeling] ?? "", e.note ?? ""]);
+    e.pain_before ?? "", e.pain_after ?? "", feelings.get(e.feeling) ?? "", e.note ?? ""]);
   return {
     count: entries.length, recent, weeks, rated, rows,
     line: entries.length ? `${plural(entries.length, "session")} in your diary; ${recent} this week.`

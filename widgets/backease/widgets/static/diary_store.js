@@ -12,7 +12,7 @@ function readKept(spec, home, store) {
   if (text !== null) {
     try {
       plan = { version: home.store_version, ...checkHomeStore(home, JSON.parse(text), "The home plan kept in this browser",
-        Object.keys(store.names)) };
+        store.ids) };
     } catch (err) {
       problems.plan = err instanceof SyntaxError ? "it is not JSON." : err.message;
     }

@@ -17,7 +17,7 @@ function download(name, text, type) {
 async function render({ model, el: host }) {
   const spec = model.get("spec");
   const [file, words, home, store] = ["file", "words", "home", "conditions_store"].map((k) => model.get(k));
-  const conditionIds = Object.keys(store.names);
+  const conditionIds = store.ids;
   let charts = model.get("charts");
   let diary = null;
   try {

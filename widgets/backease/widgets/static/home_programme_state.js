@@ -37,9 +37,9 @@ export function homeView(home, shapes, moveShapes, kept, entries, now, pattern) 
   const notes = [];
   const out = homeLeftOut(home, plan).map((e) => home.exercises[e].title);
   if (out.length) notes.push(`Left out of your plan, because of a condition you ticked: ${out.join(", ")}.`);
-  for (const e of Object.keys(home.exercises)) {
+  for (const e of home.exercise_order) {
     for (const kind of ["ask", "adapt"]) {
-      for (const [c, text] of Object.entries(home.exercises[e].advice[kind])) {
+      for (const [c, text] of home.exercises[e].advice[kind]) {
         if (plan.conditions.includes(c)) {
           notes.push(`${home.exercises[e].title}: ${home.advice_titles[kind]} (${home.conditions.find((x) => x.id === c).name}). ${text}`);
         }

@@ -70,7 +70,8 @@ function checkValue(spec, field, value, where) {
   } else if (field.kind === "bool") {
     if (typeof value !== "boolean") throw new Error(`${bad}must be true or false, got ${shown}`);
   } else if (field.kind === "choice") {
-    if (typeof value !== "string" || !Object.hasOwn(field.choices, value)) throw new Error(`${bad}must be one of ${Object.keys(field.choices).join(", ")}, got ${shown}`);
+    const values = field.choices.map(([v]) => v);
+    if (typeof value !== "string" || !values.includes(value)) throw new Error(`${bad}must be one of ${values.join(", ")}, got ${shown}`);
   } else {
     const whole = field.kind === "int";
     if (typeof value !== "number" || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
@@ -243,7 +244,7 @@ const isoWeekday = (n) => ((new Date(n * 864e5).getUTCDay() + 6) % 7) + 1;
 
 // HomePlan.left_out: the exercises a card says not to do with one of the reader's conditions.
 export function homeLeftOut(home, plan) {
-  return Object.keys(home.exercises).filter((e) => Object.keys(home.exercises[e].advice.dont).some((c) => plan.conditions.includes(c)));
+  return home.exercise_order.filter((e) => home.exercises[e].advice.dont.some(([c]) => plan.conditions.includes(c)));
 }
 
 // HomePlan.exercises: those added in week `week` and before, less any left out.
@@ -491,7 +492,8 @@ export const oneLine = (text) => strip(text).split(new RegExp(`${SPACE}+`)).join
 // --- My routine's link (backease.widgets.my_routine.to_fragment, from_fragment) ------------------------------
 // The fragment of a link (after "#") that opens `payload` ready to run: its JSON in UTF-8, base64url-encoded.
 export function routineFragment(payload, limits) {
-  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  const { format, version, title, routines } = payload; // in Python's order, whatever the object's
+  const bytes = new TextEncoder().encode(JSON.stringify({ format, version, title, routines }));
   return limits.fragment + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
