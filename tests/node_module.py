@@ -19,6 +19,15 @@ class JSError(Exception):
     """An Error the module threw; its message is the exception's."""
 
 
+class Kept:
+    """A large value many calls pass (a widget's data): each NodeModule gets it once, frozen, then only its name.
+    ``value`` is the value; a test that changes it afterwards needs a new Kept."""
+
+    def __init__(self, value):
+        self.value = value
+        self.json = json.dumps(value, sort_keys=True)
+
+
 class NodeModule:
     def __init__(self, text: str, zone: str | None = None):
         """``zone``: the time zone node runs in (its TZ), as a browser's clock would be; else the machine's."""
@@ -30,11 +39,21 @@ class NodeModule:
         path.write_text(text, encoding="utf-8")
         self._node = subprocess.Popen([node, str(HOST), str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                       text=True, encoding="utf-8", env={**os.environ, "TZ": zone} if zone else None)
+        self._kept: dict[int, Kept] = {}  # held, so each one's id stays its own
 
     def __call__(self, name: str, *args):
         """The export ``name`` called with ``args`` (as JSON, keys sorted as a built page's widget state has them:
-        book/_ext/page_weight.py); raises JSError if it throws."""
-        self._node.stdin.write(json.dumps({"call": name, "args": args}, sort_keys=True) + "\n")
+        book/_ext/page_weight.py; a Kept argument by name once node has it); raises JSError if it throws."""
+        args_json, keep = [], []
+        for arg in args:
+            if isinstance(arg, Kept):
+                if id(arg) not in self._kept:
+                    self._kept[id(arg)] = arg
+                    keep.append(f'"{id(arg)}": {arg.json}')
+                args_json.append(f'{{"$kept": "{id(arg)}"}}')
+            else:
+                args_json.append(json.dumps(arg, sort_keys=True))
+        self._node.stdin.write(f'{{"call": {json.dumps(name)}, "args": [{", ".join(args_json)}], "keep": {{{", ".join(keep)}}}}}\n')
         self._node.stdin.flush()
         line = self._node.stdout.readline()
         if not line:

@@ -37,7 +37,7 @@ from backease.widgets.diary_view import DiaryView
 from backease.widgets.home_programme import HomeProgramme
 from backease.widgets.my_routine import MyRoutine, check_payload, from_fragment, payload, to_fragment
 from backease.widgets.plan_builder import _library
-from node_module import JSError, NodeModule
+from node_module import JSError, Kept, NodeModule
 from conftest import cases
 CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -144,8 +144,8 @@ def test_the_browser_opens_a_diary_file_exactly_when_python_does(rules, data):
 @pytest.fixture(scope="module")
 def routine_widget():
     state = MyRoutine().get_state()
-    return {"limits": state["limits"], "problems": state["problems"], "units": state["units"],
-            "byName": {r["name"]: r for r in state["library"]}}
+    return Kept({"limits": state["limits"], "problems": state["problems"], "units": state["units"],
+                 "byName": {r["name"]: r for r in state["library"]}})
 
 
 @CASES
@@ -241,7 +241,7 @@ def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_wid
     except RoutineError:  # too long to share: Python makes no link
         return
     data = payload(title, names)
-    assert "#" + rules("routineFragment", data, routine_widget["limits"]) == fragment
+    assert "#" + rules("routineFragment", data, routine_widget.value["limits"]) == fragment
     assert rules("routineFromFragment", fragment, routine_widget) == from_fragment(fragment)
     short = fragment[:len("#routine=") + cut]  # a link cut short when it was copied
     if short != fragment:
@@ -268,8 +268,8 @@ def test_a_link_to_something_else_is_refused_in_pythons_words(rules, routine_wid
 # --- the home programme -----------------------------------------------------------------------------
 HOME_CASES = settings(max_examples=cases(100), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
-HOME, HOME_LIBRARY, SHAPES, MOVES = WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves
-MOVE_SHAPES = WIDGET.move_shapes
+HOME, HOME_LIBRARY, SHAPES, MOVES, MOVE_SHAPES = map(Kept, (WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves,
+                                                         WIDGET.move_shapes))
 CONDITION_IDS = [c.id for c in CONDITIONS]
 
 
