@@ -72,8 +72,11 @@ def _this_runs_build() -> dict | None:
 
 # Modules whose tests share a costly fixture (one part of a crawl of every page; a Jupyter server): one
 # pytest-xdist worker runs all of a module's tests that share the fixture's parameter (the crawl's part), or
-# the whole module. Any other test is a unit of work of its own.
+# the whole module; they start first.
 ONE_WORKER = {"test_crawl.py", "test_jupyterlab.py"}
+# Modules whose tests are long and share nothing costly: each test is a unit of work of its own. Any other module
+# is one unit, so that its module fixtures (a browser tab, a widget whose figures are drawn) are made once.
+EACH_TEST = {"test_offline_app.py"}
 # The longest tests of the built book (over about 10 s on a quiet machine; `make test` prints the slowest):
 # they start first, after the ONE_WORKER units, so that none is left running alone at the end of the run.
 LONGEST = {
@@ -94,9 +97,11 @@ def pytest_xdist_make_scheduler(config, log):
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
             module, _, test = nodeid.partition("::")
-            if Path(module).name not in ONE_WORKER:
+            if Path(module).name in EACH_TEST:
                 return nodeid
-            return module + test[test.index("["):] if "[" in test else module  # "[phone]": that crawl's tests
+            if Path(module).name in ONE_WORKER and "[" in test:
+                return module + test[test.index("["):]  # "[phone-1of4]": that part of the crawl's tests
+            return module
 
     return Scheduling(config, log)
 
