@@ -408,8 +408,9 @@ def _parsed(path: Path):
 
 
 def parsed_page(site: Path, rel: str):
-    """A built page parsed by BeautifulSoup, once per test worker: tests share it, so they only read it."""
-    return _parsed(site / rel)
+    """A built page parsed by BeautifulSoup, once per test worker (``rel`` may name it through "..", as a link does):
+    tests share it, so they only read it."""
+    return _parsed(Path(os.path.normpath(site / rel)))
 
 
 WIDGETS_SHOWN = "!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
