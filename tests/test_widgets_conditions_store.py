@@ -105,7 +105,7 @@ def test_ticked_conditions_show_on_every_technique_page_as_the_card_says(reused_
         assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") == stored(mine)
     marks = 0  # each set the first tab keeps is followed by a mark, which the second tab waits for
 
-    def keep(mine):
+    def keep_from_first_tab(mine):
         nonlocal marks
         marks += 1
         page.evaluate("([k, v, n]) => { localStorage.setItem(k, v); localStorage.setItem('test-mark', n); }",
@@ -130,7 +130,7 @@ def test_ticked_conditions_show_on_every_technique_page_as_the_card_says(reused_
             shows(reader, technique, sets[now])
             for _ in range(2):
                 now = (now + 1) % 3
-                keep(sets[now])
+                keep_from_first_tab(sets[now])
                 # Storage events reach a tab in order: once the mark has, the note has drawn the set before it.
                 reader.wait_for_function("n => document.documentElement.dataset.mark === String(n)", arg=marks)
                 box = shows(reader, technique, sets[now])
