@@ -311,7 +311,7 @@ def offline_page(browser):
 def _module_tab(browser):
     context = site_context(browser)
     page, watch = watched_page(context)
-    page.goto("about:blank")  # a document navigated to, as every test's is (a new tab's first runs no init script)
+    page.goto("about:blank")  # a blank document navigated to, as each test after it finds the tab
     yield page, watch
     context.close()
 
