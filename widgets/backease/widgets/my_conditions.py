@@ -44,7 +44,8 @@ def store_spec() -> dict:
     """What a view needs to read and keep the reader's conditions (static/conditions_store.js, with the check in static/rules.js):
     ``ids`` gives the shared list's order (a built page's widget state has its keys sorted), ``names`` each one's name."""
     return {"key": STORE_KEY, "version": STORE_VERSION, "problems": STORE_PROBLEMS, "page": PAGE,
-            "ids": [c.id for c in CONDITIONS], "names": {c.id: c.name for c in CONDITIONS}, "titles": TITLES, "words": WORDS, "refused": REFUSED}
+            "ids": [c.id for c in CONDITIONS], "names": {c.id: c.name for c in CONDITIONS}, "titles": TITLES,
+            "words": WORDS, "refused": REFUSED}
 
 
 def answers_data(cards: tuple[Technique, ...]) -> list[dict]:
