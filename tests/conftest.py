@@ -329,6 +329,7 @@ def module_clock_tab(browser):
     yield from _module_tab(browser)
 
 
+@contextlib.contextmanager
 def _as_new(tab, server):
     """The tab as good as new for one test: a blank document, nothing stored for the served site, and
     what the test set (window size, print media, permissions) put back after it. Between tests the tab
@@ -361,12 +362,10 @@ def reused_page(module_tab, server):
     """The module's tab as good as new for one test (``_as_new``), with the page's own clock: a fake clock
     cannot be taken off a page, so a test that needs one uses ``clocked_page``, and one that installs it
     here fails. Init scripts a test adds it takes off (``with page.add_init_script(...)``). Returns (page, watch)."""
-    tab = _as_new(module_tab, server)
-    page, watch = next(tab)
-    if _has_fake_clock(page):
-        pytest.fail("an earlier test of this module installed a fake clock on reused_page", pytrace=False)
-    yield page, watch
-    next(tab, None)
+    with _as_new(module_tab, server) as (page, watch):
+        if _has_fake_clock(page):
+            pytest.fail("an earlier test of this module installed a fake clock on reused_page", pytrace=False)
+        yield page, watch
     assert not _has_fake_clock(page), "this test installed a fake clock: it uses clocked_page, not reused_page"
 
 
@@ -375,12 +374,10 @@ def clocked_page(module_clock_tab, server):
     """``reused_page`` with a fake clock, on the module's other tab: installed and running (not paused
     where the last test left it: the loader renders each widget in a task of its own). The test sets its
     time (``page.clock.install(time=...)``). Returns (page, watch)."""
-    tab = _as_new(module_clock_tab, server)
-    page, watch = next(tab)
-    page.clock.install()
-    page.clock.resume()
-    yield page, watch
-    next(tab, None)
+    with _as_new(module_clock_tab, server) as (page, watch):
+        page.clock.install()
+        page.clock.resume()
+        yield page, watch
 
 
 @functools.cache

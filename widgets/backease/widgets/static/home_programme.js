@@ -11,7 +11,7 @@ async function render({ model, el: host }) {
   const spec = model.get("diary");
   const compact = model.get("compact");
   const H = compact ? "h2" : "h3"; // compact, it sits under the page's title (the welcome page); else under a section
-  const conditionIds = home.conditions.map((c) => c.id);
+  const conditionIds = home.conditions_store.ids;
   const titleOf = Object.fromEntries(model.get("shapes").map((r) => [r.name, r.title]));
   const dayName = (iso) => new Date(`${iso}T12:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
 
