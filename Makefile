@@ -1,6 +1,6 @@
 # The front door: `make book` builds the guide, `make test` runs every test.
 # Both create .venv and install what is needed on first use.
-.PHONY: book html test unit bench serve clean distclean chromium
+.PHONY: book html test unit bench serve clean distclean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -23,7 +23,8 @@ html: $(STAMP)
 # Two workers: the build runs in the background of the first while both run the tests that need no site.
 # PYTHONDONTWRITEBYTECODE is emptied (unset) for the tests: else each worker and kernel compiles every test
 # module (pytest's assertion rewriting) and every module of the package from source, on every run.
-test: $(STAMP) chromium
+test: $(STAMP)
+	@tools/ensure-chromium chromium-headless-shell
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=15 --hypothesis-profile=full
 
 # The tests that need neither the built book nor a browser, on two workers: the quick check while you work.
@@ -31,7 +32,8 @@ unit: $(STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m unit -n 2 -q
 
 # Benchmarks (not tests): measured numbers against their budgets, written to bench/results.md.
-bench: $(STAMP) chromium bench/node_modules/.bin/lighthouse
+bench: $(STAMP) bench/node_modules/.bin/lighthouse
+	@tools/ensure-chromium chromium
 	$(BIN)/python bench/run.py
 
 # Lighthouse for `make bench`, pinned in bench/package.json, installed beside it (needs Node 20).
@@ -43,9 +45,6 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html
 	$(BIN)/python tools/serve.py --bind $(HOST) --port $(PORT) --directory _build/html
-
-chromium:
-	@tools/ensure-chromium
 
 # uv (a pinned package from PyPI) installs the pinned packages in a third of pip's time. It compiles them
 # to bytecode too: else, where PYTHONDONTWRITEBYTECODE is set, every process (each notebook's kernel, each

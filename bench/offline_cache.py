@@ -47,7 +47,7 @@ def measure(runs: int = 3) -> dict:
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     installed, stored = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(executable_path=chromium_path("chromium"), args=CHROMIUM_FLAGS)
         for _ in range(runs):
             context = browser.new_context()  # nothing cached: a first visit
             page = context.new_page()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
-from conftest import CHROMIUM_FLAGS, SITE, built_pages, open_built  # noqa: E402
+from conftest import CHROMIUM_FLAGS, SITE, built_pages, chromium_path, open_built  # noqa: E402
 from serve import serve_in_thread  # noqa: E402
 
 # Records when the first timer's Start button exists, in ms after navigation started.
@@ -74,7 +73,7 @@ def measure() -> dict:
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+            browser = p.chromium.launch(executable_path=chromium_path("chromium"), args=CHROMIUM_FLAGS)
             weights = page_weights(browser, base)
             ready = timer_ready_ms(browser, base)
             browser.close()

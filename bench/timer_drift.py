@@ -21,7 +21,7 @@ from backease import Routine, SessionTimer, Step
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, serve_folder  # noqa: E402  (shared with the tests)
+from conftest import CHROMIUM_FLAGS, chromium_path, serve_folder  # noqa: E402  (shared with the tests)
 
 ROUTINE = Routine(name="drift", title="Drift check", get_ready=0,
                   steps=tuple(Step(f"Step {i}", seconds=30) for i in range(1, 5)))
@@ -62,7 +62,7 @@ def measure() -> dict:
     httpd = serve_folder(folder)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+            browser = p.chromium.launch(executable_path=chromium_path("chromium"), args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.add_init_script(RECORDER)
             page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/index.html")
