@@ -462,18 +462,22 @@ CRAWLS = {  # name: how its tab is set up, where it loads each page from, the th
 CRAWL_PARTS = 4
 
 
+def axe_script() -> Path:
+    """axe-core's script, as the package axe-playwright-python holds it (pinned in requirements.txt)."""
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+
 def _crawl(browser, site, server, setup, part: int):
     """Visit every ``CRAWL_PARTS``-th built page from the ``part``-th in one offline tab set up as ``setup``
     (one of ``CRAWLS``) and record for each: problems, page width, theme and axe-core violations (of the crawl's
     ``AXE_RULES``; axe-core gathers only the violations in full, the one result the tests read)."""
-    import axe_playwright_python
-
-    axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
     url_of = {"http": lambda rel: f"{server}/{rel}", "file": lambda rel: (site / rel).as_uri()}[setup["over"]]
     context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
     if setup.get("dark"):
         context.add_init_script(DARK)
-    context.add_init_script(path=axe)  # sent to the browser once, not with each page
+    context.add_init_script(path=axe_script())  # sent to the browser once, not with each page
     page, watch = watched_page(context)
     results = {}
     for rel in built_pages(site)[part::CRAWL_PARTS]:

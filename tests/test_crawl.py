@@ -3,11 +3,18 @@ theme, and from the files at 200 % zoom in the dark theme. Offline-clean, no sid
 no serious axe-core accessibility violation: every rule on the phone, and again in the dark theme the rules
 that depend on its colours (conftest.AXE_RULES); the rest is written to a report per part of each crawl.
 
+Neither crawl shows the menus: at its width they wait closed in panels. A projector shows them beside the
+page, and a phone in the panels it opens: ``test_the_menus_read_in_both_themes_on_a_projector_and_a_phone``.
+
 Each crawl comes in parts (conftest.CRAWL_PARTS); one pytest-xdist worker runs all the tests of one part
 (conftest.ONE_WORKER), so each page is crawled once per crawl, and the two workers share the parts."""
 import json
 
-from conftest import CRAWL_PARTS, CRAWLS, ROOT, serve_folder, watched_page
+import pytest
+
+from conftest import (AXE_RULES, CRAWL_PARTS, CRAWLS, DARK, ROOT, axe_script, open_built, serve_folder, site_context,
+                      watched_page)
+from phone import PANELS, PHONE
 
 BLOCKING = {"serious", "critical"}
 
@@ -46,6 +53,62 @@ def test_no_serious_accessibility_violations(crawl):
     (ROOT / "_build" / f"accessibility-report-{theme}-{part + 1}of{CRAWL_PARTS}.md").write_text("\n".join(lines) + "\n",
                                                                                             encoding="utf-8")
     assert not blocking, json.dumps(blocking, indent=2)
+
+
+# Where the menus show on each screen, with a text each must have among those checked: on a projector the
+# regions beside the page; on a phone the panels its buttons open (phone.PANELS), one at a time. Each window is
+# as tall as the menu, so that no entry is out of sight, where axe-core cannot decide its colours; colours do
+# not depend on the height.
+MENUS = {
+    "projector": ({"viewport": {"width": 1280, "height": 2400}},
+                  {".bd-sidebar-primary": "Safety first", ".bd-sidebar-secondary": "Who should not do it",
+                   ".bd-header": "Search"}),
+    "phone": ({**PHONE, "viewport": {"width": 360, "height": 3000}},
+              {"menu": "Safety first", "contents": "Who should not do it"}),
+}
+# What axe-core cannot decide, and no other: the colours of a wrapped link in a phone's menu, whose second line
+# reaches over the next entry's box (the same colours as the entries it decides).
+OVERLAPS = "elmPartiallyObscuring"
+SETTLED = "s => document.querySelector(s).open && !document.querySelector(s).getAnimations({subtree: true}).length"
+COLOURS_IN = """([region, options]) => axe.run({include: [[region]]}, options).then((r) => {
+  const texts = (kind) => r[kind].flatMap((rule) => rule.nodes.map((n) => ({rule: rule.id, impact: rule.impact,
+    text: document.querySelector(n.target[0])?.textContent.trim() ?? n.target[0], why: n.any[0]?.data?.messageKey})));
+  return {passes: texts("passes"), violations: texts("violations"), incomplete: texts("incomplete")};
+})"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(MENUS))
+def test_the_menus_read_in_both_themes_on_a_projector_and_a_phone(browser, server, screen, theme):
+    """A technique page's menu (its chapter open, the page marked), its contents and the header, where no crawl
+    shows them: beside the page on a projector (1280 px), and in the panels a phone opens with a tap (once
+    opened: no animation running). axe-core's colour rules find no serious problem in them, in either theme,
+    and none they could not decide (but OVERLAPS); each region's text was among those checked."""
+    options, regions = MENUS[screen]
+    context = site_context(browser, **options)
+    if theme == "dark":
+        context.add_init_script(DARK)
+    context.add_init_script(path=axe_script())
+    page, watch = watched_page(context)
+    open_built(page, f"{server}/book/techniques/psoas.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    for region, text in regions.items():
+        panel = region in PANELS
+        if panel:
+            button, region = PANELS[region]
+            page.locator(f"{button}:visible").tap()
+            page.wait_for_function(SETTLED, arg=region)
+        assert page.locator(region).first.is_visible(), f"{region} is not shown"
+        found = page.evaluate(COLOURS_IN, [region, {**AXE_RULES["colours"],
+                                                   "resultTypes": ["passes", "violations", "incomplete"]}])
+        assert not [v for v in found["violations"] if v["impact"] in BLOCKING], found["violations"]
+        assert not [i for i in found["incomplete"] if i["why"] != OVERLAPS], found["incomplete"]
+        assert text in {p["text"] for p in found["passes"] + found["violations"]}, f"{text!r} not checked in {region}"
+        if panel:
+            page.keyboard.press("Escape")
+            page.wait_for_function("s => !document.querySelector(s).open", arg=region)
+    context.close()
+    assert not watch.problems(), watch.problems()
 
 
 def test_an_outside_request_is_caught(browser, tmp_path):
