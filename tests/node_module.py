@@ -28,6 +28,14 @@ class Kept:
         self.json = json.dumps(value, sort_keys=True)
 
 
+class Given:
+    """A value the reader gave (a link, a file, what the browser kept): sent in its own key order, as the browser
+    reads it from JSON text. Any other argument goes with its keys sorted, as a widget's data does."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 class NodeModule:
     def __init__(self, text: str, zone: str | None = None):
         """``zone``: the time zone node runs in (its TZ), as a browser's clock would be; else the machine's."""
@@ -43,7 +51,8 @@ class NodeModule:
 
     def __call__(self, name: str, *args):
         """The export ``name`` called with ``args`` (as JSON, keys sorted as a built page's widget state has them:
-        book/_ext/page_weight.py; a Kept argument by name once node has it); raises JSError if it throws."""
+        book/_ext/page_weight.py; a Given argument in its own order; a Kept argument by name once node has it);
+        raises JSError if it throws."""
         args_json, keep = [], []
         for arg in args:
             if isinstance(arg, Kept):
@@ -51,6 +60,8 @@ class NodeModule:
                     self._kept[id(arg)] = arg
                     keep.append(f'"{id(arg)}": {arg.json}')
                 args_json.append(f'{{"$kept": "{id(arg)}"}}')
+            elif isinstance(arg, Given):
+                args_json.append(json.dumps(arg.value))
             else:
                 args_json.append(json.dumps(arg, sort_keys=True))
         self._node.stdin.write(f'{{"call": {json.dumps(name)}, "args": [{", ".join(args_json)}], "keep": {{{", ".join(keep)}}}}}\n')
