@@ -243,7 +243,7 @@ def test_a_link_is_made_and_read_as_python_makes_and_reads_it(rules, routine_wid
     except RoutineError:  # too long to share: Python makes no link
         return
     data = payload(title, names)
-    assert "#" + rules("routineFragment", data, routine_widget.value["limits"]) == fragment
+    assert "#" + rules("routineFragment", Given(data), routine_widget.value["limits"]) == fragment
     assert rules("routineFromFragment", fragment, routine_widget) == from_fragment(fragment)
     short = fragment[:len("#routine=") + cut]  # a link cut short when it was copied
     if short != fragment:

@@ -492,8 +492,7 @@ export const oneLine = (text) => strip(text).split(new RegExp(`${SPACE}+`)).join
 // --- My routine's link (backease.widgets.my_routine.to_fragment, from_fragment) ------------------------------
 // The fragment of a link (after "#") that opens `payload` ready to run: its JSON in UTF-8, base64url-encoded.
 export function routineFragment(payload, limits) {
-  const { format, version, title, routines } = payload; // in Python's order, whatever the object's
-  const bytes = new TextEncoder().encode(JSON.stringify({ format, version, title, routines }));
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
   return limits.fragment + btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
