@@ -462,11 +462,22 @@ CRAWLS = {  # name: how its tab is set up, where it loads each page from, the th
 CRAWL_PARTS = 4
 
 
-def axe_script() -> Path:
-    """axe-core's script, as the package axe-playwright-python holds it (pinned in requirements.txt)."""
+def colours_settled(page) -> None:
+    """Wait until no colour is on its way from one value to another: the theme's transitions (150-250 ms, as a page
+    takes on its theme when it loads, or a button its state) have ended, so that what axe-core reads next is the
+    page's own colours, not a moment of a fade. Endless animations (a spinner) do not count."""
+    page.wait_for_function("document.getAnimations().every(a => a.effect.getTiming().iterations === Infinity)")
+
+
+def add_axe(context, cached: bool = True) -> None:
+    """Load axe-core (as the package axe-playwright-python holds it, pinned in requirements.txt) in every page of
+    ``context``: sent to the browser once, not with each page. ``cached``: with tests/js/axe_colour_cache.js,
+    which parses each CSS colour once, for half the time of the colour rules and the same results."""
     import axe_playwright_python
 
-    return Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    context.add_init_script(path=Path(axe_playwright_python.__file__).parent / "axe.min.js")
+    if cached:
+        context.add_init_script(path=ROOT / "tests" / "js" / "axe_colour_cache.js")
 
 
 def _crawl(browser, site, server, setup, part: int):
@@ -477,7 +488,7 @@ def _crawl(browser, site, server, setup, part: int):
     context = browser.new_context(viewport=setup["viewport"], device_scale_factor=setup.get("device_scale_factor", 1))
     if setup.get("dark"):
         context.add_init_script(DARK)
-    context.add_init_script(path=axe_script())  # sent to the browser once, not with each page
+    add_axe(context)
     page, watch = watched_page(context)
     results = {}
     for rel in built_pages(site)[part::CRAWL_PARTS]:
@@ -487,6 +498,7 @@ def _crawl(browser, site, server, setup, part: int):
         results[rel] = {"problems": settled_problems(watch),  # before axe runs; less what the last page left cut short
                         "width": page.evaluate("document.documentElement.scrollWidth"),
                         "theme": page.evaluate("document.documentElement.dataset.theme")}
+        colours_settled(page)
         results[rel]["violations"] = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                                                    {**AXE_RULES[setup["axe"]], "resultTypes": ["violations"]})
     context.close()

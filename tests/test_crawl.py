@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from conftest import (AXE_RULES, CRAWL_PARTS, CRAWLS, DARK, ROOT, axe_script, open_built, serve_folder, site_context,
-                      watched_page)
+from conftest import (AXE_RULES, CRAWL_PARTS, CRAWLS, DARK, ROOT, add_axe, colours_settled, open_built, serve_folder,
+                      site_context, watched_page)
 from phone import PANELS, PHONE
 
 BLOCKING = {"serious", "critical"}
@@ -69,7 +69,7 @@ MENUS = {
 # What axe-core cannot decide, and no other: the colours of a wrapped link in a phone's menu, whose second line
 # reaches over the next entry's box (the same colours as the entries it decides).
 OVERLAPS = "elmPartiallyObscuring"
-SETTLED = "s => document.querySelector(s).open && !document.querySelector(s).getAnimations({subtree: true}).length"
+OPENED = "s => document.querySelector(s).open"
 COLOURS_IN = """([region, options]) => axe.run({include: [[region]]}, options).then((r) => {
   const texts = (kind) => r[kind].flatMap((rule) => rule.nodes.map((n) => ({rule: rule.id, impact: rule.impact,
     text: document.querySelector(n.target[0])?.textContent.trim() ?? n.target[0], why: n.any[0]?.data?.messageKey})));
@@ -81,14 +81,14 @@ COLOURS_IN = """([region, options]) => axe.run({include: [[region]]}, options).t
 @pytest.mark.parametrize("screen", list(MENUS))
 def test_the_menus_read_in_both_themes_on_a_projector_and_a_phone(browser, server, screen, theme):
     """A technique page's menu (its chapter open, the page marked), its contents and the header, where no crawl
-    shows them: beside the page on a projector (1280 px), and in the panels a phone opens with a tap (once
-    opened: no animation running). axe-core's colour rules find no serious problem in them, in either theme,
+    shows them: beside the page on a projector (1280 px), and in the panels a phone opens with a tap; each once
+    its colours have settled. axe-core's colour rules find no serious problem in them, in either theme,
     and none they could not decide (but OVERLAPS); each region's text was among those checked."""
     options, regions = MENUS[screen]
     context = site_context(browser, **options)
     if theme == "dark":
         context.add_init_script(DARK)
-    context.add_init_script(path=axe_script())
+    add_axe(context)
     page, watch = watched_page(context)
     open_built(page, f"{server}/book/techniques/psoas.html")
     assert page.evaluate("document.documentElement.dataset.theme") == theme
@@ -97,8 +97,9 @@ def test_the_menus_read_in_both_themes_on_a_projector_and_a_phone(browser, serve
         if panel:
             button, region = PANELS[region]
             page.locator(f"{button}:visible").tap()
-            page.wait_for_function(SETTLED, arg=region)
+            page.wait_for_function(OPENED, arg=region)
         assert page.locator(region).first.is_visible(), f"{region} is not shown"
+        colours_settled(page)
         found = page.evaluate(COLOURS_IN, [region, {**AXE_RULES["colours"],
                                                    "resultTypes": ["passes", "violations", "incomplete"]}])
         assert not [v for v in found["violations"] if v["impact"] in BLOCKING], found["violations"]
@@ -109,6 +110,37 @@ def test_the_menus_read_in_both_themes_on_a_projector_and_a_phone(browser, serve
             page.wait_for_function("s => !document.querySelector(s).open", arg=region)
     context.close()
     assert not watch.problems(), watch.problems()
+
+
+# Every result of a run of axe-core, node by node, with what each check measured (colours, ratios, sizes).
+EVERY_RESULT = """options => axe.run(document, options).then(r => ['violations', 'passes', 'incomplete'].map(kind =>
+  r[kind].map(rule => [rule.id, rule.nodes.map(n => [n.target, ...['any', 'all', 'none'].map(k =>
+    n[k].map(c => [c.id, c.data, c.message]))])])))"""
+PARSE = "axe.commons.color.Color.prototype.parseString.toString()"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_colour_cache_changes_no_result(browser, server, theme):
+    """tests/js/axe_colour_cache.js (in the crawls and the menus' test) leaves axe-core's colour rules as they were:
+    on a technique page (its menus, notes, a timer, links in text), every result, node for node with the
+    colours and ratios measured, is the same with and without it; and with it, its parsing is in place."""
+    found = {}
+    for cached in (False, True):
+        context = site_context(browser, viewport={"width": 1280, "height": 800})
+        if theme == "dark":
+            context.add_init_script(DARK)
+        add_axe(context, cached=cached)
+        page, watch = watched_page(context)
+        open_built(page, f"{server}/book/techniques/psoas.html")
+        colours_settled(page)
+        found[cached] = page.evaluate(EVERY_RESULT, {**AXE_RULES["colours"],
+                                                    "resultTypes": ["violations", "passes", "incomplete"]})
+        found[cached, "parse"] = page.evaluate(PARSE)
+        context.close()
+        assert not watch.problems(), watch.problems()
+    assert found[True, "parse"] != found[False, "parse"], "the cache is not in place"
+    assert sum(len(rule[1]) for kind in found[False] for rule in kind) > 100, found[False]
+    assert found[True] == found[False]
 
 
 def test_an_outside_request_is_caught(browser, tmp_path):
