@@ -74,28 +74,28 @@
   }
 
   const initialized = new WeakSet();
-  const valuesOf = new Map(); // widget id -> its values, resolved once
   const models = new Map(); // widget id -> its one model, shared by all its views (they stay in sync)
 
-  // A widget's model, styles and module: what it needs before it can render. The model is the
-  // stand-in every widget module exports (standInModel, in backease's static/_shared.js).
+  // What a widget needs first, for every widget at once as the page starts: its module, which starts loading.
   async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
-    if (!valuesOf.has(id)) {
-      valuesOf.set(id, Object.fromEntries(Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)])));
-    }
-    const values = valuesOf.get(id);
-    addStyle(values._css);
-    const mod = await importModule(values._esm);
-    if (!models.has(id)) models.set(id, mod.standInModel(values, read));
-    return { viewScript, model: models.get(id), mod };
+    return importModule(resolveShared(entry.state._esm, shared)).then((mod) => ({ viewScript, id, entry, mod }));
   }
 
-  async function show({ viewScript, model, mod }) {
+  // In the widget's own turn: its values (resolved once per widget, not all at the start, where they made one
+  // long task of a page of widgets), its styles and its model, the stand-in every widget module exports
+  // (standInModel, in backease's static/_shared.js); then the view.
+  async function show({ viewScript, id, entry, mod }, shared) {
+    if (!models.has(id)) {
+      const values = Object.fromEntries(Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]));
+      addStyle(values._css);
+      models.set(id, mod.standInModel(values, read));
+    }
+    const model = models.get(id);
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
     const host = document.createElement("div");
     host.className = "be-widget";
@@ -120,7 +120,7 @@
     const loading = [...document.querySelectorAll(`script[type="${VIEW}"]`)].map((view) => load(view, states, shared));
     loading.forEach((widget) => widget.catch(() => {})); // reported below, in its turn
     for (const widget of loading) {
-      await widget.then(show).catch((err) => console.error("Widget failed to render:", err));
+      await widget.then((parts) => show(parts, shared)).catch((err) => console.error("Widget failed to render:", err));
       await nextTask();
     }
   }
