@@ -83,6 +83,9 @@ if __name__ == "__main__":
     # `python bench/lighthouse.py --blocking [pages]`: total blocking time alone (default: every page).
     blocking = sys.argv[1:2] == ["--blocking"]
     pages = sys.argv[1 + blocking:] or (site_weight.built_pages(site_weight.SITE) if blocking else list(SAMPLE))
+    missing = [rel for rel in pages if not (site_weight.SITE / rel).is_file()]
+    if missing:
+        sys.exit(f"not a built page (paths under {site_weight.SITE}; run `make book` first): {', '.join(missing)}")
     httpd = site_weight.serve(site_weight.SITE)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
