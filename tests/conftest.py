@@ -426,6 +426,24 @@ def open_built(page, url: str) -> None:
     page.wait_for_function(WIDGETS_SHOWN)
 
 
+def widget_view(model_id: str) -> str:
+    """Where a page shows widget ``model_id``, as myst-nb marks it."""
+    return f'<script type="application/vnd.jupyter.widget-view+json">{{"model_id": "{model_id}"}}</script>'
+
+
+def widget_page(folder: Path, states: dict[str, dict], body: str) -> str:
+    """A page of ``body`` (its widgets marked by ``widget_view``) with widget ``states`` (model id: its model's
+    name, module and state), shown by the book's widget-loader.js as on a built page; written in ``folder``,
+    returns its file:// URL."""
+    manager = {"version_major": 2, "version_minor": 0, "state": states}
+    shutil.copy(ROOT / "book" / "_assets" / "widget-loader.js", folder)
+    (folder / "page.html").write_text(
+        f'<!doctype html><html lang="en"><title>widgets</title><main>{body}</main>'
+        f'<script type="application/vnd.jupyter.widget-state+json">{json.dumps(manager)}</script>'
+        '<script src="widget-loader.js"></script></html>', encoding="utf-8")
+    return (folder / "page.html").as_uri()
+
+
 def keep(page, server: str, values: dict[str, str]) -> None:
     """Put ``values`` in the served site's local storage, as a browser that kept them has them before a page
     opens: written from a file of the site with nothing to load (its manifest), not from a page of it."""

@@ -2,15 +2,13 @@
 summary, copy and print, the red-flag messages, and keyboard-only use."""
 import pytest
 
-import json
 import random
-import shutil
 
 from backease import LEG_LENGTH, GuidedCheck, read_mm, walk_paths
 from backease.model.red_flags import ADVICE, EMERGENCY, LEVELS, RED_FLAGS, URGENT, flags_at, level_for
 from backease.model.walkthroughs import WalkthroughError
 
-from conftest import ROOT, open_built, watched_page
+from conftest import open_built, watched_page, widget_page, widget_view
 
 LEG = "book/checks/leg-length.html"
 SAFETY = "book/start/safety.html"
@@ -107,18 +105,11 @@ def test_every_path_reaches_its_outcome(check):
 
 def test_two_views_of_one_check_stay_in_sync(browser, tmp_path):
     """Two views of one widget (as Jupyter shows when a cell displays it twice) share the reader's place."""
-    state = GuidedCheck(LEG_LENGTH).get_state()
-    manager = {"version_major": 2, "version_minor": 0,
-               "state": {"check": {"model_name": "AnyModel", "model_module": "anywidget", "state": state}}}
-    view = '<script type="application/vnd.jupyter.widget-view+json">{"model_id": "check"}</script>'
-    shutil.copy(ROOT / "book" / "_assets" / "widget-loader.js", tmp_path)
-    (tmp_path / "two.html").write_text(
-        f'<!doctype html><html lang="en"><title>two views</title><main>{view}{view}</main>'
-        f'<script type="application/vnd.jupyter.widget-state+json">{json.dumps(manager)}</script>'
-        '<script src="widget-loader.js"></script></html>', encoding="utf-8")
+    check = {"model_name": "AnyModel", "model_module": "anywidget", "state": GuidedCheck(LEG_LENGTH).get_state()}
+    url = widget_page(tmp_path, {"check": check}, widget_view("check") * 2)
     context = browser.new_context()
     page, watch = watched_page(context)
-    page.goto((tmp_path / "two.html").as_uri())
+    page.goto(url)
     first, second = page.locator(".be-check").nth(0), page.locator(".be-check").nth(1)
     second.wait_for()
     answer(first, "No, or I do not know")
