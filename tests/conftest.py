@@ -417,7 +417,9 @@ def parsed_page(site: Path, rel: str):
     return _parsed(Path(os.path.normpath(site / rel)))
 
 
-WIDGETS_SHOWN = "!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
+VIEW_TYPE = "application/vnd.jupyter.widget-view+json"  # where myst-nb puts a widget, until the loader shows it
+WIDGET_VIEWS = f'script[type="{VIEW_TYPE}"]'  # the widgets of a page not (yet) shown
+WIDGETS_SHOWN = f"!document.querySelector('{WIDGET_VIEWS}')"
 
 
 def open_built(page, url: str) -> None:
@@ -428,7 +430,7 @@ def open_built(page, url: str) -> None:
 
 def widget_view(model_id: str) -> str:
     """Where a page shows widget ``model_id``, as myst-nb marks it."""
-    return f'<script type="application/vnd.jupyter.widget-view+json">{{"model_id": "{model_id}"}}</script>'
+    return f'<script type="{VIEW_TYPE}">{{"model_id": "{model_id}"}}</script>'
 
 
 def widget_page(folder: Path, states: dict[str, dict], body: str) -> str:

@@ -2,7 +2,7 @@
 (every page offline-clean and readable on a phone: test_crawl.py)."""
 import json
 
-from conftest import built_pages
+from conftest import VIEW_TYPE, built_pages
 
 
 def test_book_has_pages(site):
@@ -13,7 +13,7 @@ def test_book_has_pages(site):
 def test_widget_code_loads_only_on_widget_pages(site):
     for rel in built_pages(site):
         html = (site / rel).read_text(encoding="utf-8")
-        has_widget = "application/vnd.jupyter.widget-view+json" in html
+        has_widget = VIEW_TYPE in html
         assert ("widget-loader.js" in html) == has_widget, rel
         assert "require.js" not in html and "embed-amd" not in html, rel
 

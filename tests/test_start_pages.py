@@ -3,10 +3,9 @@ import pytest
 
 from backease import get_routine
 
-from conftest import site_context, watched_page
+from conftest import WIDGETS_SHOWN, site_context, watched_page
 
 PHONE = {"width": 360, "height": 640}
-WIDGETS_RENDERED = "!document.querySelector('script[type=\"application/vnd.jupyter.widget-view+json\"]')"
 BUTTONS = {"starter": "Start a gentle first session", "flare-up": "The flare-up session"}
 
 
@@ -29,7 +28,7 @@ def test_welcome_button_is_above_the_fold_and_opens_the_routine_timer(server, ph
 
     link.click()
     page.wait_for_url(f"**/book/start/what-to-expect.html#{routine}-routine")
-    page.wait_for_function(WIDGETS_RENDERED)
+    page.wait_for_function(WIDGETS_SHOWN)
     section = page.locator(f"section:has(> span#{routine}-routine)")
     timer = section.locator(".be-timer")
     assert timer.count() == 1

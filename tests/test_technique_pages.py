@@ -8,7 +8,7 @@ from backease.figures import POSES, alt_text, draw_named
 from backease.figures.style import to_svg
 from backease.text.techniques import evidence_plain, timer_label
 from backease.model.techniques import all_techniques
-from conftest import parsed_page, widget_states
+from conftest import WIDGET_VIEWS, parsed_page, widget_states
 
 
 TEMPLATE = [
@@ -127,7 +127,7 @@ def test_dose_on_the_page_is_the_dose_the_timer_counts(site, technique):
     assert len(timers) == 1
     assert timers[0]["title"] == technique.session.title
     assert timers[0]["segments"] == json.loads(json.dumps([s.to_dict() for s in technique.session.segments()]))
-    assert section(soup, "Session timer").select("script[type='application/vnd.jupyter.widget-view+json']")
+    assert section(soup, "Session timer").select(WIDGET_VIEWS)
 
 
 def test_the_evidence_page_shows_every_card_label_and_defines_it(site):

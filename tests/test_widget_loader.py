@@ -4,10 +4,9 @@ and the others still render. (Every built page's widgets: test_crawl.py; two vie
 test_checks_pages.py.)"""
 from backease import LEG_LENGTH, GuidedCheck
 
-from conftest import watched_page, widget_page, widget_view
+from conftest import VIEW_TYPE, WIDGET_VIEWS, watched_page, widget_page, widget_view
 
-VIEWS = 'script[type="application/vnd.jupyter.widget-view+json"]'  # a widget not (yet) shown
-BROKEN = '<script type="application/vnd.jupyter.widget-view+json">{"model_id": </script>'
+BROKEN = f'<script type="{VIEW_TYPE}">{{"model_id": </script>'
 
 
 def test_a_widget_that_cannot_be_shown_is_named_and_the_others_render(browser, tmp_path):
@@ -18,7 +17,7 @@ def test_a_widget_that_cannot_be_shown_is_named_and_the_others_render(browser, t
     page, watch = watched_page(context)
     page.goto(widget_page(tmp_path, {"check": check, "slider": slider}, body))
     page.wait_for_function("document.querySelectorAll('.be-check').length === 2")
-    page.wait_for_function(f"document.querySelectorAll('{VIEWS}').length === 3")  # the three it could not show
+    page.wait_for_function(f"document.querySelectorAll('{WIDGET_VIEWS}').length === 3")  # the three it could not show
     errors = watch.console_errors
     assert len(errors) == 3, errors
     assert errors[0].startswith("Widget failed to render: Error: widget slider cannot be shown offline:"), errors
