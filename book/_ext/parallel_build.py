@@ -16,6 +16,16 @@ which pybtex looks at first: the same class, found without the search.
 Sphinx hands each process a batch of pages; its batches are large (13 of the book's 36 pages
 for two processes), so the last batch, read alone, kept the other cores idle. Here a batch is
 a few pages (``small_batches``), so every process stays busy to the end.
+
+After caching each notebook it runs, jupyter-cache 1.0 removes the cached notebooks over its
+limit (1000): it lists the records to keep, then, in a second query, every record not among
+them. A notebook another process caches between the two queries is in neither list's snapshot
+of the first and so is removed: the build failed ("Notebook file does not exist for cache
+record", its file not yet written) on a busy machine, or lost that notebook's cache. Here the
+records over the limit are found in one query (``_records_over``), which a record cached
+meanwhile is either in, as the newest, or not. And the cache's database is made once, before
+the processes start (``_make_cache``): each process made it when it first ran a notebook, and
+two at once failed ("table settings already exists").
 """
 import os
 
@@ -56,7 +66,29 @@ def _register_bibtex_backend(app):
     pybtex.plugin.register_plugin(group, name, pybtex.plugin.find_plugin(group, name), force=True)
 
 
+def _records_over(keep: int, db) -> list[int]:
+    """The cache records after the ``keep`` most recently used: jupyter-cache's ``records_to_delete``, in one query."""
+    from jupyter_cache.cache.db import NbCacheRecord, session_context
+    from sqlalchemy import desc
+
+    with session_context(db) as session:
+        return [pk for pk, in session.query(NbCacheRecord.pk).order_by(desc("accessed")).offset(keep).all()]
+
+
+def _make_cache(app, env, docnames):
+    """Make the notebook cache's database in the main process, before the reading processes start."""
+    config = env.mystnb_config
+    if config.execution_mode == "cache":
+        from jupyter_cache import get_cache
+
+        get_cache(config.execution_cache_path).db  # noqa: B018  # the database is made on first use
+
+
 def setup(app):
+    from jupyter_cache.cache.db import NbCacheRecord
+
+    NbCacheRecord.records_to_delete = staticmethod(_records_over)
+    app.connect("env-before-read-docs", _make_cache)
     app.connect("builder-inited", _register_bibtex_backend)
     app.parallel = max(app.parallel, jobs())
     sphinx.builders.make_chunks = small_batches  # the name Builder._read_parallel and _write_parallel call

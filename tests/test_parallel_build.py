@@ -1,0 +1,53 @@
+"""The build's processes share one notebook cache (book/_ext/parallel_build.py): none removes what another caches."""
+import multiprocessing
+import sys
+
+import nbformat
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
+from jupyter_cache.cache.db import NbCacheRecord
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import parallel_build  # noqa: E402
+
+PROCESSES, EACH = 3, 40
+
+
+def _notebook(i: int):
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"x = {i}", execution_count=1)],
+                                    metadata={"kernelspec": kernel})
+
+
+def _cache(folder: str, first: int) -> None:
+    """Cache ``EACH`` executed notebooks, one after another, as a build process caches the notebooks it runs."""
+    NbCacheRecord.records_to_delete = staticmethod(parallel_build._records_over)  # as the extension's setup does
+    cache = get_cache(folder)
+    for i in range(first, first + EACH):
+        cache.cache_notebook_bundle(CacheBundleIn(_notebook(i), f"/book/page{i}.ipynb"), check_validity=False,
+                                    overwrite=True)
+
+
+def test_notebooks_cached_at_once_by_several_processes_are_all_kept(tmp_path):
+    """Without the fix, jupyter-cache removed a record another process had just cached (every run of this test
+    failed with "Notebook file does not exist for cache record")."""
+    get_cache(str(tmp_path)).db  # noqa: B018  # the database, made before the processes start (_make_cache)
+    fork = multiprocessing.get_context("fork")
+    processes = [fork.Process(target=_cache, args=(str(tmp_path), k * 1000)) for k in range(PROCESSES)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=60)
+    assert [p.exitcode for p in processes] == [0] * PROCESSES
+    assert len(get_cache(str(tmp_path)).list_cache_records()) == PROCESSES * EACH
+
+
+def test_the_records_over_the_limit_are_the_least_recently_used(tmp_path):
+    cache = get_cache(str(tmp_path))
+    pks = [cache.cache_notebook_bundle(CacheBundleIn(_notebook(i), f"/page{i}.ipynb"), check_validity=False).pk
+           for i in range(5)]
+    cache.get_cache_bundle(pks[0])  # used again: now the most recent
+    assert sorted(parallel_build._records_over(2, cache.db)) == sorted(pks[1:4])
+    assert parallel_build._records_over(5, cache.db) == []
