@@ -95,15 +95,38 @@ def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     class Scheduling(LoadScopeScheduling):
+        units: dict[str, str] | None = None
+
         def _split_scope(self, nodeid):
-            module, _, test = nodeid.partition("::")
-            if Path(module).name in EACH_TEST:
-                return nodeid
-            if Path(module).name in ONE_WORKER and "[" in test:
-                return module + test[test.index("["):]  # "[phone-1of4]": that part of the crawl's tests
-            return module
+            if self.units is None:  # the collection, in the order pytest_collection_modifyitems set, is known now
+                self.units = work_units(self.collection)
+            return self.units[nodeid]
 
     return Scheduling(config, log)
+
+
+def _unit_of(nodeid: str) -> str:
+    module, _, test = nodeid.partition("::")
+    if Path(module).name in EACH_TEST:
+        return nodeid
+    if Path(module).name in ONE_WORKER and "[" in test:
+        return module + test[test.index("["):]  # "[phone-1of4]": that part of the crawl's tests
+    return module
+
+
+def work_units(nodeids: list[str]) -> dict[str, str]:
+    """The unit of work (pytest-xdist's scope) of each test, given in the order tests run: its module (or part of
+    a crawl, or the test alone: ``_unit_of``), cut where the order leaves it. A module's tests that need no
+    build and those that do are apart in the order, so they are two units: the first runs while the book builds,
+    and does not hold a worker waiting for the build with the module's other tests."""
+    units, seen, last = {}, {}, None
+    for nodeid in nodeids:
+        unit = _unit_of(nodeid)
+        if unit != last:
+            seen[unit] = seen.get(unit, 0) + 1
+            last = unit
+        units[nodeid] = unit if seen[unit] == 1 else f"{unit} (part {seen[unit]})"
+    return units
 
 
 # Generated cases (Hypothesis): a property test names its whole count n (``cases(n)``). `make test`, which CI runs,
