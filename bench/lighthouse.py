@@ -21,6 +21,10 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 TBT_GOAL_MS = 200  # issue 21: no widget's first render is a long task, on any page
 RUNS = 3  # Lighthouse's own advice: scores vary from run to run, so report the median of several
+# A page whose blocking time is over the goal in one run is measured again: the median of 5 runs, which
+# Lighthouse's variability notes (docs/variability.md) say halves the spread of one run. Here the same page
+# at rest gave 195-385 ms in three runs: the median of 3 could call a page under the goal over it, or not.
+BLOCKING_RUNS = 5
 # Always measured besides the heaviest pages: the home page, a technique page, a guided check, the timers.
 SAMPLE = ("index.html", "book/techniques/psoas.html", "book/checks/leg-length.html", "book/start/timers.html")
 
@@ -63,10 +67,11 @@ def measure(base: str, pages: list[str]) -> dict[str, dict]:
 
 def blocking_time(url: str) -> float:
     """Total blocking time in ms of one page: one performance-only run, and for a page over the goal the
-    median of ``RUNS`` runs, so that one noisy run does not mark a page as failing."""
+    median of ``BLOCKING_RUNS`` runs, so that one noisy run does not mark a page as failing."""
     tbt = audit(url, ("performance",))["tbt_ms"]
     if tbt > TBT_GOAL_MS:
-        tbt = sorted([tbt, *(audit(url, ("performance",))["tbt_ms"] for _ in range(RUNS - 1))])[RUNS // 2]
+        runs = [tbt, *(audit(url, ("performance",))["tbt_ms"] for _ in range(BLOCKING_RUNS - 1))]
+        tbt = sorted(runs)[BLOCKING_RUNS // 2]
     return tbt
 
 

@@ -70,7 +70,7 @@ def blocking_rows(blocking: dict[str, float]) -> list[str]:
     worst = sorted(blocking.items(), key=lambda item: -item[1])[:5]
     return [
         f"Total blocking time on every page ({len(blocking)} pages; Lighthouse, mobile, simulated throttling; one "
-        f"run a page, the median of {lighthouse.RUNS} for a page whose first run is over {goal} ms): "
+        f"run a page, the median of {lighthouse.BLOCKING_RUNS} for a page whose first run is over {goal} ms): "
         f"{'every page within' if not over else f'{len(over)} over'} the goal of {goal} ms.",
         "",
         "| page | blocking time |",
