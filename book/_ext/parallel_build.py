@@ -19,11 +19,11 @@ a few pages (``small_batches``), so every process stays busy to the end.
 
 After caching each notebook it runs, jupyter-cache 1.0 removes the cached notebooks over its
 limit (1000): it lists the records to keep, then, in a second query, every record not among
-them. A notebook another process caches between the two queries is in neither list's snapshot
-of the first and so is removed: the build failed ("Notebook file does not exist for cache
-record", its file not yet written) on a busy machine, or lost that notebook's cache. Here the
-records over the limit are found in one query (``_records_over``), which a record cached
-meanwhile is either in, as the newest, or not. And the cache's database is made once, before
+them. A notebook another process caches between the two queries is not among those to keep
+(it did not exist yet), so it is removed: on a busy machine the build failed ("Notebook file
+does not exist for cache record", its file not yet written), or lost that notebook's cache.
+Here the records over the limit are found in one query (``_records_over``): a record cached
+meanwhile is the newest, kept, or not seen at all. And the cache's database is made once, before
 the processes start (``_make_cache``): each process made it when it first ran a notebook, and
 two at once failed ("table settings already exists").
 """
