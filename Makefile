@@ -20,12 +20,14 @@ book: $(STAMP)
 html: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-# Two workers: the build runs in the background of the first while both run the tests that need no site.
+# Three workers on two cores: the build runs in the background of the first while all run the tests that need no
+# site. Many browser tests wait part of their time (a service worker storing the guide, a kernel starting), and a
+# third worker uses the cores meanwhile: back to back from fresh clones, 274 s against 297 s with two.
 # PYTHONDONTWRITEBYTECODE is emptied (unset) for the tests: else each worker and kernel compiles every test
 # module (pytest's assertion rewriting) and every module of the package from source, on every run.
 test: $(STAMP)
 	@tools/ensure-chromium chromium-headless-shell
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --durations=15 --hypothesis-profile=full
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 3 --durations=15 --hypothesis-profile=full
 
 # The tests that need neither the built book nor a browser, on two workers: the quick check while you work.
 unit: $(STAMP)

@@ -499,8 +499,8 @@ CRAWLS = {  # name: how its tab is set up, where it loads each page from, the th
     "zoomed": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2, "dark": True, "over": "file",
                "theme": "dark", "axe": "colours"},
 }
-# Each crawl is cut into parts, each a unit of work for pytest-xdist: the two workers share every crawl
-# to its end, rather than one worker crawling while the other waits at the end of the run. Page k goes to
+# Each crawl is cut into parts, each a unit of work for pytest-xdist: the workers share every crawl
+# to its end, rather than one worker crawling while the others wait at the end of the run. Page k goes to
 # part k % CRAWL_PARTS, so that the longest pages (a class's course, its technique sheets) fall apart.
 CRAWL_PARTS = 4
 
@@ -553,7 +553,7 @@ def _crawl(browser, site, server, setup, part: int):
 def crawl(request, browser, site, server):
     """Every page, once per crawl: over http on a 320 px phone in the light theme ("phone"), and from the
     files (file://) at 200 % zoom of a 1280 px screen in the dark theme ("zoomed"). Each crawl comes in
-    ``CRAWL_PARTS`` parts; one part is a unit of work of its own for pytest-xdist, which the two workers
+    ``CRAWL_PARTS`` parts; one part is a unit of work of its own for pytest-xdist, which the workers
     share. Returns the crawl's name, the part's number and its record of each of its pages."""
     name, part = request.param
     return name, part, _crawl(browser, site, server, CRAWLS[name], part)

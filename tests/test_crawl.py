@@ -7,7 +7,7 @@ Neither crawl shows the menus: at its width they wait closed in panels. A projec
 page, and a phone in the panels it opens: ``test_the_menus_read_in_both_themes_on_a_projector_and_a_phone``.
 
 Each crawl comes in parts (conftest.CRAWL_PARTS); one pytest-xdist worker runs all the tests of one part
-(conftest.ONE_WORKER), so each page is crawled once per crawl, and the two workers share the parts."""
+(conftest.ONE_WORKER), so each page is crawled once per crawl, and the workers share the parts."""
 import json
 
 import pytest

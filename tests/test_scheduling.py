@@ -1,4 +1,4 @@
-"""How `make test`'s two workers share the tests (conftest.work_units): the units of work pytest-xdist hands out."""
+"""How `make test`'s workers share the tests (conftest.work_units): the units of work pytest-xdist hands out."""
 from conftest import work_units
 
 
