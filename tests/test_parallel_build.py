@@ -3,9 +3,9 @@ import multiprocessing
 import sys
 
 import nbformat
+import pytest
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
-from jupyter_cache.cache.db import NbCacheRecord
 
 from conftest import ROOT
 
@@ -13,6 +13,18 @@ sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import parallel_build  # noqa: E402
 
 PROCESSES, EACH = 3, 40
+
+
+@pytest.fixture(scope="module", autouse=True)
+def extension(tmp_path_factory):
+    """The extension loaded by a real Sphinx application, as the build loads it (its setup is what changes
+    jupyter-cache); the processes below are forked from this one, as Sphinx's reading processes are."""
+    from sphinx.application import Sphinx
+
+    folder = tmp_path_factory.mktemp("sphinx")
+    (folder / "conf.py").write_text("")
+    Sphinx(folder, folder, folder / "_build", folder / "_doctrees", "html", status=None,
+           confoverrides={"extensions": ["parallel_build"]})
 
 
 def _notebook(i: int):
@@ -23,7 +35,6 @@ def _notebook(i: int):
 
 def _cache(folder: str, first: int) -> None:
     """Cache ``EACH`` executed notebooks, one after another, as a build process caches the notebooks it runs."""
-    NbCacheRecord.records_to_delete = staticmethod(parallel_build._records_over)  # as the extension's setup does
     cache = get_cache(folder)
     for i in range(first, first + EACH):
         cache.cache_notebook_bundle(CacheBundleIn(_notebook(i), f"/book/page{i}.ipynb"), check_validity=False,
