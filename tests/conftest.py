@@ -407,18 +407,23 @@ def clocked_page(module_clock_tab, server):
         yield page, watch
 
 
-@functools.cache
-def widget_states(site: Path, rel: str) -> list[dict]:
-    """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back), read
-    once per test worker: tests share them, so they only read them."""
+def build_widget_state():
+    """The build's module that makes a page's widget state light (book/_ext/widget_state.py)."""
     import sys
 
     if str(ROOT / "book" / "_ext") not in sys.path:
         sys.path.insert(0, str(ROOT / "book" / "_ext"))
-    from widget_state import unshared
+    import widget_state
 
+    return widget_state
+
+
+@functools.cache
+def widget_states(site: Path, rel: str) -> list[dict]:
+    """The anywidget states saved in built page ``rel``, as its widgets see them (shared values put back, texts
+    read from their files), read once per test worker: tests share them, so they only read them."""
     tag = parsed_page(site, rel).select_one("script[type='application/vnd.jupyter.widget-state+json']")
-    return list(unshared(json.loads(tag.string)).values()) if tag else []
+    return list(build_widget_state().unshared(json.loads(tag.string), site / rel).values()) if tag else []
 
 
 def built_pages(site: Path) -> list[str]:
@@ -456,11 +461,15 @@ def widget_view(model_id: str) -> str:
     return f'<script type="{VIEW_TYPE}">{{"model_id": "{model_id}"}}</script>'
 
 
-def widget_page(folder: Path, states: dict[str, dict], body: str) -> str:
+def widget_page(folder: Path, states: dict[str, dict], body: str, as_built: bool = False) -> str:
     """A page of ``body`` (its widgets marked by ``widget_view``) with widget ``states`` (model id: its model's
     name, module and state), shown by the book's widget-loader.js as on a built page; written in ``folder``,
-    returns its file:// URL."""
+    returns its file:// URL. ``as_built``: the states made light as the build makes them (long texts in files
+    beside the page, repeated values stored once)."""
     manager = {"version_major": 2, "version_minor": 0, "state": states}
+    if as_built:
+        build = build_widget_state()
+        build.share_repeated_values(build.texts_to_files(manager, folder, ""))
     shutil.copy(ROOT / "book" / "_assets" / "widget-loader.js", folder)
     (folder / "page.html").write_text(
         f'<!doctype html><html lang="en"><title>widgets</title><main>{body}</main>'

@@ -16,8 +16,9 @@ sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
 from meta_description import shorten  # noqa: E402
 from page_weight import drop_unused_widget_files  # noqa: E402
-from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, body_images_to_files, images_to_files,  # noqa: E402
-                          on_demand_to_files, share_repeated_values, unshared)
+from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, TEXT_FILE_FROM, body_images_to_files,  # noqa: E402
+                          file_value, images_to_files, on_demand_to_files, share_repeated_values, texts_to_files,
+                          unshared)
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
 
@@ -102,6 +103,28 @@ def test_values_needed_on_demand_become_scripts_that_hand_them_over(tmp_path):
     assert json.loads(script[len(FILE_CALL) + 1:-3]) == {"sheets": sheets, "poses": {"a": "x.svg"}}
 
 
+def test_long_texts_at_any_depth_become_one_script_each_that_pages_share(tmp_path):
+    module = "export default {};\n" * (TEXT_FILE_FROM // 10)
+    tone = "data:audio/wav;base64," + "A" * TEXT_FILE_FROM
+    short = "x" * (TEXT_FILE_FROM - 1)
+    page = lambda title: {"state": {"a": {"model_name": "AnyModel", "state": {  # noqa: E731
+        "_esm": module, "cues": {"tones": [tone]}, "title": title, "note": short}},
+        "b": {"model_name": "LayoutModel", "state": {"width": module}}}}
+    first = texts_to_files(page("One"), tmp_path / "site", "../../")
+    second = texts_to_files(page("Two"), tmp_path / "site", "../")
+    a = first["state"]["a"]["state"]
+    assert list(a["_esm"]) == ["$text"] and a["_esm"]["$text"].startswith(f"../../{IMAGE_FOLDER}/")
+    assert a["_esm"]["$text"].endswith(".js") and a["_esm"]["$text"] != a["cues"]["tones"][0]["$text"]
+    assert second["state"]["a"]["state"]["_esm"]["$text"] == a["_esm"]["$text"].removeprefix("../")  # one file, both pages
+    assert a["title"] == "One" and a["note"] == short  # shorter than TEXT_FILE_FROM: left in the page
+    assert first["state"]["b"]["state"]["width"] == module  # not an anywidget: left alone
+    assert len(list((tmp_path / "site" / IMAGE_FOLDER).iterdir())) == 2
+    where = tmp_path / "site" / "book" / "class" / "page.html"
+    where.parent.mkdir(parents=True)
+    assert file_value(where.parent / a["_esm"]["$text"]) == module
+    assert unshared(share_repeated_values(first), where) == {"a": page("One")["state"]["a"]["state"]}
+
+
 def test_widget_files_no_page_reaches_go(tmp_path):
     folder = tmp_path / IMAGE_FOLDER
     folder.mkdir(parents=True)
@@ -144,17 +167,18 @@ def widget_manager(site, rel):
     return json.loads(page(site, rel).select_one(WIDGET_STATE).string)
 
 
-def test_each_widget_module_and_the_timer_tones_are_sent_once_per_page(site):
+def test_each_widget_module_and_the_timer_tones_are_sent_once_and_pages_share_them(site):
+    """The timer's module is in one file that every page with a timer names (the browser keeps it once), in none of
+    their pages; each of the timer's tones is sent once per page, in the page or in a file it names."""
     timer_js = backease.widgets.timer.SessionTimer._esm
-    for rel in ("book/class/plans.html", "book/class/course.html"):
-        manager = widget_manager(site, rel)
-        shared = manager[SHARED_KEY]
-        assert sum(isinstance(t, str) and timer_js in t for t in shared) == 1, rel
-        inline = [v for m in manager["state"].values() if m["model_name"] == "AnyModel"
-                  for v in m["state"].values() if isinstance(v, str) and timer_js in v]
-        assert not inline, rel
+    modules = [f for f in (site / IMAGE_FOLDER).glob("*.js") if file_value(f) == timer_js]
+    assert len(modules) == 1
+    for rel in ("book/class/plans.html", "book/class/course.html", "book/techniques/psoas.html"):
         html = (site / rel).read_text(encoding="utf-8")
-        assert html.count("data:audio/wav;base64,") == len(backease.model.timer_cues.TONES), rel
+        assert f"/{IMAGE_FOLDER}/{modules[0].name}" in html and json.dumps(timer_js)[1:40] not in html, rel
+        texts = [html] + [f.read_text(encoding="ascii") for f in (site / IMAGE_FOLDER).glob("*.js")
+                          if f"/{IMAGE_FOLDER}/{f.name}" in html]
+        assert sum(t.count("data:audio/wav;base64,") for t in texts) == len(backease.model.timer_cues.TONES), rel
 
 
 def on_demand_files(site, rel, manager) -> list[str]:

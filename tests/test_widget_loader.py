@@ -2,9 +2,11 @@
 turn comes; a widget it cannot show (not an anywidget, or a broken view tag) is reported in its turn, by name,
 and the others still render. (Every built page's widgets: test_crawl.py; two views of one widget:
 test_checks_pages.py.)"""
+import json
+
 from backease import LEG_LENGTH, GuidedCheck
 
-from conftest import VIEW_TYPE, WIDGET_VIEWS, watched_page, widget_page, widget_view
+from conftest import VIEW_TYPE, WIDGET_VIEWS, build_widget_state, watched_page, widget_page, widget_view
 
 BROKEN = f'<script type="{VIEW_TYPE}">{{"model_id": </script>'
 
@@ -24,4 +26,43 @@ def test_a_widget_that_cannot_be_shown_is_named_and_the_others_render(browser, t
     assert errors[1].startswith("Widget failed to render: SyntaxError:"), errors
     assert errors[2].startswith("Widget failed to render: Error: widget gone cannot be shown offline:"), errors
     assert not watch.page_errors and not watch.http_errors, watch.problems()
+    context.close()
+
+
+def long_texts(value) -> set[str]:
+    """The texts in ``value``, at any depth, that the build keeps in files."""
+    if isinstance(value, dict):
+        return set().union(*map(long_texts, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(long_texts, value))
+    return {value} if isinstance(value, str) and len(value) >= build_widget_state().TEXT_FILE_FROM else set()
+
+
+def test_texts_kept_in_files_are_loaded_before_each_widget_renders(browser, tmp_path):
+    """As the build sends them: each long text (a module, its styles) a file beside the page, named by its content
+    and loaded with a <script> tag over file://, and the values the widgets repeat stored once. Both checks render
+    from one module file; a check whose module file is missing is named in its turn, and the others still render."""
+    state = GuidedCheck(LEG_LENGTH).get_state()
+    other = {**state, "_esm": state["_esm"] + "\n// another module\n"}
+    check = lambda s: {"model_name": "AnyModel", "model_module": "anywidget", "state": s}  # noqa: E731
+    body = widget_view("one") + widget_view("lost") + widget_view("two")
+    url = widget_page(tmp_path, {"one": check(state), "lost": check(other), "two": check(state)}, body, as_built=True)
+    build = build_widget_state()
+    files = {build.file_value(f): f for f in (tmp_path / build.IMAGE_FOLDER).iterdir()}
+    assert set(files) == long_texts(state) | {other["_esm"]}, "one file for each long text"
+    html = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert not [text for text in files if json.dumps(text)[1:-1] in html]
+    lost = files[other["_esm"]]
+    lost.unlink()
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    page.goto(url)
+    page.wait_for_function("document.querySelectorAll('.be-check').length === 2")
+    page.wait_for_function(f"document.querySelectorAll('{WIDGET_VIEWS}').length === 1")
+    assert [e.split("\n")[0].split(" (")[0] for e in watch.console_errors] == [
+        "Failed to load resource: net::ERR_FILE_NOT_FOUND",
+        f"Widget failed to render: Error: could not load _images/widget/{lost.name}"], watch.problems()
+    titles = page.locator(".be-check .be-title").all_inner_texts()
+    assert titles == [state["walkthrough"]["title"]] * 2, titles
+    assert page.locator(".be-card").first.evaluate("e => getComputedStyle(e).boxSizing") == "border-box"  # its styles
     context.close()

@@ -8,9 +8,10 @@
 // no network: it works over http and over file://.
 // The build stores each value a page's widget states repeat once (book/_ext/widget_state.py):
 // a value {"$shared": i}, at any depth, stands for the i-th value of the state's
-// "backease_shared" list (which may hold such references itself). A value a widget needs only
-// when the reader acts is kept in a script file: {"$file": url, "$key": name}, loaded when a view
-// first asks for one of them.
+// "backease_shared" list (which may hold such references itself). A long text (a widget's module, its
+// styles, the timer's tones) is kept in a script file that pages share and the browser keeps: {"$text": url},
+// loaded before the widget renders. A value a widget needs only when the reader acts is kept in a script file:
+// {"$file": url, "$key": name}, loaded when a view first asks for one of them.
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
@@ -39,6 +40,21 @@
   }
 
   const inFile = (value) => value && typeof value === "object" && Object.keys(value).join() === "$file,$key";
+  const isText = (value) => value && typeof value === "object" && Object.keys(value).join() === "$text";
+
+  // The long texts a widget's state names ({"$text": url}, at any depth, in its shared values too), loaded: url -> text.
+  const texts = new Map();
+  function textUrls(value, shared, urls) {
+    if (Array.isArray(value)) value.forEach((v) => textUrls(v, shared, urls));
+    else if (isText(value)) urls.add(value.$text);
+    else if (value && typeof value === "object") {
+      if (Number.isInteger(value.$shared) && Object.keys(value).length === 1) textUrls(shared[value.$shared], shared, urls);
+      else Object.values(value).forEach((v) => textUrls(v, shared, urls));
+    }
+    return urls;
+  }
+  const loadTexts = (state, shared) =>
+    Promise.all([...textUrls(state, shared, new Set())].map((url) => fromFile(url).then((text) => texts.set(url, text))));
 
   // A value kept in a file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
   const read = (value) => (inFile(value) ? fromFile(value.$file).then((all) => all[value.$key]) : value);
@@ -61,11 +77,13 @@
     document.head.append(tag);
   }
 
-  // The value with every {"$shared": i} replaced by what it stands for; each widget gets its own
-  // copy of a shared list or dict, so one widget changing its data cannot change another's.
+  // The value with every {"$shared": i} replaced by what it stands for, and every {"$text": url} by its text
+  // (loaded by loadTexts); each widget gets its own copy of a shared list or dict, so one widget changing its
+  // data cannot change another's.
   function resolveShared(value, shared) {
     if (Array.isArray(value)) return value.map((v) => resolveShared(v, shared));
     if (!value || typeof value !== "object") return value;
+    if (isText(value)) return texts.get(value.$text);
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === "$shared" && Number.isInteger(value.$shared)) {
       return resolveShared(shared[value.$shared], shared);
@@ -76,13 +94,14 @@
   const initialized = new WeakSet();
   const models = new Map(); // widget id -> its one model, shared by all its views (they stay in sync)
 
-  // What a widget needs first, for every widget at once as the page starts: its module, which starts loading.
+  // What a widget needs first, for every widget at once as the page starts: its texts, then its module, start loading.
   async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
+    await loadTexts(entry.state, shared);
     return importModule(resolveShared(entry.state._esm, shared)).then((mod) => ({ viewScript, id, entry, mod }));
   }
 

@@ -12,6 +12,11 @@
   same folder, and the state holds ``{"$file": url, "$key": name}``: ``widget-loader.js`` loads it the first
   time the view asks for it, with a ``<script>`` tag (so over ``file://`` too; the offline app
   precaches it with every other file). In Jupyter the value is in the model.
+- ``texts_to_files``: each long text of a widget's state (its module, its styles, the timer's tones) becomes a
+  script in the same folder, named by its content, and the state holds ``{"$text": url}``: ``widget-loader.js``
+  loads it, with a ``<script>`` tag, before the widget renders. A module the guide's pages share is one file that
+  the browser keeps and compiles once, not a copy inside every page (a technique page carried 96 kB of modules).
+  In Jupyter the texts are in the model.
 - ``share_repeated_values``: each value repeated in a page's anywidget states is stored once.
 """
 from __future__ import annotations
@@ -31,6 +36,7 @@ IMAGE_FOLDER = "_images/widget"
 IMAGE_TYPES = {"data:image/svg+xml": ".svg", "data:image/png": ".png"}
 ON_DEMAND = "_on_demand"
 FILE_CALL = "backeaseFile"  # what a value's script calls with the value (widget-loader.js defines it)
+TEXT_FILE_FROM = 4096  # characters: a shorter text costs more as a request of its own than inside the page
 
 
 def _anywidget_states(manager_state: dict) -> list[dict]:
@@ -103,9 +109,35 @@ def on_demand_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
         state = model["state"]
         keys = state.pop(ON_DEMAND, [])
         if keys:
-            values = json.dumps({key: state[key] for key in keys}, sort_keys=True, separators=(",", ":"))
-            name = _write_named(outdir / IMAGE_FOLDER, f"{FILE_CALL}({values});\n".encode("ascii"), ".js")
+            name = _write_named(outdir / IMAGE_FOLDER, _value_script({key: state[key] for key in keys}), ".js")
             state.update({key: {"$file": f"{to_root}{IMAGE_FOLDER}/{name}", "$key": key} for key in keys})
+    return manager_state
+
+
+def _value_script(value) -> bytes:
+    return f"{FILE_CALL}({json.dumps(value, sort_keys=True, separators=(',', ':'))});\n".encode("ascii")
+
+
+def file_value(path: Path):
+    """The value a script written by ``on_demand_to_files`` or ``texts_to_files`` hands to ``backeaseFile``."""
+    script = path.read_text(encoding="ascii")
+    return json.loads(script[len(FILE_CALL) + 1:script.rindex(");")])
+
+
+def texts_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
+    """The state with each text of its anywidgets, at any depth, of ``TEXT_FILE_FROM`` characters or more written
+    to a script named by its content that calls ``backeaseFile(text)``, and replaced by ``{"$text": url}``."""
+    def swap(value):
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, str) and len(value) >= TEXT_FILE_FROM:
+            return {"$text": f"{to_root}{IMAGE_FOLDER}/{_write_named(outdir / IMAGE_FOLDER, _value_script(value), '.js')}"}
+        return value
+
+    for model in _anywidget_states(manager_state):
+        model["state"] = swap(model["state"])
     return manager_state
 
 
@@ -162,9 +194,10 @@ def share_repeated_values(manager_state: dict) -> dict:
     return manager_state
 
 
-def unshared(manager_state: dict) -> dict:
+def unshared(manager_state: dict, page: Path | None = None) -> dict:
     """The anywidget states of a built page as the widgets see them: every ``{"$shared": i}`` put
-    back (what widget-loader.js does), model id -> state. For tools and tests that read built pages."""
+    back, and every ``{"$text": url}`` read from its file beside ``page`` (what widget-loader.js does),
+    model id -> state. For tools and tests that read built pages."""
     shared = manager_state.get(SHARED_KEY, [])
 
     def put_back(value):
@@ -173,6 +206,8 @@ def unshared(manager_state: dict) -> dict:
         if isinstance(value, dict):
             if list(value) == ["$shared"]:
                 return put_back(shared[value["$shared"]])
+            if list(value) == ["$text"] and page is not None:
+                return file_value(page.parent / value["$text"])
             return {k: put_back(v) for k, v in value.items()}
         return value
 
