@@ -17,14 +17,16 @@ book: $(STAMP)
 
 # Strict build: any warning, broken reference or failing cell stops it;
 # --keep-going reports every problem in one run. Notebooks run through the cache.
+# PYTHONDONTWRITEBYTECODE is emptied (unset) here and for the tests: each module is compiled to bytecode the first
+# time a process imports it, and kept; else every kernel compiles every module it imports from source, every time.
 html: $(STAMP)
-	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+	PYTHONDONTWRITEBYTECODE= $(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
 # Three workers on two cores: the build runs in the background of the first while all run the tests that need no
 # site. Many browser tests wait part of their time (a service worker storing the guide, a kernel starting), and a
 # third worker uses the cores meanwhile: back to back from fresh clones, 274 s against 297 s with two.
-# PYTHONDONTWRITEBYTECODE is emptied (unset) for the tests: else each worker and kernel compiles every test
-# module (pytest's assertion rewriting) and every module of the package from source, on every run.
+# PYTHONDONTWRITEBYTECODE is emptied (as for `html`): else each worker and kernel compiles every test module
+# (pytest's assertion rewriting) and every module it imports from source, on every run.
 test: $(STAMP)
 	@tools/ensure-chromium chromium-headless-shell
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 3 --durations=15 --hypothesis-profile=full
@@ -48,13 +50,13 @@ serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) --no-print-directory html
 	$(BIN)/python tools/serve.py --bind $(HOST) --port $(PORT) --directory _build/html
 
-# uv (a pinned package from PyPI) installs the pinned packages in a third of pip's time. It compiles them
-# to bytecode too: else, where PYTHONDONTWRITEBYTECODE is set, every process (each notebook's kernel, each
-# test worker) compiles every module it imports from source: a kernel took twice the CPU to start.
+# uv (a pinned package from PyPI) installs the pinned packages in a third of pip's time. It does not compile them to
+# bytecode (--compile-bytecode): that took 17 CPU-seconds, mostly on modules no process of the build or the tests
+# imports; `html` and `test` let each process compile and keep what it imports.
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
-	$(BIN)/python -m uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.txt -e .
+	$(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r requirements.txt -e .
 	@touch $@
 
 clean:
