@@ -7,9 +7,9 @@
   needs only when the reader acts (a handout's sheets) files it loads then; each long text (a
   module, its styles, a tone) a file that every page sending it shares, so the browser and the
   offline app keep it once; every other value repeated in a page's anywidget states is stored
-  once and ``widget-loader.js`` puts it back before a widget renders. The files are scripts, so they load over ``file://`` as over http;
-  the state goes at the end of the page's body, not in the head, so the text above it can be
-  shown before it has arrived.
+  once and ``widget-loader.js`` puts it back before a widget renders. The files are scripts, so
+  they load over ``file://`` as over http; the state goes at the end of the page's body, not in
+  the head, so the text above it can be shown before it has arrived.
 - Stylesheets cut down to the rules the built site can use (``css_prune``): the theme's
   311 kB stylesheet is mostly Bootstrap components the guide never shows.
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
