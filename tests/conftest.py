@@ -521,12 +521,21 @@ def colours_settled(page) -> None:
     page.wait_for_function("document.getAnimations().every(a => a.effect.getTiming().iterations === Infinity)")
 
 
+# axe-core reads the colours only of what the browser has laid out; a part of a long page far from the screen
+# (content-visibility: auto, the course's weeks) is laid out when the reader comes near it. In the pages axe checks,
+# every part is laid out at once, so that it checks them all.
+EVERY_PART_LAID_OUT = """addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(
+  document.createElement("style"), {textContent: "* { content-visibility: visible !important; }"})));"""
+
+
 def add_axe(context, cached: bool = True) -> None:
     """Load axe-core (as the package axe-playwright-python holds it, pinned in requirements.txt) in every page of
-    ``context``: sent to the browser once, not with each page. ``cached``: with tests/js/axe_colour_cache.js,
-    which parses each CSS colour once, for half the time of the colour rules and the same results."""
+    ``context``: sent to the browser once, not with each page; and lay out every part of each page
+    (``EVERY_PART_LAID_OUT``). ``cached``: with tests/js/axe_colour_cache.js, which parses each CSS colour once,
+    for half the time of the colour rules and the same results."""
     import axe_playwright_python
 
+    context.add_init_script(EVERY_PART_LAID_OUT)
     context.add_init_script(path=Path(axe_playwright_python.__file__).parent / "axe.min.js")
     if cached:
         context.add_init_script(path=ROOT / "tests" / "js" / "axe_colour_cache.js")

@@ -303,6 +303,7 @@ def test_the_diary_works_from_the_files_too(browser, site):
     page.get_by_role("button", name="Add a session by hand").click()
     page.get_by_label("Pain before").select_option("3")
     page.get_by_role("button", name="Save in my diary").click()
+    expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")  # shown saved, then reloaded
     page.reload()
     expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")  # once the view has drawn
     assert not watch.problems(), watch.problems()

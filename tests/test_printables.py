@@ -3,12 +3,14 @@ buttons; handouts print from the picker and from the plan builder; the course pa
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from backease import PLANS
 from backease.model.course import COURSE
 from backease.model.techniques import all_techniques
 
 from conftest import open_built, site_context, watched_page
+from phone import PHONE
 
 PRINTABLES = ["technique-sheets", "screening-form", "outcome-sheet", "course-overview"]
 # Anything that is navigation or a control must not show on paper.
@@ -186,12 +188,45 @@ def test_course_page_timers_tick(browser, server):
     timers = page.locator(".be-timer")
     assert timers.count() == len(COURSE.sessions())
     timer = timers.nth(3)
+    timer.scroll_into_view_if_needed()  # a week far down is laid out as the reader comes near it (guide.css)
     plan = COURSE.plan(2, 2)
-    assert timer.locator(".be-kind").inner_text() == f"Step 1 of {len(plan.segments())}"
+    expect(timer.locator(".be-kind")).to_have_text(f"Step 1 of {len(plan.segments())}")
     before = timer.locator(".be-clock").inner_text()
     timer.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(5000)
     after = timer.locator(".be-clock").inner_text()
     assert timer.get_attribute("data-state") == "running" and after != before
+    context.close()
+    assert not watch.problems(), watch.problems()
+
+
+LAID_OUT = "s => document.querySelector(s).checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_the_course_lays_out_a_week_as_the_reader_comes_near_it_and_prints_whole(browser, server):
+    """On a phone the course page lays out its later weeks only as the reader comes near them (guide.css). A tap on
+    a session in the table at a glance shows that session's heading, laid out, and its timer starts with a tap;
+    the page's height is about its height once every week is laid out; on paper every week is there."""
+    context = site_context(browser, **PHONE)
+    page, watch = watched_page(context)
+    open_built(page, f"{server}/book/class/course.html")
+    assert not page.evaluate(LAID_OUT, "#week-6-session-2 h4"), "the last week is laid out as the page loads"
+    estimated = page.evaluate("document.documentElement.scrollHeight")
+    page.locator('a[href="#course-week-5-session-2"]').tap()
+    page.wait_for_function("location.hash === '#course-week-5-session-2'")
+    heading = page.locator("#week-5-session-2 h4")
+    page.wait_for_function("s => { const r = document.querySelector(s).getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= innerHeight; }", arg="#week-5-session-2 h4")
+    assert page.evaluate(LAID_OUT, "#week-5-session-2 h4") and heading.inner_text().startswith("Week 5, session 2")
+    timer = page.locator("#week-5-session-2 .be-timer")
+    timer.get_by_role("button", name="Start", exact=True).tap()
+    page.wait_for_function("e => e.dataset.state === 'running'", arg=timer.element_handle())
+    page.emulate_media(media="print")
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => done()))")  # laid out for paper
+    assert all(page.evaluate(LAID_OUT, f"#week-{w}-session-{s} h4") for w in range(1, 7) for s in (1, 2))
+    page.emulate_media(media="screen")
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    whole = page.evaluate("document.documentElement.scrollHeight")
+    assert abs(estimated - whole) < 0.05 * whole, (estimated, whole)
     context.close()
     assert not watch.problems(), watch.problems()
