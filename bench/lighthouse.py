@@ -29,19 +29,29 @@ BLOCKING_RUNS = 5
 SAMPLE = ("index.html", "book/techniques/psoas.html", "book/checks/leg-length.html", "book/start/timers.html")
 
 
+ATTEMPTS = 2  # a run whose Chromium went away ("Protocol error: Connection closed", seen once) is run again
+
+
+def _report(url: str, categories: tuple[str, ...]) -> dict:
+    """Lighthouse's JSON report of one run over ``url``; a failed run is tried again, up to ``ATTEMPTS`` in all."""
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    for attempt in range(1, ATTEMPTS + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "report.json"
+            run = subprocess.run(
+                [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--only-categories={','.join(categories)}", "--chrome-flags=--headless --no-sandbox"],
+                env=env, capture_output=True, text=True, timeout=300)
+            if not run.returncode and report.is_file():
+                return json.loads(report.read_text())
+        print(f"Lighthouse failed on {url} (attempt {attempt} of {ATTEMPTS}): {run.stderr.strip()[-300:]}", file=sys.stderr)
+    raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on {url}:\n{run.stderr[-2000:]}")
+
+
 def audit(url: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
     """Scores (0–100) per category, plus the page's total bytes, largest contentful paint and total blocking
     time, for one URL."""
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        run = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(categories)}", "--chrome-flags=--headless --no-sandbox"],
-            env=env, capture_output=True, text=True, timeout=300)
-        if run.returncode or not report.is_file():
-            raise RuntimeError(f"Lighthouse failed on {url}:\n{run.stderr[-2000:]}")
-        data = json.loads(report.read_text())
+    data = _report(url, categories)
     audits = data["audits"]
     failed = sorted(a["id"] for a in audits.values()
                     if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary")
