@@ -524,8 +524,9 @@ def colours_settled(page) -> None:
 # axe-core reads the colours only of what the browser has laid out; a part of a long page far from the screen
 # (content-visibility: auto, the course's weeks) is laid out when the reader comes near it. In the pages axe checks,
 # every part is laid out at once, so that it checks them all.
-EVERY_PART_LAID_OUT = """addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(
-  document.createElement("style"), {textContent: "* { content-visibility: visible !important; }"})));"""
+LAY_OUT_EVERY_PART = "* { content-visibility: visible !important; }"
+EVERY_PART_LAID_OUT = f"""addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(
+  document.createElement("style"), {{textContent: "{LAY_OUT_EVERY_PART}"}})));"""
 
 
 def add_axe(context, cached: bool = True) -> None:

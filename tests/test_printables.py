@@ -9,7 +9,7 @@ from backease import PLANS
 from backease.model.course import COURSE
 from backease.model.techniques import all_techniques
 
-from conftest import open_built, site_context, watched_page
+from conftest import LAY_OUT_EVERY_PART, open_built, site_context, watched_page
 from phone import PHONE
 
 PRINTABLES = ["technique-sheets", "screening-form", "outcome-sheet", "course-overview"]
@@ -225,7 +225,7 @@ def test_the_course_lays_out_a_week_as_the_reader_comes_near_it_and_prints_whole
     page.evaluate("new Promise((done) => requestAnimationFrame(() => done()))")  # laid out for paper
     assert all(page.evaluate(LAID_OUT, f"#week-{w}-session-{s} h4") for w in range(1, 7) for s in (1, 2))
     page.emulate_media(media="screen")
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    page.add_style_tag(content=LAY_OUT_EVERY_PART)
     whole = page.evaluate("document.documentElement.scrollHeight")
     assert abs(estimated - whole) < 0.05 * whole, (estimated, whole)
     context.close()

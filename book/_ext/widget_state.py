@@ -76,20 +76,23 @@ def body_images_to_files(html: str, outdir: Path, to_root: str) -> str:
     return "".join(part if i % 2 else swap(part) for i, part in enumerate(_PICTURE.split(html)))
 
 
-def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
-    """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL."""
-    def swap(value):
+def _swap_texts(manager_state: dict, swap) -> dict:
+    """The state with each text of its anywidgets, at any depth, replaced by ``swap(text)``."""
+    def walk(value):
         if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
+            return {k: walk(v) for k, v in value.items()}
         if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, str):
-            return image_url(value, outdir, to_root)
-        return value
+            return [walk(v) for v in value]
+        return swap(value) if isinstance(value, str) else value
 
     for model in _anywidget_states(manager_state):
-        model["state"] = swap(model["state"])
+        model["state"] = walk(model["state"])
     return manager_state
+
+
+def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
+    """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL."""
+    return _swap_texts(manager_state, lambda text: image_url(text, outdir, to_root))
 
 
 def _write_named(folder: Path, data: bytes, suffix: str) -> str:
@@ -127,18 +130,12 @@ def file_value(path: Path):
 def texts_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
     """The state with each text of its anywidgets, at any depth, of ``TEXT_FILE_FROM`` characters or more written
     to a script named by its content that calls ``backeaseFile(text)``, and replaced by ``{"$text": url}``."""
-    def swap(value):
-        if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, str) and len(value) >= TEXT_FILE_FROM:
-            return {"$text": f"{to_root}{IMAGE_FOLDER}/{_write_named(outdir / IMAGE_FOLDER, _value_script(value), '.js')}"}
-        return value
+    def swap(text: str):
+        if len(text) < TEXT_FILE_FROM:
+            return text
+        return {"$text": f"{to_root}{IMAGE_FOLDER}/{_write_named(outdir / IMAGE_FOLDER, _value_script(text), '.js')}"}
 
-    for model in _anywidget_states(manager_state):
-        model["state"] = swap(model["state"])
-    return manager_state
+    return _swap_texts(manager_state, swap)
 
 
 def _json(value) -> str:
