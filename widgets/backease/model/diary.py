@@ -64,8 +64,8 @@ FIELDS = (
 
 
 def spec() -> dict:
-    """The diary's description for the browser views (``widgets.diary_browser`` adds their shared module). Choices
-    go as [value, words] pairs in their order: a built page's widget state has its keys sorted."""
+    """The diary's description for the browser views (``widgets.diary_view.browser_spec`` adds their shared
+    module). Choices go as [value, words] pairs in their order: a built page's widget state has its keys sorted."""
     fields = [{**asdict(f), "choices": list(f.choices.items()) if f.choices else None} for f in FIELDS]
     return {"key": KEY, "format": FORMAT, "version": VERSION, "privacy": PRIVACY, "saved": SAVED,
             "feelings": list(FEELINGS.items()), "fields": fields, "date_pattern": DATE_TIME, "flare_up_ask": FLARE_UP_ASK}
