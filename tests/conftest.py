@@ -315,8 +315,9 @@ FILL = """(room = 0) => {
   return Object.keys(localStorage).filter((k) => k.startsWith("filler-")).reduce((sum, k) => sum + localStorage.getItem(k).length, 0);
 }"""
 FREE = "() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k))"
-# Storage off (site data blocked, some private windows): the browser refuses access to it. An init script.
-STORAGE_OFF = """Object.defineProperty(window, "localStorage", {get() {
+# Storage off (site data blocked, some private windows): the browser refuses access to both its stores, as Chromium
+# does ("Access is denied for this document"). An init script.
+STORAGE_OFF = """for (const name of ["localStorage", "sessionStorage"]) Object.defineProperty(window, name, {get() {
   throw new DOMException("Access is denied for this document.", "SecurityError"); }});"""
 
 
@@ -371,7 +372,9 @@ def _as_new(tab, server):
     watch.__init__()
     yield page, watch
     if page.url.startswith(server):  # this tab's own store for the site, which the storage above leaves
-        page.evaluate("sessionStorage.clear()")
+        if not page.evaluate("() => { try { sessionStorage.clear(); return true; } catch (err) { return false; } }"):
+            page.goto(f"{server}/manifest.webmanifest")  # the test's page refused storage (STORAGE_OFF): a page that does not
+            page.evaluate("sessionStorage.clear()")
     page.goto("about:blank")  # a document that stays (the test's may be on its way to another), with nothing to redo
     page.set_viewport_size(viewport)  # for the settings put back
     page.emulate_media(media="null")

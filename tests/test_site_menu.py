@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, open_built, parsed_page, site_context, watched_page
+from conftest import FILL, ROOT, STORAGE_OFF, keep, open_built, parsed_page, site_context, watched_page
 from phone import PANELS, PHONE, panel_link, wait_closed
 
 PAGES = {  # a page of each kind: a heading its "on this page" panel lists, and a page its menu leads to
@@ -104,6 +104,30 @@ def test_the_menu_button_works_on_a_tablet_and_a_laptop(server, browser):
             assert not is_open(page, MENU)
         assert not watch.problems(), width
         context.close()
+
+
+@pytest.mark.parametrize("store", ["off", "full"])
+def test_the_menus_and_the_theme_work_when_the_browser_keeps_nothing(server, browser, store):
+    """With site data blocked (both of the browser's stores refuse), or its store full, the theme's and Sphinx's
+    scripts keep their settings in the page's memory (book/_ext/theme_storage.py). Before, the theme's script
+    stopped at its first setting and the ☰ did nothing. Now, on a phone, the menu and the contents open with a tap,
+    the page takes its theme, a tap on the theme button changes it, and nothing fails."""
+    context = site_context(browser, **PHONE)
+    page, watch = watched_page(context)
+    if store == "off":
+        context.add_init_script(STORAGE_OFF)
+    else:
+        keep(page, server, {})  # a page of the site's origin
+        assert page.evaluate(FILL) > 0
+    open_built(page, f"{server}/book/techniques/psoas.html")
+    assert page.evaluate("document.documentElement.dataset.theme") in ("light", "dark")
+    open_and_close(page, "menu", "Spinal anatomy", lambda: page.locator(MENU).get_by_text("Start here").is_visible())
+    open_and_close(page, "contents", "Who should not do it", lambda: True)
+    mode = page.evaluate("document.documentElement.dataset.mode")
+    page.locator(".theme-switch-button:visible").tap()
+    page.wait_for_function("m => document.documentElement.dataset.mode !== m", arg=mode)
+    assert not watch.problems(), watch.problems()
+    context.close()
 
 
 def test_the_download_menu_opens_on_the_first_tap(server, phone):
