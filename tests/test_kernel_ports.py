@@ -1,7 +1,9 @@
 """The build's notebook kernels get their ports from below the ephemeral range (book/_ext/kernel_ports.py)."""
+import os
 import random
 import socket
 import sys
+import time
 
 import pytest
 from jupyter_client.connect import LocalPortCache
@@ -13,6 +15,13 @@ import kernel_ports  # noqa: E402
 
 START = kernel_ports.ephemeral_start()
 pytestmark = pytest.mark.skipif(START is None, reason="the system does not say its ephemeral port range")
+
+
+@pytest.fixture(autouse=True)
+def claims(tmp_path, monkeypatch):
+    """A folder of claims of this test's own, as if no other process had chosen a port."""
+    monkeypatch.setattr(kernel_ports, "CLAIMS", tmp_path / "claims")
+    return tmp_path / "claims"
 
 
 def test_ports_are_free_distinct_and_below_the_ephemeral_range():
@@ -34,3 +43,18 @@ def test_a_port_in_use_is_passed_over(monkeypatch):
         picks = iter([busy, free])
         monkeypatch.setattr(random, "randrange", lambda *_: next(picks))
         assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == free
+
+
+def test_a_port_another_process_chose_is_passed_over_until_its_claim_is_old(monkeypatch, claims):
+    """Two processes start kernels at once: a port one of them has just chosen (its claim in the shared folder) is
+    not chosen by the other, which has its own port cache; a claim over CLAIM_SECONDS old no longer holds."""
+    first, second = START - 2, START - 1
+    monkeypatch.setattr(random, "randrange", lambda *_: first)
+    assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == first
+    picks = iter([first, second])
+    monkeypatch.setattr(random, "randrange", lambda *_: next(picks))
+    assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == second  # another process
+    old = time.time() - kernel_ports.CLAIM_SECONDS - 1
+    os.utime(claims / str(first), (old, old))
+    monkeypatch.setattr(random, "randrange", lambda *_: first)
+    assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == first

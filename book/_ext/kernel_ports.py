@@ -8,11 +8,18 @@ browsers beside the build) a connection can take the port in that moment; the ke
 
 Here the build's kernels get ports from just below the ephemeral range, which the system never
 hands out by itself; each is checked free by binding it, as jupyter_client checks its own.
+Kernels of other processes start at the same moment (the build's two processes, the tests'
+kernels and small builds beside it), and two of them once chose the same port before either
+bound it: the build failed as above. So a port is also claimed, by a file in a folder all
+processes share (``CLAIMS``), which no other process can take for ``CLAIM_SECONDS``.
 """
 from __future__ import annotations
 
+import os
 import random
 import socket
+import tempfile
+import time
 from pathlib import Path
 
 from jupyter_client.connect import LocalPortCache
@@ -20,6 +27,8 @@ from jupyter_client.connect import LocalPortCache
 EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
 PORTS_BELOW = 12000  # how many ports below the ephemeral range to choose from
 TRIES = 200
+CLAIMS = Path(tempfile.gettempdir()) / "backease-kernel-ports"  # a file per port a process chose for a kernel
+CLAIM_SECONDS = 60  # long after its kernel bound the port (or died): then another process may choose it
 _default_find = LocalPortCache.find_available_port
 
 
@@ -45,9 +54,29 @@ def find_available_port(self: LocalPortCache, ip: str) -> int:
                 probe.bind((ip, port))
             except OSError:
                 continue
+        if not claim(port):
+            continue
         self.currently_used_ports.add(port)
         return port
     return _default_find(self, ip)
+
+
+def claim(port: int) -> bool:
+    """Claim ``port`` for a kernel of this process: False if another process claimed it in the last ``CLAIM_SECONDS``."""
+    CLAIMS.mkdir(exist_ok=True)
+    path = CLAIMS / str(port)
+    for _ in range(2):  # a stale claim is taken away, once
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            return True
+        except FileExistsError:
+            try:
+                if time.time() - path.stat().st_mtime < CLAIM_SECONDS:
+                    return False
+                path.unlink()
+            except FileNotFoundError:
+                pass  # another process took the stale claim away first: try to make ours
+    return False
 
 
 def use() -> None:
