@@ -1,6 +1,5 @@
 """My routine and the diary on the built pages, offline: pick, order, share, run; record, chart, export, import."""
 import json
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -13,7 +12,7 @@ from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, p
 from backease.model.routines import RoutineError
 from backease.text.storage import REFUSED
 
-from conftest import FILL, STORAGE_OFF, keep, open_built, reload_built, watched_page
+from conftest import FILL, STORAGE_OFF, keep, open_built, reload_until, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
@@ -297,16 +296,15 @@ def test_no_diary_data_ever_leaves_the_page(browser, server, tmp_path):
     context.close()
 
 
-# The page writes an entry to its storage in the tap's own task (checked below); the browser takes it from the
-# page's process to its own a moment later, by a message between processes. A reload within that moment could read
-# the diary as it was: it happened twice in 7 runs of the whole suite on a machine at a load of 8, never alone.
-# A reader comes back later than that: the diary, opened again within READ_BACK_S, shows the entry.
-READ_BACK_S = 5
+def entries(page) -> str:
+    """How many entries the progress page's diary shows, once it has drawn them."""
+    page.locator(".be-progress[data-entries]").wait_for()
+    return page.locator(".be-progress").get_attribute("data-entries")
 
 
 def test_the_diary_works_from_the_files_too(browser, site):
     """Opened from disk (file://): a saved entry is in the browser's storage at once, and the diary, opened
-    again, shows it."""
+    again, shows it (``reload_until``)."""
     context = browser.new_context(viewport=PHONE)  # no service worker from a file to block
     page, watch = watched_page(context)
     open_built(page, (site / PROGRESS).as_uri())
@@ -316,12 +314,6 @@ def test_the_diary_works_from_the_files_too(browser, site):
     expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")
     kept = page.evaluate("key => localStorage.getItem(key)", diary.KEY)
     assert [e["pain_before"] for e in json.loads(kept)["entries"]] == [3]
-    deadline = time.monotonic() + READ_BACK_S
-    while True:
-        reload_built(page)
-        shown = page.locator(".be-progress").get_attribute("data-entries")
-        if shown == "1" or time.monotonic() > deadline:
-            break
-    assert shown == "1", f"the diary opened again shows {shown} entries"
+    assert reload_until(page, lambda p: entries(p) == "1"), f"the diary opened again shows {entries(page)} entries"
     assert not watch.problems(), watch.problems()
     context.close()

@@ -14,7 +14,8 @@ from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.home import STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, settled_problems, site_context, watched_page
+from conftest import (FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, reload_until, settled_problems, site_context,
+                      watched_page)
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -192,11 +193,13 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
         assert says in message and "Nothing was changed" in message, message
         assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == value
         assert page.locator("form.be-home-setup").is_visible()
-    # from the files, offline, a good plan is kept across a reload (this new phone has nothing kept for the files)
+    # from the files, offline, a good plan is kept (this new phone has nothing kept for the files): in the page's
+    # storage at once, and shown when the page is opened again (``reload_until``)
     open_built(page, (site / PAGE).as_uri())
     make_plan(page)
-    reload_built(page)
-    assert "Home programme, week 1: session 1 of 18" in " ".join(page.locator(".be-home-today").inner_text().split())
+    assert kept(page)[0].plan.days == (1, 3, 5)
+    today = "Home programme, week 1: session 1 of 18"
+    assert reload_until(page, lambda p: today in " ".join(p.locator(".be-home-today").inner_text().split()))
 
 
 # The browser refuses to keep the reader's conditions, as a full storage would (a QuotaExceededError).
