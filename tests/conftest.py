@@ -495,10 +495,11 @@ def reload_built(page) -> None:
     page.wait_for_function(WIDGETS_SHOWN)
 
 
-# A page writes to the browser's storage in the task that saves (the tests check it); Chromium takes the write from
-# the page's process to the browser's a moment later, by a message between processes. Over file://, a reload in that
-# moment read the store as it was, on a machine at a load of 8 (the diary and the home plan; 3 runs in about 12 of
-# the whole suite, never a test alone). A reader comes back later than that: within READ_BACK_S.
+# A page writes to the browser's storage in the task that saves (the tests check it). Over file://, a reload right
+# after it sometimes read the store as it was, on a machine at a load of 8 (the diary and the home plan; 3 runs in
+# about 12 of the whole suite, never a test alone; the reload stays in the same renderer process). Most likely it
+# came in the moment Chromium passes the write from the page's process to the browser's, by a message between
+# processes. A reader comes back later than that: within READ_BACK_S.
 READ_BACK_S = 5
 
 
