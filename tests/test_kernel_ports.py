@@ -58,3 +58,10 @@ def test_a_port_another_process_chose_is_passed_over_until_its_claim_is_old(monk
     os.utime(claims / str(first), (old, old))
     monkeypatch.setattr(random, "randrange", lambda *_: first)
     assert kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1") == first
+
+
+def test_where_no_claim_can_be_written_ports_are_chosen_as_before(monkeypatch, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setattr(kernel_ports, "CLAIMS", tmp_path / "a-file" / "claims")  # a folder that cannot be made
+    port = kernel_ports.find_available_port(LocalPortCache(), "127.0.0.1")
+    assert START - kernel_ports.PORTS_BELOW <= port < START

@@ -62,11 +62,12 @@ def find_available_port(self: LocalPortCache, ip: str) -> int:
 
 
 def claim(port: int) -> bool:
-    """Claim ``port`` for a kernel of this process: False if another process claimed it in the last ``CLAIM_SECONDS``."""
-    CLAIMS.mkdir(exist_ok=True)
+    """Claim ``port`` for a kernel of this process: False if another process claimed it in the last ``CLAIM_SECONDS``.
+    Where no claim can be written (the folder cannot be made or written), the port is the process's, as before."""
     path = CLAIMS / str(port)
     for _ in range(2):  # a stale claim is taken away, once
         try:
+            CLAIMS.mkdir(exist_ok=True)
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
             return True
         except FileExistsError:
@@ -76,6 +77,10 @@ def claim(port: int) -> bool:
                 path.unlink()
             except FileNotFoundError:
                 pass  # another process took the stale claim away first: try to make ours
+            except OSError:
+                return True
+        except OSError:
+            return True
     return False
 
 
