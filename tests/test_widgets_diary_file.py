@@ -163,6 +163,29 @@ def test_a_file_whose_plan_differs_asks_which_to_keep(reused_page, server, tmp_p
 
 
 
+@pytest.mark.parametrize("plan_text, why", [
+    ("{not json", "The home plan kept in this browser is damaged: it is not JSON."),
+    (json.dumps({**GOOD_PLAN.to_dict(), "version": 7}),
+     "The home plan kept in this browser has version 7; this guide reads version 1."),
+])
+def test_an_export_leaves_out_a_kept_plan_it_cannot_read_and_says_why(reused_page, server, tmp_path, plan_text, why):
+    """A kept plan that is damaged or from another version does not stop the diary going out: the file holds the
+    diary and the conditions, no plan, and the page says why (rules.js's readHomeStore, as the home page reads it)."""
+    page, watch = reused_page
+    seeded(page, server)
+    keep(page, server, {PLAN_KEY: plan_text})
+    open_built(page, f"{server}/{PROGRESS}")
+    with page.expect_download() as download:
+        page.locator(".be-progress").get_by_role("button", name="Export JSON").click()
+    path = tmp_path / "diary.json"
+    path.write_bytes(open(download.value.path(), "rb").read())
+    out = load_diary_file(path)
+    assert (out.home, out.conditions, [e["id"] for e in out.entries]) == (None, ("pregnancy",), ["m1"])
+    assert message(page) == WORDS["left_out"].format(part=WORDS["plan"], why=why)
+    assert everything(page)[PLAN_KEY] == plan_text, "the export changes nothing kept"
+    assert not settled_problems(watch)
+
+
 @pytest.mark.parametrize("room", [0, len(json.dumps(ENTRY, separators=(",", ":"))) + 40])
 def test_storage_that_is_full_changes_nothing(reused_page, server, tmp_path, room):
     """Storage filled to the browser's own limit, with no room left, or room for the larger diary but not the plan

@@ -2,7 +2,7 @@
 widgets send. In three parts, as rules.js is:
 - what the browser accepts (a diary, its dates, an entry, a shared routine, a typed length) Python accepts, and
   the other way round; durations, numbers and a check's summary are said in Python's words;
-- the home programme (homeProgress, homeSession, homeDates, homeCalendar, checkHomeStore), held to
+- the home programme (homeProgress, homeSession, homeDates, homeCalendar, checkHomeStore, readHomeStore), held to
   backease.model.home and backease.text.calendar over generated plans and diaries;
 - the diary file and the clinician's summary (readDiaryFile, diarySummary), held to backease.model.diary_file and
   backease.model.diary_summary over generated files and diaries, on the clocks of several time zones."""
@@ -418,6 +418,32 @@ def test_the_browser_accepts_a_stored_plan_exactly_when_python_does(rules, value
         return
     assert stored is not None, f"the browser accepted what Python refuses: {value!r}"
     assert got == {"plan": stored.plan.to_dict(), "undone": list(stored.undone), "reminder": stored.reminder}
+
+
+NOT_JSON = st.sampled_from(["{not json", "", " ", "{\"version\": 1,", "[1, 2", "undefined", "{'version': 1}"])
+
+
+@HOME_CASES
+@given(st.one_of(st.none(), NOT_JSON, stored_values().map(json.dumps)))
+def test_the_browser_reads_a_kept_plan_exactly_as_python_does(rules, text):
+    """readHomeStore, through which the home page and the diary's export read the kept plan's text (None: nothing
+    kept): it keeps what Python keeps (json.loads, then stored_from_dict) and says why it keeps nothing otherwise."""
+    got = rules("readHomeStore", HOME, text, "The plan kept in this browser", CONDITION_IDS)
+    if text is None:
+        assert got == {"kept": None, "why": ""}
+        return
+    try:
+        data = json.loads(text)
+    except ValueError:  # json.JSONDecodeError
+        assert got == {"kept": None, "why": "The plan kept in this browser is damaged: it is not JSON."}
+        return
+    try:
+        stored = stored_from_dict(data)
+    except HomePlanError:
+        assert got["kept"] is None and got["why"].startswith("The plan kept in this browser "), got
+        return
+    assert got == {"kept": {"plan": stored.plan.to_dict(), "undone": list(stored.undone), "reminder": stored.reminder},
+                   "why": ""}
 
 
 # --- the diary file and the clinician's summary -----------------------------------------------------

@@ -1,5 +1,5 @@
 // What the progress page reads and writes of what the reader keeps in this browser, together: the diary
-// (openDiary, diary_core.js), the home plan (home.store_key, checked by checkHomeStore) and the conditions
+// (openDiary, diary_core.js), the home plan (home.store_key, read by readHomeStore) and the conditions
 // (conditions_store.js). An import writes them all or none.
 
 // What is kept: {entries, home_plan (as kept) or null, conditions (ids) or null, problems: {plan?, conditions?}
@@ -7,16 +7,10 @@
 function readKept(spec, home, store) {
   const entries = openDiary(spec).entries();
   const problems = {};
-  let plan = null;
-  const text = window.localStorage.getItem(home.store_key);
-  if (text !== null) {
-    try {
-      plan = { version: home.store_version, ...checkHomeStore(home, JSON.parse(text), "The home plan kept in this browser",
-        store.ids) };
-    } catch (err) {
-      problems.plan = err instanceof SyntaxError ? "it is not JSON." : err.message;
-    }
-  }
+  const { kept, why } = readHomeStore(home, window.localStorage.getItem(home.store_key), "The home plan kept in this browser",
+    store.ids);
+  if (why) problems.plan = why;
+  const plan = kept && { version: home.store_version, ...kept };
   const { mine, problem } = readConditions(store);
   if (problem) problems.conditions = problem;
   return { entries, home_plan: plan, conditions: mine.length ? mine : null, problems };

@@ -1,5 +1,5 @@
 // The reader's home plan, kept in this browser only, under home.store_key: {version, plan, undone, reminder},
-// checked by checkHomeStore (rules.js, joined in front). A browser may refuse to keep it (its storage full, or
+// read and checked by readHomeStore (rules.js, joined in front). A browser may refuse to keep it (its storage full, or
 // off as in some private windows): then what was kept before stays as it was, and the reader is told why, in
 // Python's words (home.refused, through refusal in _shared.js).
 
@@ -11,13 +11,8 @@ function readHomePlan(home, conditionIds) {
   } catch (err) {
     return { kept: null, problem: refusal(home.refused, "Your plan cannot be kept", err) };
   }
-  if (text === null) return { kept: null, problem: "" };
-  try {
-    return { kept: checkHomeStore(home, JSON.parse(text), "The plan kept in this browser", conditionIds), problem: "" };
-  } catch (err) {
-    const why = err instanceof SyntaxError ? "The plan kept in this browser is damaged: it is not JSON." : err.message;
-    return { kept: null, problem: `${why} Nothing was changed. Make a new plan to replace it.` };
-  }
+  const { kept, why } = readHomeStore(home, text, "The plan kept in this browser", conditionIds);
+  return { kept, problem: why && `${why} Nothing was changed. Make a new plan to replace it.` };
 }
 
 // Keep `next`, then do `also` (which may keep more, and throws if the browser refuses): all of it, or nothing

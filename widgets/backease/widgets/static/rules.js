@@ -392,6 +392,24 @@ export function homeCalendar(home, plan, pageUrl, at, stamp) {
   return [...head, ...lines, "END:VCALENDAR"].map((line) => `${fold(line)}\r\n`).join("");
 }
 
+// The text kept under home.store_key (null when nothing is kept) read as JSON and checked (checkHomeStore):
+// {kept: its plan, undone and reminder, or null; why: "", or why what is kept cannot be used, beginning with
+// `source`}. The home page and the diary's export read the kept plan through this, each in its own words.
+export function readHomeStore(home, text, source, conditions) {
+  if (text === null) return { kept: null, why: "" };
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kept: null, why: `${source} is damaged: it is not JSON.` };
+  }
+  try {
+    return { kept: checkHomeStore(home, data, source, conditions), why: "" };
+  } catch (err) {
+    return { kept: null, why: err.message };
+  }
+}
+
 // backease.model.home.stored_from_dict: what the browser keeps under home.store_key ({version, plan, undone,
 // reminder}), checked; else an Error naming the bad value. `conditions`: the shared list's ids.
 export function checkHomeStore(home, data, source, conditions) {
