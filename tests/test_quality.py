@@ -1,5 +1,6 @@
-"""Quality gates on the built site: alt text, focus rings, internal links,
-spelling of the book's prose and of the words pages render from data, and text copied from the source articles."""
+"""Quality gates on the built site: alt text, focus rings, internal links, the controls the text tells the reader
+to press, spelling of the book's prose and of the words pages render from data, and text copied from the source
+articles."""
 import os
 import re
 import subprocess
@@ -94,6 +95,38 @@ def test_internal_links_resolve(site):
                 if unquote(url.fragment) not in ids[path]:
                     broken.append(f"{rel}: {target} (no such anchor)")
     assert not broken, broken
+
+
+# A control the book's text tells the reader to press, tap, choose, open or use: its name in bold after the verb.
+TOLD_TO_PRESS = re.compile(r"\b(?:press|tap|click|choose|select|use|open)(?:\s+the|\s+on)?\s+\*\*([^*]+)\*\*", re.I)
+# Names the text gives that are not the guide's own controls.
+NOT_OURS = {"Tab": "a key", "Share": "Safari's button", "Install app": "Chrome's menu",
+            "Run All Cells": "Jupyter's Run menu"}
+
+
+def _shipped_controls_text(site) -> str:
+    """What the built site ships that makes its controls: the scripts its pages load (the widgets' code among
+    them, and the modules those import, some as JSON text) and the pages' templates and inline scripts."""
+    parts, files = [], set()
+    for rel in built_pages(site):
+        soup = parsed_page(site, rel)
+        parts += [tag.decode_contents() for tag in soup.find_all(["template", "script"]) if not tag.get("src")]
+        files |= {os.path.normpath((site / rel).parent / urlparse(tag["src"]).path) for tag in soup.select("script[src]")}
+    files |= {str(f) for f in (site / "_images" / "widget").glob("*.js")}
+    return "\n".join(parts + [Path(f).read_text(encoding="utf-8") for f in sorted(files)])
+
+
+def test_every_control_the_text_tells_you_to_press_is_one_the_site_has(site):
+    """"Press **Speak cues**": each control the book names after press, tap, choose, open or use is labelled so in
+    what the site ships (a widget, the update bar), unless it is a key or another program's (NOT_OURS), so a
+    renamed button cannot leave the text naming one no page has."""
+    shipped = _shipped_controls_text(site)
+    told = {(" ".join(m.group(1).split()), md.relative_to(ROOT).as_posix())
+            for md in sorted((ROOT / "book").rglob("*.md")) for m in TOLD_TO_PRESS.finditer(md.read_text(encoding="utf-8"))}
+    assert len({name for name, _ in told} - set(NOT_OURS)) >= 10, told  # the pattern still finds the text's buttons
+    missing = sorted((md, name) for name, md in told if name not in NOT_OURS
+                     and not re.search(rf"[\"'`>]{re.escape(name)}\s*\\?[\"'`<]", shipped))
+    assert not missing, missing
 
 
 def test_no_link_leaves_the_site_except_citations_and_docs(site):
