@@ -10,7 +10,7 @@ from datetime import datetime, time
 import pytest
 from playwright.sync_api import expect
 
-from backease.model.conditions import STORE_KEY as CONDITIONS_KEY
+from backease.model.conditions import STORE_KEY as CONDITIONS_KEY, STORE_PROBLEMS as CONDITION_PROBLEMS
 from backease.model.diary import FORMAT, KEY as DIARY_KEY, check_entry
 from backease.model.diary_file import DiaryFile, load_diary_file
 from backease.model.home import STORE_KEY as PLAN_KEY, HomePlan, Stored
@@ -163,26 +163,29 @@ def test_a_file_whose_plan_differs_asks_which_to_keep(reused_page, server, tmp_p
 
 
 
-@pytest.mark.parametrize("plan_text, why", [
-    ("{not json", "The home plan kept in this browser is damaged: it is not JSON."),
-    (json.dumps({**GOOD_PLAN.to_dict(), "version": 7}),
+@pytest.mark.parametrize("key, text, why", [
+    (PLAN_KEY, "{not json", "The home plan kept in this browser is damaged: it is not JSON."),
+    (PLAN_KEY, json.dumps({**GOOD_PLAN.to_dict(), "version": 7}),
      "The home plan kept in this browser has version 7; this guide reads version 1."),
-])
-def test_an_export_leaves_out_a_kept_plan_it_cannot_read_and_says_why(reused_page, server, tmp_path, plan_text, why):
-    """A kept plan that is damaged or from another version does not stop the diary going out: the file holds the
-    diary and the conditions, no plan, and the page says why (rules.js's readHomeStore, as the home page reads it)."""
+    (CONDITIONS_KEY, "{not json", CONDITION_PROBLEMS["damaged"]),
+], ids=["plan-not-json", "plan-version", "conditions-not-json"])
+def test_an_export_leaves_out_a_kept_part_it_cannot_read_and_says_why(reused_page, server, tmp_path, key, text, why):
+    """A kept plan or conditions that are damaged or from another version do not stop the diary going out: the
+    file holds the rest and the page says what it left out and why, as the page that keeps that part says it."""
     page, watch = reused_page
     seeded(page, server)
-    keep(page, server, {PLAN_KEY: plan_text})
+    keep(page, server, {key: text})
     open_built(page, f"{server}/{PROGRESS}")
     with page.expect_download() as download:
         page.locator(".be-progress").get_by_role("button", name="Export JSON").click()
     path = tmp_path / "diary.json"
     path.write_bytes(open(download.value.path(), "rb").read())
     out = load_diary_file(path)
-    assert (out.home, out.conditions, [e["id"] for e in out.entries]) == (None, ("pregnancy",), ["m1"])
-    assert message(page) == WORDS["left_out"].format(part=WORDS["plan"], why=why)
-    assert everything(page)[PLAN_KEY] == plan_text, "the export changes nothing kept"
+    part = "plan" if key == PLAN_KEY else "conditions"
+    assert [e["id"] for e in out.entries] == ["m1"]
+    assert (out.home is None, out.conditions is None) == (part == "plan", part == "conditions")
+    assert message(page) == WORDS["left_out"].format(part=WORDS[part], why=why)
+    assert everything(page)[key] == text, "the export changes nothing kept"
     assert not settled_problems(watch)
 
 

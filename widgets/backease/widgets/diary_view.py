@@ -50,7 +50,7 @@ NOT_IMPORTED = "Nothing was imported"  # before why: the file's problem, or the 
 WORDS = {
     "not_imported": NOT_IMPORTED,
     "nothing": f"{NOT_IMPORTED}: your diary, home plan and conditions are as they were.",
-    "left_out": "Your {part} in this browser is damaged, so the file does not hold it: {why}",
+    "left_out": "The file leaves out your {part}. {why}",  # why: a sentence saying why the kept one cannot be used
     "plan": "home plan", "conditions": "conditions",
     "restored": "Your {part} from the file is kept now.",
     "replaced": "The file's {part} replaced the one this browser had.",
