@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from backease.model.diary import FORMAT as DIARY_FORMAT, HOW_IT_WENT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
-from backease.model.home import STORE_KEY, HomePlan, progress, stored_from_dict
+from backease.model.home import RULE_NOTE, STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
 from conftest import (FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, reload_until, settled_problems, site_context,
@@ -172,6 +172,11 @@ def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, s
     page.wait_for_url(f"**/{PAGE}")
     open_built(page, page.url)
     make_plan(page)
+    # the rule for moving levels: in the page's text (its apostrophes made typographic), and again beside the
+    # plan's changes (none yet)
+    said = " ".join(page.locator("article li", has_text="Say how it went.").inner_text().split())
+    assert RULE_NOTE in said.replace("\u2019", "'")
+    assert RULE_NOTE in page.locator(".be-home-changes").inner_text()
     open_built(page, f"{server}/{WELCOME}")
     today = page.locator(".be-home-compact .be-home-today")
     assert "Home programme, week 1: session 1 of 18" in " ".join(today.inner_text().split())

@@ -67,6 +67,10 @@ PLAN_WEEKS = (
 ANSWERS = HOW_IT_WENT
 AS_CLASS = {"too-easy": ("easy", "same"), "about-right": ("effort", "same"), "too-hard": ("hard", "same"),
             "hurt": ("hard", "worse")}
+# How the levels move (``progress``), in words: the programme's page says it, and the plan's view repeats it.
+RULE_NOTE = (f"After {UP_AFTER} sessions in a row that felt {ANSWERS['too-easy'].lower()}, an exercise moves up a"
+             f" level. A session that felt {ANSWERS['too-hard'].lower()} or hurt steps its exercises down a level."
+             f" These rules, and the number {UP_AFTER}, are the guide's own: the sources give none.")
 
 
 def advice_table(exercise: str) -> dict[str, dict[str, str]]:

@@ -145,9 +145,7 @@ async function render({ model, el: host }) {
   function drawChanges(view) {
     changes.append(el(H, {}, "How your plan has changed"));
     if (!view.changes.length) {
-      changes.append(el("p", {}, `Every exercise starts at level 1. After each session, say how it went: after ${home.up_after}`
-        + " sessions in a row that feel too easy, an exercise moves up a level; a session that feels too hard or hurts"
-        + " steps it down."));
+      changes.append(el("p", {}, `Every exercise starts at level 1. After each session, say how it went. ${home.rule_note}`));
       return;
     }
     const list = el("ul", { class: "be-home-change-list" });
