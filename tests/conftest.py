@@ -8,6 +8,7 @@ import functools
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -273,11 +274,18 @@ def _is_local(url: str) -> bool:
     return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
+# Chromium tells a page's console of each response with an HTTP error status (4xx, 5xx) it gets: its document, what
+# it loads, what it fetches. The watch hears of those errors there, not from Playwright's "request" and "response"
+# events, which would send Python three messages for every request of a page (about 18 a page), error or not.
+HTTP_ERROR = re.compile(r"Failed to load resource: the server responded with a status of (\d+)")
+
+
 def watched_page(context):
     """A new page in ``context`` and what it did wrong; any request of the context (its pages, its service
-    worker) to anywhere but 127.0.0.1 or local files is an outside request (CHROMIUM_FLAGS keep it from leaving)."""
+    worker) to anywhere but 127.0.0.1 or local files is an outside request: CHROMIUM_FLAGS make each fail, at a
+    proxy that is not there, so the watch hears of it without hearing of every request."""
     watch = PageWatch()
-    context.on("request", lambda r: _is_local(r.url) or watch.outside.append(r.url))
+    context.on("requestfailed", lambda r: _is_local(r.url) or watch.outside.append(r.url))
     return _watch(context.new_page(), watch), watch
 
 
@@ -292,10 +300,19 @@ def another_tab(page, watch: PageWatch):
         tab.close()
 
 
+def _heard(watch: PageWatch, message) -> None:
+    if message.type == "error":
+        url = message.location.get("url")
+        status = HTTP_ERROR.match(message.text)
+        if status:
+            watch.http_errors.append(f"HTTP {status[1]}: {url}")
+        else:
+            watch.console_errors.append(f"{message.text} ({url})")
+
+
 def _watch(page, watch: PageWatch):
-    page.on("console", lambda m: m.type == "error" and watch.console_errors.append(f"{m.text} ({m.location.get('url')})"))
+    page.on("console", lambda m: _heard(watch, m))
     page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and watch.http_errors.append(f"HTTP {r.status}: {r.url}"))
     page.on("requestfailed", lambda r: _is_local(r.url) and watch.failed.append(f"failed: {r.url} ({r.failure})"))
     return page
 

@@ -158,3 +158,26 @@ def test_an_outside_request_is_caught(browser, tmp_path):
         assert "outside request: https://example.org/x.png" in watch.problems(), url
         assert failed.value.url == "https://example.org/x.png" and "ERR_PROXY" in failed.value.failure, url
     httpd.shutdown()
+
+
+def test_a_service_workers_outside_request_and_every_http_error_are_caught(browser, tmp_path):
+    """The watch hears of what a page's service worker asks of the outside, and of each response with an HTTP error
+    status: an image, a fetch and a page that are not there, each once."""
+    (tmp_path / "page.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><img src="missing.png" alt="x"><script>'
+        'navigator.serviceWorker.register("sw.js"); fetch("gone.json").then((r) => r.text()).then(() => document.title = "fetched");'
+        '</script></html>', encoding="utf-8")
+    (tmp_path / "sw.js").write_text('self.addEventListener("install", (e) => e.waitUntil('
+                                    'fetch("https://example.org/w.json").catch(() => null)));', encoding="utf-8")
+    httpd = serve_folder(tmp_path)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    page.goto(f"{base}/page.html")
+    page.wait_for_function("document.title === 'fetched'")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(f"{base}/nowhere.html")
+    context.close()
+    httpd.shutdown()
+    assert sorted(watch.problems()) == [f"HTTP 404: {base}/{name}" for name in ("gone.json", "missing.png", "nowhere.html")
+                                        ] + ["outside request: https://example.org/w.json"]
