@@ -515,20 +515,25 @@ def reload_built(page) -> None:
 # A page writes to the browser's storage in the task that saves (the tests check it). Over file://, Chromium sometimes
 # gives a reloaded page a store of its own, empty, for that one load: the next load has the real one again. Seen in
 # a loop of save-and-reload with the cores busy (14 loads in 1,500 over file://, none in 600 over http), and in 3 of
-# about 12 runs of the whole suite (the diary and the home plan), never a test alone. So a test that reloads a page
-# of the files to see what it saved reloads until it shows it, for up to READ_BACK_S (a loss would never show).
-READ_BACK_S = 5
+# about 12 runs of the whole suite (the diary and the home plan), never a test alone; and once, in a whole suite on a
+# slow hour, for every reload of 5 s. So a test that reloads a page of the files to see what it saved reloads until
+# it shows it, for up to READ_BACK_S (a loss would never show), and else says what each load found in the store.
+READ_BACK_S = 10
 
 
 def reload_until(page, shown):
-    """Reload the built page (``reload_built``) until ``shown(page)`` is true, for up to ``READ_BACK_S``; returns its
-    last value, for the test to assert."""
+    """Reload the built page (``reload_built``) until ``shown(page)`` is true, for up to ``READ_BACK_S``, and return
+    its value; fails, naming the keys each load found kept, if it never is."""
     deadline = time.monotonic() + READ_BACK_S
+    found = []
     while True:
         reload_built(page)
         result = shown(page)
-        if result or time.monotonic() > deadline:
+        if result:
             return result
+        found.append(page.evaluate("Object.keys(localStorage).sort()"))
+        if time.monotonic() > deadline:
+            pytest.fail(f"not shown in {len(found)} loads over {READ_BACK_S} s; the keys each found kept: {found}")
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
