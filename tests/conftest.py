@@ -29,7 +29,7 @@ CHROMIUM_FLAGS = [
     "--autoplay-policy=no-user-gesture-required",
     # Nothing leaves the machine: every request goes through a proxy that is not there (port 9, "discard", has no
     # listener), except to this machine (127.0.0.1 and localhost, which Chromium never sends through a proxy).
-    # The tests see each request as it is made (watched_page) without holding it up in Python.
+    # The tests hear of each such request when it fails there (watched_page).
     "--proxy-server=http://127.0.0.1:9",
 ]
 
