@@ -11,7 +11,9 @@ from playwright.sync_api import expect
 
 from backease.model.diary import FORMAT as DIARY_FORMAT, HOW_IT_WENT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
-from backease.model.home import RULE_NOTE, STORE_KEY, HomePlan, progress, stored_from_dict
+from backease.model.course import COURSE
+from backease.model.home import INVITE, LENGTH, RULE_NOTE, STORE_KEY, HomePlan, progress, stored_from_dict
+from backease.model.number_words import counted
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
 from conftest import (FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, reload_until, settled_problems, site_context,
@@ -166,12 +168,17 @@ def test_the_calendar_file_lists_the_chosen_days_and_links_to_each_session(phone
 def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, server):
     page, watch = phone
     open_built(page, f"{server}/{WELCOME}")
+    # the lengths of the home plan and of the class course, as the data has them, in the page's text and the offer
+    text = " ".join(page.locator("article").inner_text().split())
+    assert f"({LENGTH} that grow with you)" in text and f"the class course ({counted(len(COURSE.weeks), 'week')})" in text
     offer = page.locator(".be-home-compact")
-    assert "Make your home plan" in offer.inner_text()
+    assert INVITE in " ".join(offer.inner_text().split())
     offer.get_by_role("link", name="Make your home plan").tap()
     page.wait_for_url(f"**/{PAGE}")
     open_built(page, page.url)
+    assert page.locator("article p").first.inner_text().startswith(f"{LENGTH.capitalize()} of short sessions at home")
     make_plan(page)
+    expect(page.get_by_role("heading", name=f"Your {LENGTH}")).to_be_visible()
     # the rule for moving levels: in the page's text (its apostrophes made typographic), and again beside the
     # plan's changes (none yet)
     said = " ".join(page.locator("article li", has_text="Say how it went.").inner_text().split())

@@ -55,9 +55,12 @@ def test_every_course_exercise_comes_from_the_library_and_climbs_its_levels():
     assert all(n == len(levels_of(ex)) for ex, n in seen.items()), seen  # each reaches its top level
 
 
-@pytest.mark.parametrize("weeks, per_week, minutes", [(6, 2, 60), (8, 2, 45), (4, 3, 50), (3, 2, 90)])
-def test_a_teacher_can_change_weeks_sessions_and_length(weeks, per_week, minutes, tmp_path):
+@pytest.mark.parametrize("weeks, per_week, minutes, title", [(6, 2, 60, "Six weeks"), (8, 2, 45, "Eight weeks"),
+                                                              (4, 3, 50, "Four weeks"), (3, 2, 90, "Three weeks")])
+def test_a_teacher_can_change_weeks_sessions_and_length(weeks, per_week, minutes, title, tmp_path):
+    """... and the course is named for the length it has: an eight-week course does not say six weeks."""
     course = make_course(weeks, per_week, minutes)
+    assert (course.title, course.name) == (f"{title} for a tight back", title.lower().replace(" ", "-"))
     assert len(course.sessions()) == weeks * per_week
     assert all(course.plan(w, s).total_seconds <= minutes * 60 for w, s, _ in course.sessions())
     assert load_course(save_course(course, tmp_path / "c.yaml")) == course

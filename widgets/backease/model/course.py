@@ -16,6 +16,7 @@ from .education import TALKS, get_talk
 from .equipment import Count, counts
 from .levels import Level, find_level, level_name, levels_of
 from .logistics import on_floor
+from .number_words import counted
 from .positions import TRANSITIONS
 from .plans import Block, Plan
 from .routine_files import check_fields, read_data, write_data
@@ -232,9 +233,10 @@ def _session_blocks(body: list[Block], closer: str, first: bool) -> tuple[Block,
             *floor, Block(routine=closer), Block(**CLOSING))
 
 
-def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: str = "six-weeks",
-                title: str = "Six weeks for a tight back") -> Course:
-    """A course of ``weeks`` × ``per_week`` sessions of at most ``minutes`` each.
+def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: str | None = None,
+                title: str | None = None) -> Course:
+    """A course of ``weeks`` × ``per_week`` sessions of at most ``minutes`` each, named for its length unless
+    ``name`` and ``title`` are given ("six-weeks", "Six weeks for a tight back").
 
     Topics follow one another across the sessions; each exercise climbs its levels evenly from
     level 1 (the planned level: each person moves by the progression rules). Exercises are left
@@ -243,6 +245,9 @@ def make_course(weeks: int = 6, per_week: int = 2, minutes: float = 60, name: st
     for value, what, top in ((weeks, "weeks", 26), (per_week, "sessions per week", 5)):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
             raise CourseError(f"the number of {what} must be a whole number from 1 to {top}, got {value!r}")
+    length = counted(weeks, "week")
+    name = name or length.replace(" ", "-")
+    title = title or f"{length.capitalize()} for a tight back"
     total = weeks * per_week
     topics = list(TALKS)
     if total < len(topics):

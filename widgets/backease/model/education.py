@@ -145,7 +145,7 @@ TALKS: dict[str, Talk] = {t.id: t for t in (
         ("What will you do next week, without the class?", "Who could do it with you?"),
         (("class-plans", "ready-made plans and the plan builder, to make your own"),
          ("timers", "the timers, for practice at home"), ("red-flags", "when to see a doctor")),
-        ("Your six weeks end here; the habit is what lasts. Choose a few exercises at the level you have"
+        ("Your programme ends here; the habit is what lasts. Choose a few exercises at the level you have"
          " reached, and a time of day that suits you.",
          "One source suggests that strength work, for your legs and your belly, helps more in the long run than"
          " stretching alone.",

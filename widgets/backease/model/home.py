@@ -18,6 +18,7 @@ from .diary import HOW_IT_WENT
 from .education import get_talk
 from .levels import EXERCISES, PROGRESSION, UP_AFTER, level_name, levels_of
 from .library import get_routine
+from .number_words import counted, number_word
 from .plans import Block, Plan
 from .positions import FLOOR_POSITIONS, group
 from .techniques import get_technique
@@ -33,6 +34,9 @@ PER_SESSION = 4  # most exercises in one session; when a week has more, they tak
 SHAPE_NOTE = (f"This plan's shape ({WEEKS} weeks, {DAYS_A_WEEK[0]} to {DAYS_A_WEEK[1]} sessions a week of about"
               f" {MINUTES[0]} to {MINUTES[1]} minutes, at most {PER_SESSION} exercises a session, and which exercise"
               " joins in which week) is the guide's own suggestion: the sources give none.")
+LENGTH = counted(WEEKS, "week")  # "six weeks", for sentences
+INVITE = (f"Make a {number_word(WEEKS)}-week plan of short sessions on the days you choose. It grows with you, from"
+          " what you note in your diary, and stays on this device.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # ISO 1 to 7
 CALM_START = "breathing"  # every session opens with the belly-breathing routine
 CALM_END = "progressive-muscle-relaxation"  # and ends with it when the session stays within MINUTES

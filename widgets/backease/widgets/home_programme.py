@@ -47,7 +47,7 @@ def home_data() -> dict:
         "store_key": home.STORE_KEY, "store_version": home.STORE_VERSION, "reminder_pattern": home.REMINDER,
         "reminder_at": home.REMINDER_AT, "weeks_count": home.WEEKS, "days_a_week": list(home.DAYS_A_WEEK),
         "minutes": list(home.MINUTES), "per_session": home.PER_SESSION, "weekdays": list(home.WEEKDAYS),
-        "shape_note": home.SHAPE_NOTE, "rule_note": home.RULE_NOTE, "calm_start": home.CALM_START, "calm_end": home.CALM_END,
+        "length": home.LENGTH, "invite": home.INVITE, "shape_note": home.SHAPE_NOTE, "rule_note": home.RULE_NOTE, "calm_start": home.CALM_START, "calm_end": home.CALM_END,
         "flare_up": home.FLARE_UP, "names": home.NAMES, "reasons": home.REASONS, "answers": home.ANSWERS,
         "verdicts": {a: PROGRESSION[home.AS_CLASS[a]] for a in home.ANSWERS}, "up_after": UP_AFTER,
         "floor_positions": list(FLOOR_POSITIONS), "start_position": TALK_POSITION,

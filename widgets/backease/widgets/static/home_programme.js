@@ -1,4 +1,4 @@
-// The home programme view: set up six weeks on the days the reader chooses, then "Today" (the next session
+// The home programme view: set up its weeks on the days the reader chooses, then "Today" (the next session
 // and one Start), the week done and to come, the week's reading, every level change with its reason and an
 // Undo, and the plan's days as a calendar file. What it shows is homeView's (home_programme_state.js) for
 // the plan kept in this browser (home_programme_store.js) and the diary kept where it is; the rules are
@@ -83,8 +83,7 @@ async function render({ model, el: host }) {
   function drawOffer() {
     today.append(el(H, {}, "Your home programme"));
     if (compact) {
-      today.append(el("p", {}, "Make a six-week plan of short sessions on the days you choose. It grows with you,"
-        + " from what you note in your diary, and stays on this device."));
+      today.append(el("p", {}, home.invite));
       const link = el("a", { href: model.get("page"), class: "be-home-make" }, "Make your home plan");
       today.append(link);
       return;
@@ -165,7 +164,7 @@ async function render({ model, el: host }) {
   }
 
   function drawWeek(view) {
-    week.append(el(H, {}, "Your six weeks"));
+    week.append(el(H, {}, `Your ${home.length}`));
     week.append(el("p", {}, `Your days: ${view.days.join(", ")}. ${home.shape_note}`));
     const list = el("ol", { class: "be-home-weeks" });
     for (const w of view.weeks) {
