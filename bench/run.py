@@ -137,10 +137,7 @@ def main() -> int:
     text_out = "\n".join([
         f"Measured on {date.today().isoformat()} ({machine}) with `make bench`; the machine's load average "
         f"(5 minutes) was {load}. Other work on the machine slows the builds and raises Lighthouse's "
-        "blocking time (a load above the number of cores means the numbers are pessimistic). The machine's own "
-        f"speed changes too: a fixed piece of Python work (bench/suite_time.py) took {suite['probe_before_s']:.2f} s "
-        f"before `make test` ran and {suite['probe_after_s']:.2f} s after; the longer it takes, the slower every "
-        "measure here.",
+        "blocking time (a load above the number of cores means the numbers are pessimistic).",
         "",
         *lines,
         "",

@@ -1,8 +1,7 @@
 """Benchmark: `make test` as CI runs it, on a fresh clone of the commit checked out (its install, build and tests).
 
-Reports the time it took, the CPU time the whole machine spent meanwhile (Linux's /proc/stat), and how fast the
-machine was: one fixed piece of Python work, timed before and after. The same commit has taken a third longer on
-a slow hour of this machine than on a quiet one, every test slower alike; that work's time shows which hour it was.
+Reports the time it took and the CPU time the whole machine spent meanwhile (Linux's /proc/stat): the same commit
+has taken a quarter more of both on a slow hour of this machine than on a quiet one, every test slower alike.
 Changes not committed are not in the clone, so not measured.
 
     .venv/bin/python bench/suite_time.py        (make bench runs it with the other measures)
@@ -12,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,20 +29,9 @@ def machine_cpu_s() -> float | None:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def speed_probe() -> float:
-    """Seconds one fixed piece of pure Python work takes on one core (the best of 3)."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        sum(i * i % 7 for i in range(6_000_000))
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def measure() -> dict:
-    """Clone, run `.ci/run`, and return its time, the machine's CPU time, the probe before and after, and the
-    tests' summary line (or why it failed)."""
-    probe_before = speed_probe()
+    """Clone, run `.ci/run`, and return its time, the machine's CPU time and the tests' summary line (or why it
+    failed)."""
     with tempfile.TemporaryDirectory(prefix="backease-suite-") as tmp:
         clone = Path(tmp) / "clone"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
@@ -54,8 +41,7 @@ def measure() -> dict:
         cpu_after = machine_cpu_s()
     summary = [line.strip("= ") for line in run.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
     return {"wall_s": wall, "cpu_s": None if cpu_before is None else cpu_after - cpu_before, "ok": not run.returncode,
-            "summary": summary[-1] if summary else (run.stdout + run.stderr)[-300:].strip(),
-            "probe_before_s": probe_before, "probe_after_s": speed_probe()}
+            "summary": summary[-1] if summary else (run.stdout + run.stderr)[-300:].strip()}
 
 
 if __name__ == "__main__":
