@@ -5,8 +5,8 @@ Python sends the plan's shape, words and limits (``home_data``), each routine's 
 positions; the browser keeps the reader's plan (``model.home.STORE_KEY``) and reads their diary, and decides on
 them offline with Python's rules as written once in ``static/rules.js`` (``homeProgress``, ``homeSession``,
 ``homeCalendar``, ``checkHomeStore``, ``readHomeStore``), which tests/test_widgets_static_rules.py holds to
-``model.home`` and ``text.calendar``. The module's parts: ``home_programme_state.js`` (what the view shows for a kept plan, the
-diary and a date: no DOM, no storage; tests/test_widgets_static_home_programme_state.py),
+``model.home`` and ``text.calendar``. The module's parts: ``home_programme_state.js`` (what the view shows for a
+kept plan, the diary and a date: no DOM, no storage; tests/test_widgets_static_home_programme_state.py),
 ``home_programme_store.js`` (the plan kept in the browser, all or nothing when it refuses) and
 ``home_programme.js`` (the view). ``compact=True`` shows only "Today" (the welcome page).
 """
