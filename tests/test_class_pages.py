@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 from backease import PLANS, format_duration, get_plan, plan_from_dict
+from backease.model.course import COURSE
 
-from conftest import open_built, widget_states
+from conftest import open_built, parsed_page, widget_states
 
 PLANS_PAGE = "book/class/plans.html"
 
@@ -16,6 +17,16 @@ def test_each_plan_runs_as_one_session_on_the_page(site):
     timers = {s["title"]: s["segments"] for s in widget_states(site, PLANS_PAGE) if "segments" in s}
     for plan in PLANS.values():
         assert timers[plan.title] == json.loads(json.dumps([s.to_dict() for s in plan.segments()]))
+
+
+@pytest.mark.parametrize("rel, words", [
+    ("book/class/plans.html", "For a programme of {} with levels and talks"),
+    ("book/class/course-file.html", "The class course, of {}, is one course"),
+    ("book/class/course-overview.html", "The whole class course, of {}, on two A4 pages"),
+])
+def test_pages_that_point_to_the_class_course_give_the_length_it_has(site, rel, words):
+    text = " ".join(parsed_page(site, rel).select_one("article").get_text(" ").split())
+    assert words.format(COURSE.length) in text.replace(" ,", ","), text[:600]
 
 
 @pytest.fixture

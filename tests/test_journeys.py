@@ -99,7 +99,7 @@ def test_a_teacher_goes_from_the_first_page_to_a_printed_handout_and_the_screeni
     plan = COURSE.plan(1, 1)
     page.goto(f"{server}/book/start/welcome.html")
 
-    menu_to(page, "A six-week course")
+    menu_to(page, "The class course")
     contents_to(page, "The course at a glance")
     page.locator("article table a[href='#course-week-1-session-1']").tap()  # "1.1" in the table
     session = page.locator("section#week-1-session-1")

@@ -61,6 +61,7 @@ def test_a_teacher_can_change_weeks_sessions_and_length(weeks, per_week, minutes
     """... and the course is named for the length it has: an eight-week course does not say six weeks."""
     course = make_course(weeks, per_week, minutes)
     assert (course.title, course.name) == (f"{title} for a tight back", title.lower().replace(" ", "-"))
+    assert course.length == title.lower()
     assert len(course.sessions()) == weeks * per_week
     assert all(course.plan(w, s).total_seconds <= minutes * 60 for w, s, _ in course.sessions())
     assert load_course(save_course(course, tmp_path / "c.yaml")) == course

@@ -109,6 +109,11 @@ class Course:
             raise CourseError(f"course {self.name!r}, {self.where(week, number)}: {err}") from None
 
     @property
+    def length(self) -> str:
+        """The course's length in words, for sentences: "six weeks"."""
+        return counted(len(self.weeks), "week")
+
+    @property
     def total_seconds(self) -> float:
         return sum(self.plan(w, s).total_seconds for w, s, _ in self.sessions())
 
