@@ -1,11 +1,14 @@
 """The build's processes share one notebook cache (book/_ext/parallel_build.py): none removes what another caches."""
 import multiprocessing
+import sqlite3
 import sys
+import time
 
 import nbformat
 import pytest
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
+from jupyter_cache.cache.db import DB_NAME
 
 from conftest import ROOT
 
@@ -44,7 +47,7 @@ def _cache(folder: str, first: int) -> None:
 def test_notebooks_cached_at_once_by_several_processes_are_all_kept(tmp_path):
     """Without the fix, jupyter-cache removed a record another process had just cached (every run of this test
     failed with "Notebook file does not exist for cache record")."""
-    get_cache(str(tmp_path)).db  # noqa: B018  # the database, made before the processes start (_make_cache)
+    parallel_build.make_cache(str(tmp_path))  # as the build makes it, before the processes start
     fork = multiprocessing.get_context("fork")
     processes = [fork.Process(target=_cache, args=(str(tmp_path), k * 1000)) for k in range(PROCESSES)]
     for process in processes:
@@ -53,6 +56,30 @@ def test_notebooks_cached_at_once_by_several_processes_are_all_kept(tmp_path):
         process.join(timeout=60)
     assert [p.exitcode for p in processes] == [0] * PROCESSES
     assert len(get_cache(str(tmp_path)).list_cache_records()) == PROCESSES * EACH
+
+
+def test_a_process_reads_the_cache_while_another_writes_and_waits_long_for_another_writer(tmp_path):
+    """In SQLite's default mode, a reader waited while another process wrote, and gave up after 5 s ("database is
+    locked"): a build failed so once. Here a process that holds the write lock (as a slow commit does) keeps no
+    one from reading, and a writer waits for it for LOCK_WAIT_S."""
+    parallel_build.make_cache(str(tmp_path))
+    cache = get_cache(str(tmp_path))
+    pk = cache.cache_notebook_bundle(CacheBundleIn(_notebook(1), "/book/page1.ipynb"), check_validity=False).pk
+    writer = sqlite3.connect(tmp_path / DB_NAME, timeout=0)
+    writer.execute("BEGIN EXCLUSIVE")  # another process writing
+    writer.execute("UPDATE nbcache SET description = 'changing'")
+    try:
+        started = time.monotonic()
+        assert parallel_build._records_over(0, cache.db) == [pk]
+        assert cache.get_cache_record(pk).description == ""
+        assert time.monotonic() - started < 4, "the reader waited for the writer"
+        with cache.db.connect() as connection:
+            waits = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        assert (waits, mode) == (parallel_build.LOCK_WAIT_S * 1000, "wal")
+    finally:
+        writer.rollback()
+        writer.close()
 
 
 def test_the_records_over_the_limit_are_the_least_recently_used(tmp_path):

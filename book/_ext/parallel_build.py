@@ -26,12 +26,21 @@ Here the records over the limit are found in one query (``_records_over``): a re
 meanwhile is the newest, kept, or not seen at all. And the cache's database is made once, before
 the processes start (``_make_cache``): each process made it when it first ran a notebook, and
 two at once failed ("table settings already exists").
+
+The processes share that database, an SQLite file. In its default mode a process reading it waits
+while another writes, and gives up after 5 s ("database is locked"): a build from a fresh clone,
+beside the tests' workers, failed so once, when a write was slow to reach the disk. Here every
+connection uses SQLite's write-ahead log (``_for_several_processes``): readers never wait for a
+writer, and a commit writes the log without waiting for the disk (the cache can be made again, so
+a commit lost in a crash costs one notebook's run). A writer still waits for another, for up to
+``LOCK_WAIT_S``.
 """
 import os
 
 import sphinx.builders
 
 BATCHES_PER_PROCESS = 6
+LOCK_WAIT_S = 120  # the longest a process waits for another's write to the notebook cache
 
 
 def jobs() -> int:
@@ -75,19 +84,48 @@ def _records_over(keep: int, db) -> list[int]:
         return [pk for pk, in session.query(NbCacheRecord.pk).order_by(desc("accessed")).offset(keep).all()]
 
 
+def _for_several_processes(connection, _record) -> None:
+    """Set up each new connection to the notebook cache for processes that read and write it at once."""
+    connection.execute(f"PRAGMA busy_timeout = {LOCK_WAIT_S * 1000}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+
+
+def shared_db(path):
+    """jupyter-cache's ``create_db``, its connections set up by ``_for_several_processes``."""
+    from jupyter_cache.cache import db
+    from sqlalchemy import event
+
+    engine = db.create_db(path)
+    event.listen(engine, "connect", _for_several_processes)
+    engine.dispose()  # a connection made before the listener (to make a new database) is not used again
+    return engine
+
+
+def make_cache(path: str) -> None:
+    """Make the notebook cache's database at ``path``, in write-ahead mode, with no connection left open: the
+    processes forked next each open their own (SQLite's connections must not cross a fork)."""
+    from jupyter_cache import get_cache
+
+    cache = get_cache(path)
+    with cache.db.connect():  # the database is made on first use; a first connection sets its mode
+        pass
+    cache.db.dispose()
+
+
 def _make_cache(app, env, docnames):
     """Make the notebook cache's database in the main process, before the reading processes start."""
     config = env.mystnb_config
     if config.execution_mode == "cache":
-        from jupyter_cache import get_cache
-
-        get_cache(config.execution_cache_path).db  # noqa: B018  # the database is made on first use
+        make_cache(config.execution_cache_path)
 
 
 def setup(app):
+    from jupyter_cache.cache import main
     from jupyter_cache.cache.db import NbCacheRecord
 
     NbCacheRecord.records_to_delete = staticmethod(_records_over)
+    main.create_db = shared_db  # the name JupyterCacheBase.db calls
     app.connect("env-before-read-docs", _make_cache)
     app.connect("builder-inited", _register_bibtex_backend)
     app.parallel = max(app.parallel, jobs())
