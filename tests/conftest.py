@@ -186,8 +186,19 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"tests that use the crawl belong in test_crawl.py, or each worker crawls: {stray}")
     items.sort(key=lambda item: ("site" in item.fixturenames, item.path.name not in ONE_WORKER,
                                  f"{item.path.name}::{item.originalname}" not in LONGEST))
-    if any("site" in item.fixturenames for item in items) and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
-        _build = _start_build()
+    if any("site" in item.fixturenames for item in items):
+        if os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
+            _build = _start_build()
+        os.nice(TESTS_BEHIND_BUILD)
+
+
+# While the book builds, every worker runs its tests at a lower priority (a higher nice value): the build has the
+# cores first and is done sooner, and the tests take what it leaves (while its kernels start, in its parts that
+# run in one process). Else the workers ran every test that needs no build first, then waited for the build's end
+# with a core idle. Linux keeps a nice value for each thread: the build's thread, started before, keeps its own, as
+# do the build's processes. Once the build is done, every test and what it starts (a browser, a kernel) has the
+# same priority, so that none runs ahead of another.
+TESTS_BEHIND_BUILD = 5
 
 
 def pytest_sessionfinish():
