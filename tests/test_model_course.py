@@ -120,7 +120,7 @@ _JUNK = st.one_of(st.none(), st.booleans(), st.integers(-5, 100), st.floats(allo
                   st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
 
 
-@settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(150), suppress_health_check=[HealthCheck.too_slow])
 @given(week=st.integers(0, 5), session=st.integers(0, 1), block=st.integers(0, 11),
        key=st.sampled_from(["exercise", "level", "routine", "repeat", "talk", "seconds", "colour"]), value=_JUNK)
 def test_any_bad_block_value_gives_a_message_naming_file_session_and_block(week, session, block, key, value):
@@ -135,7 +135,7 @@ def test_any_bad_block_value_gives_a_message_naming_file_session_and_block(week,
         assert course.total_seconds == sum(course.plan(w, s).total_seconds for w, s, _ in course.sessions())
 
 
-@settings(max_examples=cases(80), deadline=None)
+@settings(max_examples=cases(80))
 @given(key=st.sampled_from(["name", "title", "session_minutes", "weeks"]), value=_JUNK)
 def test_any_bad_course_field_gives_a_message_naming_the_file(key, value):
     data = _bad(lambda d: d.update({key: value}))

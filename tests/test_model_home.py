@@ -106,7 +106,7 @@ def test_answers_are_read_by_the_class_courses_table():
     assert next_move(*AS_CLASS["too-easy"]).id == "up"
 
 
-@settings(max_examples=cases(30), deadline=None)
+@settings(max_examples=cases(30))
 @given(st.lists(st.sampled_from(sorted(c.id for c in CONDITIONS)), max_size=4, unique=True))
 def test_a_dont_for_a_readers_condition_is_never_in_a_session(conditions):
     plan = HomePlan((2, 4, 6), START, tuple(conditions))
@@ -119,7 +119,7 @@ def test_a_dont_for_a_readers_condition_is_never_in_a_session(conditions):
 answers = st.lists(st.one_of(st.sampled_from(sorted(ANSWERS)), st.just("flare-up")), max_size=3 * WEEKS)
 
 
-@settings(max_examples=cases(150), deadline=None)
+@settings(max_examples=cases(150))
 @given(answers)
 def test_levels_move_one_step_at_a_time_within_their_range_and_each_move_has_its_reason(said):
     entries, shown = [], {}

@@ -168,7 +168,7 @@ BLOCKS = st.one_of(
     st.builds(lambda s: Block(talk="A talk", seconds=30 * s), st.integers(1, 10)))
 
 
-@settings(max_examples=cases(150), deadline=None)
+@settings(max_examples=cases(150))
 @given(st.lists(BLOCKS, min_size=1, max_size=10))
 def test_a_generated_plan_never_changes_position_without_a_transition(blocks):
     try:

@@ -131,7 +131,7 @@ def test_bad_get_ready_is_named():
         routine(Step("A", seconds=10), get_ready=-3)
 
 
-@settings(max_examples=cases(200), deadline=None)
+@settings(max_examples=cases(200))
 @given(st.one_of(
     st.floats(max_value=0), st.floats(allow_nan=True).filter(lambda x: not math.isfinite(x)),
     st.text(), st.none(), st.booleans(), st.lists(st.integers()),
@@ -156,7 +156,7 @@ steps = st.builds(
 )
 
 
-@settings(max_examples=cases(150), deadline=None)
+@settings(max_examples=cases(150))
 @given(st.lists(steps, min_size=1, max_size=8), st.floats(0, 30), st.floats(0, 10))
 def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     r = Routine(name="r", title="R", steps=step_list, get_ready=get_ready, switch=switch)
@@ -168,7 +168,7 @@ def test_total_is_the_sum_of_its_parts(step_list, get_ready, switch):
     assert r.total_seconds <= MAX_TOTAL_SECONDS
 
 
-@settings(max_examples=cases(60), deadline=None)
+@settings(max_examples=cases(60))
 @given(st.lists(steps, min_size=1, max_size=6))
 def test_json_and_yaml_round_trip(tmp_path_factory, step_list):
     r = Routine(name="r", title="My routine", steps=step_list)

@@ -13,7 +13,7 @@ URL = "https://example.org/guide/book/home/programme.html"
 STAMP = datetime(2027, 1, 1, 12, 0, tzinfo=timezone.utc)
 
 
-@settings(max_examples=cases(40), deadline=None)
+@settings(max_examples=cases(40))
 @given(days=st.sets(st.integers(1, 7), min_size=3, max_size=5),
        start=st.dates(date(2026, 1, 1), date(2030, 12, 31)),
        at=st.times().map(lambda t: t.replace(second=0, microsecond=0)))

@@ -22,7 +22,7 @@ from backease.widgets.my_conditions import TITLES, WORDS, store_spec
 from conftest import another_tab, cases, keep, open_built, reload_built, settled_problems
 from node_module import JSError
 
-CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(300), suppress_health_check=[HealthCheck.function_scoped_fixture])
 IDS = [c.id for c in CONDITIONS]
 
 

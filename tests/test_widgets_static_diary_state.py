@@ -21,7 +21,7 @@ from node_module import NodeModule
 from test_widgets_static_rules import CONDITION_IDS, diaries, plans
 from conftest import cases
 
-CASES = settings(max_examples=cases(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(40), suppress_health_check=[HealthCheck.function_scoped_fixture])
 VIEW = DiaryView()
 SPEC, FILE, HOME, STORE, CHARTS = VIEW.spec, VIEW.file, VIEW.home, VIEW.conditions_store, VIEW.charts
 ZONE = "America/New_York"

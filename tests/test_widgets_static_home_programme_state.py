@@ -18,7 +18,7 @@ from node_module import NodeModule
 from test_widgets_static_rules import CONDITION_IDS, diaries, plans
 from conftest import cases
 
-CASES = settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, SHAPES, MOVE_SHAPES = WIDGET.home, WIDGET.shapes, WIDGET.move_shapes
 

@@ -14,7 +14,7 @@ from backease.widgets.my_routine import MAX_ITEMS, MyRoutine, as_plan, check_pay
 from node_module import JSError, NodeModule
 from conftest import cases
 
-CASES = settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(150), suppress_health_check=[HealthCheck.function_scoped_fixture])
 NAMES = sorted(ROUTINES)
 TITLES = st.one_of(st.text(max_size=6), st.sampled_from(["", "  ", "\x1c", "\ufeff", " Evening ", "x" * 81]))
 EVENTS = st.lists(st.one_of(

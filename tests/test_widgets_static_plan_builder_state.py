@@ -15,7 +15,7 @@ from backease.widgets.plan_builder import LIMITS, PlanBuilder, plan_yaml
 from node_module import JSError, NodeModule
 from conftest import cases
 
-CASES = settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(120), suppress_health_check=[HealthCheck.function_scoped_fixture])
 # The state reads the widget's values through the view's `get`: here, from the state Python sends, handed
 # over once (`useValues`) rather than with every call.
 ADAPTER = """

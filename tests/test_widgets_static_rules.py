@@ -39,7 +39,7 @@ from backease.widgets.my_routine import MyRoutine, check_payload, from_fragment,
 from backease.widgets.plan_builder import _library
 from node_module import Given, JSError, Kept, NodeModule
 from conftest import cases
-CASES = settings(max_examples=cases(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(300), suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def python_accepts(check, *args) -> bool:
@@ -268,7 +268,7 @@ def test_a_link_to_something_else_is_refused_in_pythons_words(rules, routine_wid
 
 
 # --- the home programme -----------------------------------------------------------------------------
-HOME_CASES = settings(max_examples=cases(100), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+HOME_CASES = settings(max_examples=cases(100), suppress_health_check=[HealthCheck.function_scoped_fixture])
 WIDGET = HomeProgramme()
 HOME, HOME_LIBRARY, SHAPES, MOVES, MOVE_SHAPES = map(Kept, (WIDGET.home, WIDGET.library, WIDGET.shapes, WIDGET.moves,
                                                          WIDGET.move_shapes))
@@ -358,7 +358,7 @@ URLS = st.sampled_from(["https://example.org/guide/book/home/programme.html",
                         "http://127.0.0.1:8000/book/home/programme.html?a=1,2;b=\u00e9t\u00e9"])
 
 
-@settings(max_examples=cases(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=cases(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plans, URLS, st.times().map(lambda t: t.replace(second=0, microsecond=0)),
        st.datetimes(datetime(2020, 1, 1), datetime(2035, 1, 1), timezones=st.just(timezone.utc)))
 def test_the_browser_writes_the_same_calendar_file(rules, plan, url, at, stamp):
@@ -447,7 +447,7 @@ def test_the_browser_reads_a_kept_plan_exactly_as_python_does(rules, text):
 
 
 # --- the diary file and the clinician's summary -----------------------------------------------------
-FILE_CASES = settings(max_examples=cases(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FILE_CASES = settings(max_examples=cases(120), suppress_health_check=[HealthCheck.function_scoped_fixture])
 VIEW = DiaryView()
 SPEC, FILE, FILE_HOME, SUMMARY = VIEW.spec, VIEW.file, VIEW.home, VIEW.summary
 ZONES = ["Pacific/Auckland", "America/New_York", "Pacific/Kiritimati"]

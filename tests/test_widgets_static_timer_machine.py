@@ -12,7 +12,7 @@ from backease.widgets.timer import SessionTimer
 from node_module import JSError, NodeModule
 from conftest import cases
 
-CASES = settings(max_examples=cases(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(200), suppress_health_check=[HealthCheck.function_scoped_fixture])
 DURATIONS = st.lists(st.integers(1, 5000), min_size=1, max_size=6)
 EVENTS = st.lists(st.tuples(st.sampled_from(["start", "pause", "tick", "tick", "tick", "skip", "back", "restart", "resume"]),
                             st.integers(0, 6000), st.integers(0, 10), st.integers(1, 5000)), max_size=25)

@@ -14,7 +14,7 @@ from backease.widgets.checks import GuidedCheck
 from node_module import JSError, NodeModule
 from conftest import cases
 
-CASES = settings(max_examples=cases(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CASES = settings(max_examples=cases(150), suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")

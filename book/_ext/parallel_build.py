@@ -37,8 +37,6 @@ a commit lost in a crash costs one notebook's run). A writer still waits for ano
 """
 import os
 
-import sphinx.builders
-
 BATCHES_PER_PROCESS = 6
 LOCK_WAIT_S = 120  # the longest a process waits for another's write to the notebook cache
 
@@ -121,6 +119,7 @@ def _make_cache(app, env, docnames):
 
 
 def setup(app):
+    import sphinx.builders
     from jupyter_cache.cache import main
     from jupyter_cache.cache.db import NbCacheRecord
 
