@@ -14,8 +14,6 @@ from backease.figures import POSES, Arrow, Pose, PoseError, Prop, TopPose, draw_
 from backease.figures.pose_model import SCALE
 from backease.figures.style import RC
 
-SIDE_VIEWS = [name for name, scene in POSES.items() if isinstance(scene.pose, Pose)]
-
 
 @functools.cache
 def drawn(name) -> Figure:
@@ -42,13 +40,18 @@ def test_every_catalogue_pose_draws_its_props_and_arrows(name):
     assert texts == [a.label for a in scene.arrows if a.label]
 
 
-@pytest.mark.parametrize("name", SIDE_VIEWS)
-def test_no_drawn_body_shape_goes_below_the_floor_line(name):
-    fig = drawn(name)
+def test_no_drawn_body_shape_goes_below_the_floor_line():
+    """In every side view (seen from above, there is no floor); the scenes are posed here, not when the tests are
+    collected (POSES poses a scene when it is first asked for)."""
     pt_per_cm = SCALE * 72
-    lowest = min(min(line.get_ydata()) - line.get_linewidth() / 2 / pt_per_cm
-                 for line in labelled(fig, "body:") if isinstance(line, Line2D))
-    assert lowest >= -0.01  # outline included: the floor line is at 0
+    below = {}
+    for name, scene in POSES.items():
+        if isinstance(scene.pose, Pose):
+            lowest = min(min(line.get_ydata()) - line.get_linewidth() / 2 / pt_per_cm
+                         for line in labelled(drawn(name), "body:") if isinstance(line, Line2D))
+            if lowest < -0.01:  # outline included: the floor line is at 0
+                below[name] = lowest
+    assert not below, below
 
 
 def test_draw_pose_can_draw_into_a_given_axes():
