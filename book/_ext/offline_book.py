@@ -22,7 +22,6 @@ import shutil
 from pathlib import Path
 
 from backease.figures.drawn_poses import CACHE_ENV
-from jupyter_cache import get_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "widgets" / "backease"
@@ -62,9 +61,6 @@ def _check_inputs(app):
     if last.get("package") != app.book_inputs["package"]:
         shutil.rmtree(app.config.nb_execution_cache_path, ignore_errors=True)
         shutil.rmtree(_figure_cache(app), ignore_errors=True)
-    # The execution cache's database is made here, before the processes that read pages are forked:
-    # else each makes it at once on a fresh build, and one fails ("table settings already exists").
-    get_cache(app.config.nb_execution_cache_path).db
     os.environ[CACHE_ENV] = str(_figure_cache(app))  # the kernels inherit it
 
 
