@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import icalendar
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from backease.model.diary import FORMAT as DIARY_FORMAT, HOW_IT_WENT, KEY as DIARY_KEY, VERSION as DIARY_VERSION, check_entry
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
@@ -16,8 +16,8 @@ from backease.model.home import INVITE, LENGTH, RULE_NOTE, STORE_KEY, HomePlan, 
 from backease.model.number_words import counted
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import (FILL, FREE, STORAGE_OFF, keep, open_built, reload_built, reload_until, settled_problems, site_context,
-                      watched_page)
+from conftest import (FILL, FREE, READ_BACK_S, STORAGE_OFF, another_tab, keep, open_built, reload_built, reload_until,
+                      settled_problems, site_context, watched_page)
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -207,11 +207,19 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
         assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == value
         assert page.locator("form.be-home-setup").is_visible()
     # from the files, offline, a good plan is kept (this new phone has nothing kept for the files): in the page's
-    # storage at once, and shown when the page is opened again (``reload_until``)
+    # storage at once; in the browser's, so that the page opened in another tab shows it; and shown when the page is
+    # opened again in its own tab (``reload_until``)
     open_built(page, (site / PAGE).as_uri())
     make_plan(page)
     assert kept(page)[0].plan.days == (1, 3, 5)
     today = "Home programme, week 1: session 1 of 18"
+    with another_tab(page, watch) as tab:
+        open_built(tab, (site / PAGE).as_uri())
+        try:  # a tab's page shows the plan as the browser's store for the files gets it (the "storage" event)
+            tab.locator(".be-home-today", has_text=today).wait_for(timeout=READ_BACK_S * 1000)
+        except PlaywrightTimeoutError:
+            pytest.fail(f"another tab did not show the plan in {READ_BACK_S} s; the keys it found kept:"
+                        f" {tab.evaluate('Object.keys(localStorage).sort()')}")
     assert reload_until(page, lambda p: today in " ".join(p.locator(".be-home-today").inner_text().split()))
 
 
