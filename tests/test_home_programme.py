@@ -13,7 +13,6 @@ from backease.model.diary import FORMAT as DIARY_FORMAT, HOW_IT_WENT, KEY as DIA
 from backease.model.conditions import CONDITIONS, STORE_KEY as CONDITIONS_KEY
 from backease.model.course import COURSE
 from backease.model.home import INVITE, LENGTH, RULE_NOTE, STORE_KEY, HomePlan, progress, stored_from_dict
-from backease.model.number_words import counted
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
 from conftest import (FILL, FREE, READ_BACK_S, STORAGE_OFF, another_tab, keep, open_built, reload_built, reload_until,
@@ -171,7 +170,7 @@ def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, s
     # the lengths of the home plan and of the class course, as the data has them, in the page's text and the offer
     text = " ".join(page.locator("article").inner_text().split())
     assert f"({LENGTH} that grow with you)" in text
-    assert f"the class course of {counted(len(COURSE.weeks), 'week')} (or your own" in text
+    assert f"the class course of {COURSE.length} (or your own" in text
     offer = page.locator(".be-home-compact")
     assert INVITE in " ".join(offer.inner_text().split())
     offer.get_by_role("link", name="Make your home plan").tap()
