@@ -1,12 +1,13 @@
 """book/_assets/widget-loader.js, on a page made here: the widgets it can show render in page order, each once its
 turn comes; a widget it cannot show (not an anywidget, or a broken view tag) is reported in its turn, by name,
-and the others still render. (Every built page's widgets: test_crawl.py; two views of one widget:
-test_checks_pages.py.)"""
+and the others still render; the long texts a widget needs start loading with its module. (Every built page's
+widgets: test_crawl.py; two views of one widget: test_checks_pages.py.)"""
 import json
 
 from backease import LEG_LENGTH, GuidedCheck
 
-from conftest import VIEW_TYPE, WIDGET_VIEWS, build_widget_state, watched_page, widget_page, widget_view
+from conftest import (VIEW_TYPE, WIDGET_VIEWS, build_widget_state, serve_folder, watched_page, widget_page,
+                      widget_view)
 
 BROKEN = f'<script type="{VIEW_TYPE}">{{"model_id": </script>'
 
@@ -66,3 +67,32 @@ def test_texts_kept_in_files_are_loaded_before_each_widget_renders(browser, tmp_
     assert titles == [state["walkthrough"]["title"]] * 2, titles
     assert page.locator(".be-card").first.evaluate("e => getComputedStyle(e).boxSizing") == "border-box"  # its styles
     context.close()
+
+
+def test_a_widgets_texts_start_loading_with_its_module_not_after_it(browser, tmp_path):
+    """Over http, as a web host sends the built pages: the check's module file is held back until the browser has
+    asked for its styles (a text kept in a file), so the two load together; a loader that asked for the texts
+    only once the module had arrived would never ask, and the check would not render."""
+    state = GuidedCheck(LEG_LENGTH).get_state()
+    widget_page(tmp_path, {"check": {"model_name": "AnyModel", "model_module": "anywidget", "state": state}},
+                widget_view("check"), as_built=True)
+    build = build_widget_state()
+    file_of = {build.file_value(f): f.name for f in (tmp_path / build.IMAGE_FOLDER).iterdir()}
+    module, styles = file_of[state["_esm"]], file_of[state["_css"]]
+    httpd = serve_folder(tmp_path)
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    held = []
+    page.route(f"**/{module}", lambda route: held.append(route))
+    with page.expect_request(f"**/{styles}", timeout=5000):  # the held module keeps the page from its load event
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/page.html", wait_until="commit")
+    for _ in range(250):  # the module's request, held: its event may come just after the styles'
+        if held:
+            break
+        page.wait_for_timeout(20)  # handles the events on their way
+    assert len(held) == 1, "the module was not asked for"
+    held[0].continue_()
+    page.locator(".be-check").wait_for()
+    context.close()
+    httpd.shutdown()
+    assert not watch.problems(), watch.problems()

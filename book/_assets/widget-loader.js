@@ -94,24 +94,28 @@
   const initialized = new WeakSet();
   const models = new Map(); // widget id -> its one model, shared by all its views (they stay in sync)
 
-  // What a widget needs first, for every widget at once as the page starts: its module, which starts loading.
+  // What a widget needs first, for every widget at once as the page starts: its module and the long texts its
+  // state names (its styles, a timer's tones), which all start loading together; a text waited for only after
+  // the module had arrived put a second round of loading before the first render.
   async function load(viewScript, states, shared) {
     const { model_id: id } = JSON.parse(viewScript.textContent);
     const entry = states[id];
     if (!entry || entry.model_name !== "AnyModel") {
       throw new Error(`widget ${id} cannot be shown offline: only anywidgets are supported`);
     }
+    const textsLoaded = loadTexts(entry.state, shared);
+    textsLoaded.catch(() => {}); // reported in the widget's turn
     const esm = entry.state._esm;
     const source = isText(esm) ? await fromFile(esm.$text) : resolveShared(esm, shared);
-    return importModule(source).then((mod) => ({ viewScript, id, entry, mod }));
+    return importModule(source).then((mod) => ({ viewScript, id, entry, mod, textsLoaded }));
   }
 
-  // In the widget's own turn: its texts and values (found and resolved once per widget, not all at the start, where
-  // they made one long task of a page of widgets), its styles and its model, the stand-in every widget module exports
-  // (standInModel, in backease's static/_shared.js); then the view.
-  async function show({ viewScript, id, entry, mod }, shared) {
+  // In the widget's own turn: its texts (loading since the start) and values (resolved once per widget, not all at
+  // the start, where they made one long task of a page of widgets), its styles and its model, the stand-in every
+  // widget module exports (standInModel, in backease's static/_shared.js); then the view.
+  async function show({ viewScript, id, entry, mod, textsLoaded }, shared) {
     if (!models.has(id)) {
-      await loadTexts(entry.state, shared);
+      await textsLoaded;
       const values = Object.fromEntries(Object.entries(entry.state).map(([name, value]) => [name, resolveShared(value, shared)]));
       addStyle(values._css);
       models.set(id, mod.standInModel(values, read));
