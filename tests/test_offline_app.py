@@ -211,6 +211,46 @@ def test_with_save_data_only_the_page_read_is_kept(browser, app_site):
     context.close()
 
 
+ON_DEMAND_FILE = re.compile(r'"\$file":"(?:\.\./)*([^"]+)"')  # as book/_ext/widget_state.py names one
+
+
+def test_with_save_data_a_page_read_keeps_what_its_widgets_load_later(browser, app_site):
+    """A reader whose browser saves data keeps only the pages they read, and with each the files its widgets load
+    only when the reader acts: the timer's diary form, which the page does not download until a session ends. So,
+    offline, a session finished on that page still goes in the diary."""
+    folder, base, asked = app_site
+    rel = "book/start/timers.html"
+    later = set(ON_DEMAND_FILE.findall((folder / rel).read_text(encoding="utf-8")))
+    assert later, f"{rel} names no file its widgets load later"
+    context, page = install(browser, base, folder, save_data=True)
+    open_built(page, f"{base}/{rel}")
+    loaded = {r.split(base + "/")[-1] for r in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")}
+    assert not later & loaded, "the page downloaded on its first view what its widgets need only later"
+    deadline = time.monotonic() + 30
+    while not {rel, *later} <= cached(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert {rel, *later} <= cached(page), {rel, *later} - cached(page)
+    context.set_offline(True)
+    offline = context.new_page()
+    problems = []
+    offline.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    offline.on("pageerror", lambda e: problems.append(str(e)))
+    open_built(offline, f"{base}/{rel}")
+    timer = offline.locator(".be-timer").first
+    record = timer.get_by_role("button", name="Record this session in your diary")
+    for _ in range(40):  # more steps than the page's timer has
+        if record.is_visible():
+            break
+        timer.get_by_role("button", name="Skip").click()
+    record.click()
+    timer.get_by_label("Pain before").select_option("5")
+    timer.get_by_role("button", name="Save in my diary").click()
+    assert "Saved in your diary" in timer.locator(".be-diary-saved").inner_text()
+    assert len(offline.evaluate("JSON.parse(localStorage.getItem('backease.diary'))")["entries"]) == 1
+    assert not problems, problems
+    context.close()
+
+
 def test_the_installed_app_keeps_the_whole_guide_and_every_page_works_offline(browser, app_site):
     folder, base, _ = app_site
     context, first = install(browser, base, folder, app=True)

@@ -91,11 +91,19 @@
   if (box) part("button").addEventListener("click", () => keep("whole"));
   window.addEventListener("appinstalled", () => keep("whole"));
 
-  // This page and the files it used are kept too, so the page being read works offline in every case.
+  // The files this page's widgets load only when the reader acts (a diary form at a session's end, a handout
+  // to print): named in the page's widget state as {"$file": url} (book/_ext/widget_state.py).
+  function onDemandFiles() {
+    const state = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+    const urls = state ? [...state.textContent.matchAll(/"\$file":"([^"]+)"/g)].map((m) => m[1]) : [];
+    return urls.map((url) => new URL(url, location.href).href);
+  }
+
+  // This page and the files it used or may use are kept too, so the page being read works offline in every case.
   function firstKeep() {
     const saveData = Boolean(navigator.connection && navigator.connection.saveData);
     const installed = matchMedia("(display-mode: standalone)").matches;
-    const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)];
+    const used = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name), ...onDemandFiles()];
     ask({ want: installed ? "whole" : saveData ? "read" : "core", used }, showProgress)
       .catch(() => ask({ ask: "status" }))  // offline, say what is kept
       .then(showState, () => {});

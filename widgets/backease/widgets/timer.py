@@ -83,6 +83,9 @@ class SessionTimer(anywidget.AnyWidget):
     cues = traitlets.Dict().tag(sync=True)
     diary = traitlets.Dict().tag(sync=True)
     session_id = traitlets.Unicode().tag(sync=True)
+    # The diary's description (with its entry form's module) is read only when a session ends: the built book
+    # keeps it in a file the page loads then (book/_ext/widget_state.py), so a first view downloads less.
+    _on_demand = traitlets.List(["diary"]).tag(sync=True)
 
     def __init__(self, session: Routine | Plan | dict | str, **kwargs):
         self.session = as_session(session)

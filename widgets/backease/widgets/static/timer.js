@@ -34,7 +34,6 @@ const durationsOf = (segments) => segments.map((s) => s.seconds * 1000);
 function render({ model, el: host }) {
   let segments = withTexts(model.get("segments"));
   let cues = model.get("cues") || { tones: {}, vibrations: {}, texts: {}, lang: "en" };
-  const diarySpec = model.get("diary");
   let place = placeKeeper(model.get("session_id"));
   const reduceMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   const text = (name) => cues.texts[name] || "";
@@ -213,22 +212,27 @@ function render({ model, el: host }) {
   }
 
   // --- the diary, at the end of a session or when it is stopped early ---------------
+  let diarySpec = null; // asked for when a session first ends: a built page loads it from its file then
   let diaryModule = null;
   function offerDiary() {
     diaryBox.replaceChildren();
     const done = machine.phase === "done";
-    if (!diarySpec || !(done || stoppedEarly(machine))) return;
+    if (!(done || stoppedEarly(machine))) return;
+    diarySpec ??= model.get("diary");
+    if (!diarySpec) return;
+    Promise.resolve(diarySpec).catch(() => {}); // a file that does not load is reported when the form is asked for
     const open = button(done ? "Record this session in your diary" : "Stopping here? Record it in your diary", "diary");
     diaryBox.append(open);
     open.addEventListener("click", async () => {
-      diaryModule ??= importText(diarySpec.esm);
+      const spec = await diarySpec;
+      diaryModule ??= importText(spec.esm);
       const { entryForm } = await diaryModule;
       const total = machine.durations.reduce((sum, ms) => sum + ms, 0);
       const session = { ...model.get("diary_entry"), session: model.get("title"), planned_seconds: Math.round(total / 1000),
         done_seconds: Math.round(timeDone(machine, now()) / 1000), finished: machine.phase === "done" };
-      const form = entryForm(diarySpec, session, {
+      const form = entryForm(spec, session, {
         onSaved: () => diaryBox.replaceChildren(el("p", { class: "be-diary-saved", role: "status" },
-          diarySpec.saved)),
+          spec.saved)),
         onCancel: () => offerDiary(),
       });
       diaryBox.replaceChildren(form);
