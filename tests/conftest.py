@@ -498,12 +498,12 @@ def widget_view(model_id: str) -> str:
 def widget_page(folder: Path, states: dict[str, dict], body: str, as_built: bool = False) -> str:
     """A page of ``body`` (its widgets marked by ``widget_view``) with widget ``states`` (model id: its model's
     name, module and state), shown by the book's widget-loader.js as on a built page; written in ``folder``,
-    returns its file:// URL. ``as_built``: the states made light as the build makes them (long texts in files
-    beside the page, repeated values stored once)."""
+    returns its file:// URL. ``as_built``: the states made light as the build makes them (long texts, then the
+    values needed on demand, in files beside the page; repeated values stored once)."""
     manager = {"version_major": 2, "version_minor": 0, "state": states}
     if as_built:
         build = build_widget_state()
-        build.share_repeated_values(build.texts_to_files(manager, folder, ""))
+        build.share_repeated_values(build.on_demand_to_files(build.texts_to_files(manager, folder, ""), folder, ""))
     shutil.copy(ROOT / "book" / "_assets" / "widget-loader.js", folder)
     (folder / "page.html").write_text(
         f'<!doctype html><html lang="en"><title>widgets</title><main>{body}</main>'

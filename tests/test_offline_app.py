@@ -211,7 +211,25 @@ def test_with_save_data_only_the_page_read_is_kept(browser, app_site):
     context.close()
 
 
-ON_DEMAND_FILE = re.compile(r'"\$file":"(?:\.\./)*([^"]+)"')  # as book/_ext/widget_state.py names one
+def on_demand_files(html: str) -> set[str]:
+    """The files a built page's widgets load only when the reader acts, from the site's root: each ``{"$file": url}``
+    in its widget state and the text files it names (``"$texts"``), as book/_ext/widget_state.py writes them."""
+    state = json.loads(re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html,
+                                 re.S)[1])
+    urls = set()
+
+    def find(value):
+        if isinstance(value, dict):
+            if "$file" in value:
+                urls.update([value["$file"], *value.get("$texts", [])])
+            for v in value.values():
+                find(v)
+        elif isinstance(value, list):
+            for v in value:
+                find(v)
+
+    find(state)
+    return {re.sub(r"^(\.\./)*", "", url) for url in urls}
 
 
 def test_with_save_data_a_page_read_keeps_what_its_widgets_load_later(browser, app_site):
@@ -220,7 +238,7 @@ def test_with_save_data_a_page_read_keeps_what_its_widgets_load_later(browser, a
     offline, a session finished on that page still goes in the diary."""
     folder, base, asked = app_site
     rel = "book/start/timers.html"
-    later = set(ON_DEMAND_FILE.findall((folder / rel).read_text(encoding="utf-8")))
+    later = on_demand_files((folder / rel).read_text(encoding="utf-8"))
     assert later, f"{rel} names no file its widgets load later"
     context, page = install(browser, base, folder, save_data=True)
     open_built(page, f"{base}/{rel}")

@@ -103,9 +103,27 @@ def test_values_needed_on_demand_become_scripts_that_hand_them_over(tmp_path):
     assert json.loads(script[len(FILE_CALL) + 1:-3]) == {"sheets": sheets, "poses": {"a": "x.svg"}}
 
 
+def test_a_long_text_needed_on_demand_stays_one_file_the_page_names(tmp_path):
+    """As the build runs them, long texts first: a module a widget needs on demand that another widget of the page
+    shows up front is one file, which the on-demand script refers to and the page names (for the offline app)."""
+    module = "export default {};\n" * (TEXT_FILE_FROM // 10)
+    state = {"state": {
+        "timer": {"model_name": "AnyModel", "state": {"_esm": module}},
+        "host": {"model_name": "AnyModel", "state": {"_on_demand": ["timer_esm", "tones"], "timer_esm": module,
+                                                     "tones": {"short": "x"}, "title": "Plan"}}}}
+    out = on_demand_to_files(texts_to_files(state, tmp_path, "../"), tmp_path, "../")["state"]
+    text = out["timer"]["state"]["_esm"]
+    assert list(text) == ["$text"] and len(list((tmp_path / IMAGE_FOLDER).glob("*.js"))) == 2  # the module, the script
+    host = out["host"]["state"]
+    assert host["timer_esm"] == {"$file": host["timer_esm"]["$file"], "$key": "timer_esm", "$texts": [text["$text"]]}
+    assert host["tones"] == {"$file": host["timer_esm"]["$file"], "$key": "tones"}  # no text file in it
+    script = tmp_path / host["timer_esm"]["$file"].removeprefix("../")
+    assert file_value(script) == {"timer_esm": text, "tones": {"short": "x"}}
+
+
 def test_long_texts_at_any_depth_become_one_script_each_that_pages_share(tmp_path):
     module = "export default {};\n" * (TEXT_FILE_FROM // 10)
-    tone = "data:audio/wav;base64," + "A" * TEXT_FILE_FROM
+    tone = "data:audio/wav;base64,AAAA"  # a sound, however short
     short = "x" * (TEXT_FILE_FROM - 1)
     page = lambda title: {"state": {"a": {"model_name": "AnyModel", "state": {  # noqa: E731
         "_esm": module, "cues": {"tones": [tone]}, "title": title, "note": short}},

@@ -96,3 +96,42 @@ def test_a_widgets_texts_start_loading_with_its_module_not_after_it(browser, tmp
     context.close()
     httpd.shutdown()
     assert not watch.problems(), watch.problems()
+
+
+# A widget whose view reads a value only when the reader taps: the stand-in model every module exports gives the
+# loader's ``read`` its say (static/_shared.js standInModel).
+LATER_ESM = """export function standInModel(values, read) { return { get: (name) => read(values[name]) }; }
+export default { render({ model, el }) {
+  const tap = document.createElement("button");
+  tap.textContent = "Start";
+  tap.onclick = async () => { const text = await model.get("later"); el.dataset.got = `${text.length} ${text.slice(0, 9)}`; };
+  el.append(tap);
+} };"""
+
+
+def test_a_value_needed_on_demand_comes_with_its_long_texts_only_when_the_view_asks(browser, tmp_path):
+    """As the build sends a widget's ``_on_demand`` value that is a long text (the timer module inside My routine):
+    a script file naming the text's file; neither is loaded with the page, both when the view first asks (over http,
+    where the browser lists what it loaded), and the view gets the text itself."""
+    later = "// a module\n" * (build_widget_state().TEXT_FILE_FROM // 10)
+    state = {"_esm": LATER_ESM, "_on_demand": ["later"], "later": later}
+    widget_page(tmp_path, {"w": {"model_name": "AnyModel", "model_module": "anywidget", "state": state}},
+                widget_view("w"), as_built=True)
+    html = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert later[:40] not in html and '"$texts":' in html
+    httpd = serve_folder(tmp_path)
+    context = browser.new_context()
+    page, watch = watched_page(context)
+    page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/page.html")
+    tap = page.get_by_role("button", name="Start")
+    tap.wait_for()
+    loaded = "performance.getEntriesByType('resource').map(e => e.name.split('/').pop())"
+    files = {f.name for f in (tmp_path / build_widget_state().IMAGE_FOLDER).iterdir()}
+    assert len(files) == 2 and not files & set(page.evaluate(loaded)), "loaded before the view asked"
+    tap.click()
+    page.wait_for_function("document.querySelector('.be-widget').dataset.got")
+    assert page.locator(".be-widget").get_attribute("data-got") == f"{len(later)} // a modu"
+    assert files <= set(page.evaluate(loaded))
+    context.close()
+    httpd.shutdown()
+    assert not watch.problems(), watch.problems()

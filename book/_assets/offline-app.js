@@ -92,10 +92,18 @@
   window.addEventListener("appinstalled", () => keep("whole"));
 
   // The files this page's widgets load only when the reader acts (a diary form at a session's end, a handout
-  // to print): named in the page's widget state as {"$file": url} (book/_ext/widget_state.py).
+  // to print): named in the page's widget state as {"$file": url, "$texts": [url, ...]} (book/_ext/widget_state.py).
   function onDemandFiles() {
     const state = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
-    const urls = state ? [...state.textContent.matchAll(/"\$file":"([^"]+)"/g)].map((m) => m[1]) : [];
+    const urls = [];
+    const find = (value) => {
+      if (Array.isArray(value)) value.forEach(find);
+      else if (value && typeof value === "object") {
+        if (typeof value.$file === "string") urls.push(value.$file, ...(value.$texts || []));
+        else Object.values(value).forEach(find);
+      }
+    };
+    if (state) find(JSON.parse(state.textContent));
     return urls.map((url) => new URL(url, location.href).href);
   }
 

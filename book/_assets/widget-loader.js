@@ -11,7 +11,8 @@
 // "backease_shared" list (which may hold such references itself). A long text (a widget's module, its
 // styles, the timer's tones) is kept in a script file that pages share and the browser keeps: {"$text": url},
 // loaded before the widget renders. A value a widget needs only when the reader acts is kept in a script file:
-// {"$file": url, "$key": name}, loaded when a view first asks for one of them.
+// {"$file": url, "$key": name}, loaded when a view first asks for one of them, and then the long texts the value
+// holds as {"$text": url} (which "$texts" lists, for the offline app).
 (function () {
   "use strict";
   const STATE = "application/vnd.jupyter.widget-state+json";
@@ -39,7 +40,7 @@
     return files.get(url);
   }
 
-  const inFile = (value) => value && typeof value === "object" && Object.keys(value).join() === "$file,$key";
+  const inFile = (value) => value && typeof value === "object" && typeof value.$file === "string" && "$key" in value;
   const isText = (value) => value && typeof value === "object" && Object.keys(value).join() === "$text";
 
   // The long texts a widget's state names ({"$text": url}, at any depth, in its shared values too), loaded: url -> text.
@@ -56,8 +57,14 @@
   const loadTexts = (state, shared) =>
     Promise.all([...textUrls(state, shared, new Set())].map((url) => fromFile(url).then((text) => texts.set(url, text))));
 
-  // A value kept in a file is a promise of it (a view awaits it; in Jupyter, awaiting the value itself gives it).
-  const read = (value) => (inFile(value) ? fromFile(value.$file).then((all) => all[value.$key]) : value);
+  // A value kept in a file is a promise of it, its long texts loaded and in place (a view awaits it; in Jupyter,
+  // awaiting the value itself gives it).
+  const fromFileWithTexts = async ({ $file, $key }) => {
+    const value = (await fromFile($file))[$key];
+    await loadTexts(value, []);
+    return resolveShared(value, []);
+  };
+  const read = (value) => (inFile(value) ? fromFileWithTexts(value) : value);
 
   const modules = new Map(); // one import per distinct module text
   function importModule(source) {

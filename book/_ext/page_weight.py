@@ -51,8 +51,8 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         # does not; sorted here, both builds give the same page, and a widget that needs an order is sent a list.
         state = json.loads(js.attributes["body"], object_pairs_hook=lambda pairs: dict(sorted(pairs)))
         images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
-        on_demand_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         texts_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
+        on_demand_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         share_repeated_values(state)
         text = json.dumps(state, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
         context["body"] = context.get("body", "") + f'<script type="{WIDGET_STATE}">{text}</script>'

@@ -7,16 +7,18 @@
 - ``body_images_to_files``: likewise for an ``<img>`` in a page's HTML with a ``data:`` URI (the
   printables' poses, which in Jupyter stay in the output): one element each, not an inline SVG
   of dozens, fetched when scrolled near (``page_weight``) and once for every page and sheet.
-- ``on_demand_to_files``: a value a widget needs only when the reader acts (a handout's sheets,
-  when it is printed), named in the widget's ``_on_demand`` trait, becomes a script in the
-  same folder, and the state holds ``{"$file": url, "$key": name}``: ``widget-loader.js`` loads it the first
-  time the view asks for it, with a ``<script>`` tag (so over ``file://`` too; the offline app
-  precaches it with every other file). In Jupyter the value is in the model.
-- ``texts_to_files``: each long text of a widget's state (its module, its styles, the timer's tones) becomes a
-  script in the same folder, named by its content, and the state holds ``{"$text": url}``: ``widget-loader.js``
-  loads it, with a ``<script>`` tag, before the widget renders. A module the guide's pages share is one file that
-  the browser keeps and compiles once, not a copy inside every page (a technique page carried 96 kB of modules).
-  In Jupyter the texts are in the model.
+- ``texts_to_files``: each long text of a widget's state (its module, its styles) and each sound (the timer's
+  tones) becomes a script in the same folder, named by its content, and the state holds ``{"$text": url}``:
+  ``widget-loader.js`` loads it, with a ``<script>`` tag, before the widget renders. A module the guide's pages
+  share is one file that the browser keeps and compiles once, not a copy inside every page (a technique page
+  carried 96 kB of modules). In Jupyter the texts are in the model.
+- ``on_demand_to_files`` (after ``texts_to_files``): a value a widget needs only when the reader acts (a handout's
+  sheets, when it is printed; the timer inside My routine, when a session starts), named in the widget's
+  ``_on_demand`` trait, becomes a script in the same folder, and the state holds ``{"$file": url, "$key": name}``,
+  with ``"$texts": [url, ...]`` naming the text files the value holds (its long texts are ``{"$text": url}``
+  already, so a module the page also shows is one file): ``widget-loader.js`` loads the script, and then those
+  texts, the first time the view asks for the value, with ``<script>`` tags (so over ``file://`` too); the offline
+  app keeps them with the page. In Jupyter the value is in the model.
 - ``share_repeated_values``: each value repeated in a page's anywidget states is stored once.
 """
 from __future__ import annotations
@@ -37,6 +39,9 @@ IMAGE_TYPES = {"data:image/svg+xml": ".svg", "data:image/png": ".png"}
 ON_DEMAND = "_on_demand"
 FILE_CALL = "backeaseFile"  # what a value's script calls with the value (widget-loader.js defines it)
 TEXT_FILE_FROM = 4096  # characters: a shorter text costs more as a request of its own than inside the page
+# A sound (the timer's tones) goes to a file whatever its length: a page and a value it keeps for later (the timer
+# inside My routine or the plan builder) share it, where each would otherwise carry its own copy.
+SOUND = "data:audio/"
 
 
 def _anywidget_states(manager_state: dict) -> list[dict]:
@@ -106,15 +111,27 @@ def _write_named(folder: Path, data: bytes, suffix: str) -> str:
 
 def on_demand_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
     """The state with the values an anywidget names in its ``_on_demand`` list written to one script
-    that calls ``backeaseFile({name: value, ...})``, each replaced by ``{"$file": url, "$key": name}``;
-    the list itself goes."""
+    that calls ``backeaseFile({name: value, ...})``, each replaced by ``{"$file": url, "$key": name}``, and
+    ``"$texts"``: the URLs of the ``{"$text": url}`` files the value holds, if any; the list itself goes."""
     for model in _anywidget_states(manager_state):
         state = model["state"]
         keys = state.pop(ON_DEMAND, [])
         if keys:
             name = _write_named(outdir / IMAGE_FOLDER, _value_script({key: state[key] for key in keys}), ".js")
-            state.update({key: {"$file": f"{to_root}{IMAGE_FOLDER}/{name}", "$key": key} for key in keys})
+            for key in keys:
+                texts = sorted(_text_urls(state[key]))
+                state[key] = {"$file": f"{to_root}{IMAGE_FOLDER}/{name}", "$key": key,
+                              **({"$texts": texts} if texts else {})}
     return manager_state
+
+
+def _text_urls(value) -> set[str]:
+    """The URLs of the ``{"$text": url}`` values in ``value``, at any depth."""
+    if isinstance(value, dict):
+        return {value["$text"]} if list(value) == ["$text"] else set().union(*map(_text_urls, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_text_urls, value))
+    return set()
 
 
 def _value_script(value) -> bytes:
@@ -128,10 +145,11 @@ def file_value(path: Path):
 
 
 def texts_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
-    """The state with each text of its anywidgets, at any depth, of ``TEXT_FILE_FROM`` characters or more written
-    to a script named by its content that calls ``backeaseFile(text)``, and replaced by ``{"$text": url}``."""
+    """The state with each text of its anywidgets, at any depth, of ``TEXT_FILE_FROM`` characters or more (or a
+    sound) written to a script named by its content that calls ``backeaseFile(text)``, and replaced by
+    ``{"$text": url}``."""
     def swap(text: str):
-        if len(text) < TEXT_FILE_FROM:
+        if len(text) < TEXT_FILE_FROM and not text.startswith(SOUND):
             return text
         return {"$text": f"{to_root}{IMAGE_FOLDER}/{_write_named(outdir / IMAGE_FOLDER, _value_script(text), '.js')}"}
 

@@ -26,7 +26,7 @@ from ..text.calendar import CALENDAR
 from ..text.storage import REFUSED
 from .my_conditions import store_spec
 from .static_modules import esm_module
-from .timer import TimerHost
+from .timer import TIMER_ON_DEMAND, TimerHost
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -104,7 +104,7 @@ class HomeProgramme(TimerHost):
     page = traitlets.Unicode("").tag(sync=True)  # the programme's page, for the compact view's link
     plan = traitlets.Dict().tag(sync=True)  # the reader's plan (HomePlan.to_dict()), {} before they make one
     # Needed only when the reader starts a session: the built book loads them then (book/_ext/widget_state.py).
-    _on_demand = traitlets.List(["library", "moves", "timer_esm", "timer_css", "timer_state"]).tag(sync=True)
+    _on_demand = traitlets.List(TIMER_ON_DEMAND + ["library", "moves"]).tag(sync=True)
 
     def __init__(self, **kwargs):
         if isinstance(kwargs.get("plan"), home.HomePlan):

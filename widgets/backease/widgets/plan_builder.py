@@ -27,7 +27,7 @@ from ..printables.handouts import OUTLINE_HEAD, OUTLINE_TOTAL, handout_tail
 from ..printables.sheets import sheet_pieces
 from ..model.positions import POSITIONS
 from ..model.routines import DURATION_UNITS, MAX_TOTAL_SECONDS, format_duration, spoken_duration
-from .timer import TimerHost
+from .timer import TIMER_ON_DEMAND, TimerHost
 
 _STATIC = Path(__file__).parent / "static"
 LIMITS = {"max_seconds": MAX_TOTAL_SECONDS, "max_repeat": MAX_REPEAT, "talk_min_minutes": 0.5, "talk_max_minutes": 60,
@@ -97,9 +97,10 @@ class PlanBuilder(TimerHost):
     poses = traitlets.Dict().tag(sync=True)
     handout_texts = traitlets.Dict().tag(sync=True)  # the outline's head, note for a repeat and total; then the red flags
     handout_esm = traitlets.Unicode().tag(sync=True)
-    # Read only when the teacher prints (the view awaits them): the built book keeps them in a file
-    # the page loads then (book/_ext/widget_state.py), so a first view downloads less.
-    _on_demand = traitlets.List(["sheets", "poses", "equipment", "handout_texts", "handout_esm"]).tag(sync=True)
+    # Read only when the teacher prints, or runs the plan (the view awaits them): the built book keeps them in a
+    # file the page loads then (book/_ext/widget_state.py), so a first view downloads less.
+    _on_demand = traitlets.List(TIMER_ON_DEMAND + ["sheets", "poses", "equipment", "handout_texts", "handout_esm"]
+                                ).tag(sync=True)
 
     def __init__(self, start: Plan | None = None, **kwargs):
         if start is not None:

@@ -123,6 +123,9 @@ def timer_state() -> dict:
     return {"cues": cues(), "diary": browser_spec()}
 
 
+TIMER_ON_DEMAND = ["timer_esm", "timer_css", "timer_state"]
+
+
 class TimerHost(anywidget.AnyWidget):
     """A widget whose view runs session timers inside itself (My routine, the plan builder).
 
@@ -134,6 +137,9 @@ class TimerHost(anywidget.AnyWidget):
     timer_esm = traitlets.Unicode().tag(sync=True)
     timer_css = traitlets.Unicode().tag(sync=True)
     timer_state = traitlets.Dict().tag(sync=True)  # the timer's cues and diary
+    # Read only when the reader starts a session: the built book keeps them in a file the page loads then
+    # (book/_ext/widget_state.py), so a first view downloads less. A subclass adds its own: TIMER_ON_DEMAND + [...].
+    _on_demand = traitlets.List(TIMER_ON_DEMAND).tag(sync=True)
 
     def __init__(self, **kwargs):
         super().__init__(timer_esm=str(SessionTimer._esm), timer_css=str(SessionTimer._css), timer_state=timer_state(),
