@@ -17,7 +17,8 @@ from css_prune import custom_properties_used, drop_unused_properties, prune_css 
 from meta_description import shorten  # noqa: E402
 from page_weight import drop_unused_widget_files  # noqa: E402
 from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, TEXT_FILE_FROM, body_images_to_files,  # noqa: E402
-                          file_value, images_to_files, on_demand_to_files, share_repeated_values, texts_to_files,
+                          file_value, images_to_files, on_demand_to_files, placeholders_into_body, share_repeated_values,
+                          texts_to_files,
                           unshared)
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
@@ -101,6 +102,23 @@ def test_values_needed_on_demand_become_scripts_that_hand_them_over(tmp_path):
     script = (tmp_path / url.removeprefix("../../")).read_text(encoding="ascii")
     assert script.startswith(f"{FILE_CALL}(") and script.endswith(");\n")
     assert json.loads(script[len(FILE_CALL) + 1:-3]) == {"sheets": sheets, "poses": {"a": "x.svg"}}
+
+
+def test_a_widgets_placeholder_goes_after_each_of_its_view_tags_with_its_styles():
+    """Out of the state, into the page: after each view tag of its widget (in either key order), with its styles;
+    a widget with none, or not an anywidget, is left as it was."""
+    def tag(model_id, first=True):
+        keys = [f'"model_id": "{model_id}"', '"version_major": 2']
+        return f'<script type="application/vnd.jupyter.widget-view+json">{{{", ".join(keys if first else keys[::-1])}}}</script>'
+
+    state = {"state": {"a": {"model_name": "AnyModel", "state": {"_placeholder": "<p>Hi</p>", "_css": "p{}", "n": 1}},
+                       "b": {"model_name": "AnyModel", "state": {"_placeholder": "", "n": 2}},
+                       "c": {"model_name": "LayoutModel", "state": {"_placeholder": "<p>No</p>"}}}}
+    body = tag("a") + "<p>text</p>" + tag("b") + tag("a", first=False) + tag("c")
+    shown = '<div class="be-widget" data-placeholder=""><style>p{}</style><p>Hi</p></div>'
+    assert placeholders_into_body(body, state) == tag("a") + shown + "<p>text</p>" + tag("b") + tag("a", False) + shown + tag("c")
+    assert state["state"]["a"]["state"] == {"_css": "p{}", "n": 1} and "_placeholder" not in state["state"]["b"]["state"]
+    assert state["state"]["c"]["state"] == {"_placeholder": "<p>No</p>"}
 
 
 def test_a_long_text_needed_on_demand_stays_one_file_the_page_names(tmp_path):

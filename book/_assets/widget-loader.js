@@ -129,12 +129,19 @@
     }
     const model = models.get(id);
     const widget = typeof mod.default === "function" ? await mod.default() : mod.default || mod;
-    const host = document.createElement("div");
+    // What the build put after the view tag for the page to show until now (book/_ext/widget_state.py,
+    // placeholders_into_body) is where the view draws: emptied in the same task as the view's first drawing.
+    const placeholder = viewScript.nextElementSibling?.hasAttribute("data-placeholder") ? viewScript.nextElementSibling : null;
+    const host = placeholder ?? document.createElement("div");
     host.className = "be-widget";
     viewScript.replaceWith(host);
     if (!initialized.has(model)) {
       initialized.add(model);
       await widget.initialize?.({ model });
+    }
+    if (placeholder) {
+      host.removeAttribute("data-placeholder");
+      host.replaceChildren();
     }
     await widget.render({ model, el: host });
   }

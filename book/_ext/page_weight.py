@@ -30,8 +30,8 @@ from pathlib import Path
 
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
 from offline_book import site_unfinished
-from widget_state import (IMAGE_FOLDER, body_images_to_files, images_to_files, on_demand_to_files, share_repeated_values,
-                          texts_to_files)
+from widget_state import (IMAGE_FOLDER, body_images_to_files, images_to_files, on_demand_to_files,
+                          placeholders_into_body, share_repeated_values, texts_to_files)
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_LOADER = "widget-loader.js"
@@ -51,6 +51,7 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         # does not; sorted here, both builds give the same page, and a widget that needs an order is sent a list.
         state = json.loads(js.attributes["body"], object_pairs_hook=lambda pairs: dict(sorted(pairs)))
         images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
+        context["body"] = placeholders_into_body(context.get("body", ""), state)
         texts_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         on_demand_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         share_repeated_values(state)

@@ -7,6 +7,10 @@
 - ``body_images_to_files``: likewise for an ``<img>`` in a page's HTML with a ``data:`` URI (the
   printables' poses, which in Jupyter stay in the output): one element each, not an inline SVG
   of dozens, fetched when scrolled near (``page_weight``) and once for every page and sheet.
+- ``placeholders_into_body``: what a widget names in its ``_placeholder`` trait (the element tree its view first
+  draws, made in Python: the welcome page's home programme offer) goes into the page right after the widget's
+  view tag, with the widget's styles, so the page shows it before the view has loaded, and ``widget-loader.js``
+  draws the view in its place: nothing below it moves (no layout shift). In Jupyter the view just draws.
 - ``texts_to_files``: each long text of a widget's state (its module, its styles) and each sound (the timer's
   tones) becomes a script in the same folder, named by its content, and the state holds ``{"$text": url}``:
   ``widget-loader.js`` loads it, with a ``<script>`` tag, before the widget renders. A module the guide's pages
@@ -98,6 +102,24 @@ def _swap_texts(manager_state: dict, swap) -> dict:
 def images_to_files(manager_state: dict, outdir: Path, to_root: str) -> dict:
     """The state with each image ``data:`` URI of its anywidgets written to a file and replaced by its URL."""
     return _swap_texts(manager_state, lambda text: image_url(text, outdir, to_root))
+
+
+PLACEHOLDER = "_placeholder"
+VIEW_TAG = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">\s*\{[^<]*?"model_id": "(\w+)"[^<]*</script>')
+
+
+def placeholders_into_body(body: str, manager_state: dict) -> str:
+    """``body`` with each anywidget's ``_placeholder`` (taken out of its state) after each of its view tags, in a
+    ``<div class="be-widget" data-placeholder>`` with the widget's ``_css``, which widget-loader.js draws the view
+    into."""
+    shown = {}
+    for model_id, model in manager_state.get("state", {}).items():
+        html = model.get("state", {}).pop(PLACEHOLDER, "") if model.get("model_name") == "AnyModel" else ""
+        if html:
+            css = model["state"].get("_css", "")
+            shown[model_id] = (f'<div class="be-widget" data-placeholder="">'
+                               f'{f"<style>{css}</style>" if css else ""}{html}</div>')
+    return VIEW_TAG.sub(lambda m: m[0] + shown.get(m[1], ""), body) if shown else body
 
 
 def _write_named(folder: Path, data: bytes, suffix: str) -> str:

@@ -37,6 +37,8 @@ SHAPE_NOTE = (f"This plan's shape ({WEEKS} weeks, {DAYS_A_WEEK[0]} to {DAYS_A_WE
 LENGTH = counted(WEEKS, "week")  # "six weeks", for sentences
 INVITE = (f"Make a {number_word(WEEKS)}-week plan of short sessions on the days you choose. It grows with you, from"
           " what you note in your diary, and stays on this device.")
+OFFER_TITLE = "Your home programme"  # what the welcome page shows a reader who has no plan yet: INVITE, then a link
+OFFER_LINK = "Make your home plan"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # ISO 1 to 7
 CALM_START = "breathing"  # every session opens with the belly-breathing routine
 CALM_END = "progressive-muscle-relaxation"  # and ends with it when the session stays within MINUTES

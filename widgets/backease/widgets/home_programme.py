@@ -12,6 +12,7 @@ kept plan, the diary and a date: no DOM, no storage; tests/test_widgets_static_h
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import traitlets
@@ -47,7 +48,8 @@ def home_data() -> dict:
         "store_key": home.STORE_KEY, "store_version": home.STORE_VERSION, "reminder_pattern": home.REMINDER,
         "reminder_at": home.REMINDER_AT, "weeks_count": home.WEEKS, "days_a_week": list(home.DAYS_A_WEEK),
         "minutes": list(home.MINUTES), "per_session": home.PER_SESSION, "weekdays": list(home.WEEKDAYS),
-        "length": home.LENGTH, "invite": home.INVITE, "shape_note": home.SHAPE_NOTE, "rule_note": home.RULE_NOTE,
+        "length": home.LENGTH, "invite": home.INVITE, "offer_title": home.OFFER_TITLE, "offer_link": home.OFFER_LINK,
+        "shape_note": home.SHAPE_NOTE, "rule_note": home.RULE_NOTE,
         "calm_start": home.CALM_START, "calm_end": home.CALM_END,
         "flare_up": home.FLARE_UP, "names": home.NAMES, "reasons": home.REASONS, "answers": home.ANSWERS,
         "verdicts": {a: PROGRESSION[home.AS_CLASS[a]] for a in home.ANSWERS}, "up_after": UP_AFTER,
@@ -63,6 +65,17 @@ def home_data() -> dict:
         "conditions": [{"id": c.id, "name": c.name, "explain": c.explain} for c in conditions.CONDITIONS],
         "advice_titles": conditions.ADVICE_TITLES, "refused": REFUSED,
     }
+
+
+def offer_html(page: str) -> str:
+    """The compact view's first view for a reader with no plan kept (the welcome page's, on a first visit): the
+    element tree home_programme.js draws then, so that the built page shows it before the view has loaded
+    (``_placeholder``) and nothing below it moves when the view takes its place."""
+    return (f'<section class="be-home be-home-compact" aria-label="{escape(home.OFFER_TITLE)}">'
+            '<p class="be-home-message" role="alert"></p><div class="be-home-today">'
+            f'<h2>{escape(home.OFFER_TITLE)}</h2><p>{escape(home.INVITE)}</p>'
+            f'<a href="{escape(page)}" class="be-home-make">{escape(home.OFFER_LINK)}</a></div>'
+            '<div class="be-home-timer"></div></section>')
 
 
 def _shape(segment: dict, full: bool) -> dict:
@@ -105,10 +118,14 @@ class HomeProgramme(TimerHost):
     plan = traitlets.Dict().tag(sync=True)  # the reader's plan (HomePlan.to_dict()), {} before they make one
     # Needed only when the reader starts a session: the built book loads them then (book/_ext/widget_state.py).
     _on_demand = traitlets.List(TIMER_ON_DEMAND + ["library", "moves"]).tag(sync=True)
+    # What the built page shows until the view has loaded (book/_ext/widget_state.py): compact, the offer.
+    _placeholder = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs):
         if isinstance(kwargs.get("plan"), home.HomePlan):
             kwargs["plan"] = kwargs["plan"].to_dict()
+        if kwargs.get("compact") and not kwargs.get("plan"):
+            kwargs["_placeholder"] = offer_html(kwargs.get("page", ""))
         super().__init__(home=home_data(), shapes=_routines(False), library=_routines(True),
                          move_shapes=_moves(False), moves=_moves(True),
                          diary={k: v for k, v in diary.spec().items()}, **kwargs)

@@ -16,7 +16,7 @@ async function render({ model, el: host }) {
   const dayName = (iso) => new Date(`${iso}T12:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
 
   // --- view -------------------------------------------------------------------------
-  const root = el("section", { class: `be-home${compact ? " be-home-compact" : ""}`, "aria-label": "Your home programme" });
+  const root = el("section", { class: `be-home${compact ? " be-home-compact" : ""}`, "aria-label": home.offer_title });
   const message = el("p", { class: "be-home-message", role: "alert" });
   const today = el("div", { class: "be-home-today" });
   const timerHost = el("div", { class: "be-home-timer" });
@@ -80,11 +80,12 @@ async function render({ model, el: host }) {
     drawTools();
   }
 
+  // Compact, the element tree HomeProgramme's offer_html gives the built page to show until this view has loaded.
   function drawOffer() {
-    today.append(el(H, {}, "Your home programme"));
+    today.append(el(H, {}, home.offer_title));
     if (compact) {
       today.append(el("p", {}, home.invite));
-      const link = el("a", { href: model.get("page"), class: "be-home-make" }, "Make your home plan");
+      const link = el("a", { href: model.get("page"), class: "be-home-make" }, home.offer_link);
       today.append(link);
       return;
     }
