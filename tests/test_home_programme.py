@@ -164,35 +164,6 @@ def test_the_calendar_file_lists_the_chosen_days_and_links_to_each_session(phone
     assert not watch.outside
 
 
-# The layout shifts a page has had that the reader did not cause (a tap or key in the last 500 ms causes one).
-SHIFTS = """window.__shifts = []; new PerformanceObserver((list) => list.getEntries().forEach((e) => e.hadRecentInput
-  || window.__shifts.push(e.value))).observe({type: "layout-shift", buffered: true});"""
-
-
-def test_the_welcome_pages_offer_shows_before_its_view_loads_and_nothing_moves_when_it_does(phone, server):
-    """On a first visit the built welcome page shows the home programme's offer (HomeProgramme's placeholder) while
-    the view's files are still on their way; when the view draws, it draws the same in the same place: no text
-    below it moves (a layout shift, as Lighthouse counts them)."""
-    page, watch = phone
-    page.add_init_script(SHIFTS)
-    held, released = [], []
-    # the widgets' modules, styles and values, held back until released
-    page.route("**/_images/widget/*.js", lambda route: route.continue_() if released else held.append(route))
-    page.goto(f"{server}/{WELCOME}", wait_until="domcontentloaded")
-    offer = page.locator(".be-widget[data-placeholder] .be-home-compact")
-    expect(offer).to_be_visible()
-    said = f"Your home programme {INVITE} Make your home plan"
-    assert " ".join(offer.inner_text().split()) == said
-    before = page.locator("#who-it-is-for").bounding_box()
-    released.append(True)
-    for route in held:
-        route.continue_()
-    page.wait_for_function("!document.querySelector('[data-placeholder]') && document.querySelector('.be-home-make')")
-    assert " ".join(page.locator(".be-home-compact").inner_text().split()) == said
-    assert page.locator("#who-it-is-for").bounding_box() == before
-    assert page.evaluate("window.__shifts") == []
-
-
 def test_the_welcome_page_offers_a_plan_then_shows_today_with_one_start(phone, server):
     page, watch = phone
     open_built(page, f"{server}/{WELCOME}")

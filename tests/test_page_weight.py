@@ -1,16 +1,22 @@
-"""Lighter pages: the build's CSS cutting, shared widget texts, scripts left out, descriptions, images."""
+"""Lighter pages: the build's CSS cutting, shared widget texts, scripts left out, descriptions, images; and widgets' first views
+in the page before their views load (placeholders)."""
 import json
 import re
 import sys
 from html import escape
 
+import pytest
+from playwright.sync_api import expect
 
 import backease.model.timer_cues
 import backease.widgets.timer
+from backease.model.diary import PRIVACY
+from backease.model.home import INVITE, OFFER_LINK, OFFER_TITLE
 from backease.model.techniques import all_techniques
 from backease.widgets.static_modules import STATIC
 
-from conftest import ROOT, built_pages, open_built, parsed_page
+from conftest import ROOT, built_pages, open_built, parsed_page, site_context, watched_page
+from phone import PHONE
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
@@ -119,6 +125,49 @@ def test_a_widgets_placeholder_goes_after_each_of_its_view_tags_with_its_styles(
     assert placeholders_into_body(body, state) == tag("a") + shown + "<p>text</p>" + tag("b") + tag("a", False) + shown + tag("c")
     assert state["state"]["a"]["state"] == {"_css": "p{}", "n": 1} and "_placeholder" not in state["state"]["b"]["state"]
     assert state["state"]["c"]["state"] == {"_placeholder": "<p>No</p>"}
+
+
+# The layout shifts of a page's text (its article) as the browser reports them (Lighthouse counts those the reader
+# did not cause; the test taps nothing).
+SHIFTS = """window.__shifts = []; new PerformanceObserver((list) => list.getEntries().forEach((e) => e.sources.some((s) =>
+  (s.node?.nodeType === 1 ? s.node : s.node?.parentElement)?.closest("article")) && window.__shifts.push(e.value)))
+  .observe({type: "layout-shift", buffered: true});"""
+FRAMES_PAINTED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))"
+LIGHTHOUSE_PHONE = {"width": 412, "height": 823}  # the phone Lighthouse's mobile run emulates: taller, it sees more
+FIRST_VIEWS = {  # a page whose widget names a placeholder: the page, the view's root, and its first text
+    "welcome": ("book/start/welcome.html", ".be-home-compact", f"{OFFER_TITLE} {INVITE} {OFFER_LINK}"),
+    "diary": ("book/home/progress.html", ".be-progress", PRIVACY),
+}
+
+
+@pytest.mark.parametrize("first_view", list(FIRST_VIEWS))
+def test_a_widgets_placeholder_shows_until_its_view_draws_there_and_nothing_the_reader_sees_moves(browser, server,
+                                                                                               first_view):
+    """On a phone's first visit (as Lighthouse's), with the widgets' files held back: the page shows the widget's placeholder (its
+    first view, made in Python); then the view draws in its place, and no text the reader can see moves."""
+    rel, root, first = FIRST_VIEWS[first_view]
+    context = site_context(browser, **{**PHONE, "viewport": LIGHTHOUSE_PHONE})
+    page, watch = watched_page(context)
+    page.add_init_script(SHIFTS)
+    held, released = [], []
+    page.route("**/_images/widget/*.js", lambda route: route.continue_() if released else held.append(route))
+    page.goto(f"{server}/{rel}", wait_until="domcontentloaded")
+    shown = page.locator(f".be-widget[data-placeholder] {root}")
+    expect(shown).to_be_visible()
+    assert " ".join(shown.inner_text().split()) == first
+    where = shown.bounding_box()
+    page.evaluate(FRAMES_PAINTED)  # the reader has seen the page: a shift is counted from what was painted
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_function(f"!document.querySelector('[data-placeholder]') && document.querySelector('.be-widget {root}')")
+    drawn = page.locator(f".be-widget {root}")
+    assert " ".join(drawn.inner_text().split()).startswith(first)
+    assert {k: drawn.bounding_box()[k] for k in ("x", "y", "width")} == {k: where[k] for k in ("x", "y", "width")}
+    page.evaluate(FRAMES_PAINTED)  # and is reported after the frame that showed it
+    assert page.evaluate("window.__shifts") == []
+    context.close()
+    assert not watch.problems(), watch.problems()
 
 
 def test_a_long_text_needed_on_demand_stays_one_file_the_page_names(tmp_path):

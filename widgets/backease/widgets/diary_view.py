@@ -7,6 +7,7 @@ clinician (``CLINICIAN``; its numbers are ``model.diary_summary``'s, computed in
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import anywidget
@@ -95,6 +96,12 @@ def summary_data() -> dict:
             "answers": list(diary.HOW_IT_WENT), "notes": diary_summary.NOTES, "note_chars": diary_summary.NOTE_CHARS}
 
 
+# What the built page shows until the view has loaded (book/_ext/widget_state.py): the view's first line, where the
+# view draws it, in a box as tall as the screen (diary_view.css), which the empty diary's view (840 px or more at
+# any width) fills: the text below is out of sight when the view takes its place, so nothing the reader sees moves.
+PLACEHOLDER = f'<section class="be-progress be-progress-reserve"><p class="be-diary-privacy">{escape(diary.PRIVACY)}</p></section>'
+
+
 class DiaryView(anywidget.AnyWidget):
     """Your practice diary and progress: ``DiaryView()``. Nothing you enter leaves the browser."""
 
@@ -111,6 +118,7 @@ class DiaryView(anywidget.AnyWidget):
     summary = traitlets.Dict().tag(sync=True)  # summary_data()
     clinician = traitlets.Dict().tag(sync=True)  # CLINICIAN, the exercises' titles and how-it-went words
     print_esm = traitlets.Unicode().tag(sync=True)  # static/handout.js: prints the summary alone
+    _placeholder = traitlets.Unicode(PLACEHOLDER).tag(sync=True)
 
     def __init__(self, **kwargs):
         pain = next(f for f in diary.FIELDS if f.name == "pain_before")  # the scale both ratings share
