@@ -7,10 +7,11 @@
 - ``body_images_to_files``: likewise for an ``<img>`` in a page's HTML with a ``data:`` URI (the
   printables' poses, which in Jupyter stay in the output): one element each, not an inline SVG
   of dozens, fetched when scrolled near (``page_weight``) and once for every page and sheet.
-- ``placeholders_into_body``: what a widget names in its ``_placeholder`` trait (the element tree its view first
-  draws, made in Python: the welcome page's home programme offer) goes into the page right after the widget's
-  view tag, with the widget's styles, so the page shows it before the view has loaded, and ``widget-loader.js``
-  draws the view in its place: nothing below it moves (no layout shift). In Jupyter the view just draws.
+- ``placeholders_into_body``: what a widget names in its ``_placeholder`` trait (made in Python: the element tree
+  its view first draws, as the welcome page's home programme offer; or its start, in a box the view fills, as the
+  diary's) goes into the page right after the widget's view tag, with the widget's styles, so the page shows it
+  before the view has loaded, and ``widget-loader.js`` draws the view in its place: the text the reader sees does
+  not move (no layout shift). In Jupyter the view just draws.
 - ``texts_to_files``: each long text of a widget's state (its module, its styles) and each sound (the timer's
   tones) becomes a script in the same folder, named by its content, and the state holds ``{"$text": url}``:
   ``widget-loader.js`` loads it, with a ``<script>`` tag, before the widget renders. A module the guide's pages
