@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FILL, ROOT, STORAGE_OFF, keep, open_built, parsed_page, site_context, watched_page
+from conftest import (FILL, ROOT, STORAGE_OFF, colours_settled, keep, open_built, parsed_page, site_context,
+                      watched_page)
 from phone import PANELS, PHONE, panel_link, wait_closed
 
 PAGES = {  # a page of each kind: a heading its "on this page" panel lists, and a page its menu leads to
@@ -126,6 +127,34 @@ def test_the_menus_and_the_theme_work_when_the_browser_keeps_nothing(server, bro
     mode = page.evaluate("document.documentElement.dataset.mode")
     page.locator(".theme-switch-button:visible").tap()
     page.wait_for_function("m => document.documentElement.dataset.mode !== m", arg=mode)
+    assert not watch.problems(), watch.problems()
+    context.close()
+
+
+# Every CSS transition that starts in the page, from the first moment of its document: what faded, where.
+TRANSITIONS = """window.transitionsRun = [];
+addEventListener("transitionrun", (e) => transitionsRun.push(`${e.propertyName} of ${e.target.tagName}.${e.target.className}`),
+                 true);"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_first_visit_shows_the_systems_theme_from_the_start_with_nothing_fading_in(server, browser, scheme):
+    """With nothing kept yet (a first visit), each page is drawn from the start in the theme the system prefers:
+    the page's head sets it before anything is drawn, as the theme's script decides it later, so no colour fades
+    from one value to another as the page loads. A tap on the theme button then changes it, as before."""
+    context = site_context(browser, **PHONE, color_scheme=scheme)
+    context.add_init_script(TRANSITIONS)
+    page, watch = watched_page(context)
+    for rel in ("index.html", "book/techniques/psoas.html"):
+        if page.url.startswith(server):
+            page.evaluate("localStorage.clear()")  # the theme's script kept the mode and theme: a first visit again
+        open_built(page, f"{server}/{rel}")
+        colours_settled(page)
+        assert page.evaluate("[document.documentElement.dataset.mode, document.documentElement.dataset.theme]") == [
+            "auto", scheme], rel
+        assert page.evaluate("transitionsRun") == [], rel
+    page.locator(".theme-switch-button:visible").tap()
+    page.wait_for_function("() => document.documentElement.dataset.mode !== 'auto'")
     assert not watch.problems(), watch.problems()
     context.close()
 
