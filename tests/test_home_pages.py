@@ -12,7 +12,7 @@ from backease.widgets.my_routine import PRESETS, check_payload, from_fragment, p
 from backease.model.routines import RoutineError
 from backease.text.storage import REFUSED
 
-from conftest import FILL, STORAGE_OFF, keep, open_built, reload_until, watched_page
+from conftest import FILL, STORAGE_OFF, keep, open_built, save_and_reload_until, watched_page
 
 MINE = "book/home/my-routine.html"
 PROGRESS = "book/home/progress.html"
@@ -304,16 +304,19 @@ def entries(page) -> str:
 
 def test_the_diary_works_from_the_files_too(browser, site):
     """Opened from disk (file://): a saved entry is in the browser's storage at once, and the diary, opened
-    again, shows it (``reload_until``)."""
+    again, shows it (``save_and_reload_until``)."""
     context = browser.new_context(viewport=PHONE)  # no service worker from a file to block
     page, watch = watched_page(context)
     open_built(page, (site / PROGRESS).as_uri())
-    page.get_by_role("button", name="Add a session by hand").click()
-    page.get_by_label("Pain before").select_option("3")
-    page.get_by_role("button", name="Save in my diary").click()
-    expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")
-    kept = page.evaluate("key => localStorage.getItem(key)", diary.KEY)
-    assert [e["pain_before"] for e in json.loads(kept)["entries"]] == [3]
-    assert reload_until(page, lambda p: entries(p) == "1"), f"the diary opened again shows {entries(page)} entries"
+
+    def save(page):
+        page.get_by_role("button", name="Add a session by hand").click()
+        page.get_by_label("Pain before").select_option("3")
+        page.get_by_role("button", name="Save in my diary").click()
+        expect(page.locator(".be-progress")).to_have_attribute("data-entries", "1")
+        kept = page.evaluate("key => localStorage.getItem(key)", diary.KEY)
+        assert [e["pain_before"] for e in json.loads(kept)["entries"]] == [3]
+
+    assert save_and_reload_until(page, save, lambda p: entries(p) == "1")
     assert not watch.problems(), watch.problems()
     context.close()

@@ -15,8 +15,8 @@ from backease.model.course import COURSE
 from backease.model.home import INVITE, LENGTH, RULE_NOTE, STORE_KEY, HomePlan, progress, stored_from_dict
 from backease.text.calendar import calendar_file
 from backease.text.storage import REFUSED
-from conftest import (FILL, FREE, READ_BACK_S, STORAGE_OFF, another_tab, keep, open_built, reload_built, reload_until,
-                      settled_problems, site_context, watched_page)
+from conftest import (FILL, FREE, READ_BACK_S, STORAGE_OFF, another_tab, keep, open_built, reload_built,
+                      save_and_reload_until, settled_problems, site_context, watched_page)
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "timezone_id": "Pacific/Auckland"}
 PAGE = "book/home/programme.html"
@@ -44,6 +44,12 @@ def make_plan(page, days=("Monday", "Wednesday", "Friday"), reminder="07:30"):
     setup.get_by_label("Reminder time").fill(reminder)
     setup.get_by_role("button", name="Make my plan").tap()
     page.locator(".be-home-today .be-home-start").wait_for()
+
+
+def make_plan_kept(page) -> None:
+    """Make the plan of ``make_plan``, and see it in the page's storage at once."""
+    make_plan(page)
+    assert kept(page)[0].plan.days == (1, 3, 5)
 
 
 def kept(page) -> tuple:
@@ -206,14 +212,13 @@ def test_a_damaged_or_foreign_stored_plan_changes_nothing_and_says_why(phone, se
         assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == value
         assert page.locator("form.be-home-setup").is_visible()
     # from the files, offline, a good plan is kept (this new phone has nothing kept for the files): in the page's
-    # storage at once, and shown when the page is opened again (``reload_until``)
+    # storage at once, and shown when the page is opened again (``save_and_reload_until``)
     open_built(page, (site / PAGE).as_uri())
-    make_plan(page)
-    assert kept(page)[0].plan.days == (1, 3, 5)
     today = "Home programme, week 1: session 1 of 18"
-    assert reload_until(page, lambda p: today in " ".join(p.locator(".be-home-today").inner_text().split()))
+    assert save_and_reload_until(page, make_plan_kept,
+                                 lambda p: today in " ".join(p.locator(".be-home-today").inner_text().split()))
     # the page open in another tab shows a plan kept in this one as the browser's store gets it (the "storage"
-    # event), here over http: over file://, Chromium at times gives a page a store of its own (conftest.READ_BACK_S)
+    # event), here over http: over file://, Chromium at times gives a page a store of its own (conftest.save_and_reload_until)
     with another_tab(page, watch) as tab:
         open_built(tab, f"{server}/{PAGE}")
         assert "Nothing was changed" in tab.locator(".be-home-message").inner_text()  # the damaged plan, still kept
