@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import (FILL, ROOT, STORAGE_OFF, colours_settled, keep, open_built, parsed_page, site_context,
-                      watched_page)
+from conftest import (FILL, ROOT, STORAGE_OFF, colours_settled, keep, open_built, parsed_page, settled_problems,
+                      site_context, watched_page)
 from phone import PANELS, PHONE, panel_link, wait_closed
 
 PAGES = {  # a page of each kind: a heading its "on this page" panel lists, and a page its menu leads to
@@ -155,7 +155,7 @@ def test_a_first_visit_shows_the_systems_theme_from_the_start_with_nothing_fadin
         assert page.evaluate("transitionsRun") == [], rel
     page.locator(".theme-switch-button:visible").tap()
     page.wait_for_function("() => document.documentElement.dataset.mode !== 'auto'")
-    assert not watch.problems(), watch.problems()
+    assert not settled_problems(watch), watch.problems()
     context.close()
 
 
