@@ -171,6 +171,29 @@ def test_step_changes_are_announced(timers):
     assert live.inner_text().startswith("Step 2 of 3: Belly breathing")
 
 
+# Each change the timer makes to its texts, by the part it changes (its be-* class).
+WRITES = """timer => {
+  window.__writes = {};
+  new MutationObserver((records) => records.forEach((r) => {
+    const node = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+    const part = [...node.closest('[class*="be-"]').classList].find((c) => c.startsWith('be-'));
+    window.__writes[part] = (window.__writes[part] || 0) + 1;
+  })).observe(timer, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_running_step_writes_only_the_clock_once_a_second(timers):
+    """A tick comes every 100 ms; a text written again, even unchanged, is laid out again (on a phone, for a
+    whole session): within a step, only the clock's text changes, once a second."""
+    page, (timer, _), _ = timers
+    button(timer, "Start").click()
+    page.clock.run_for(500)
+    timer.evaluate(WRITES)
+    page.clock.run_for(3000)
+    assert text(timer, "clock") == mmss(BREATHING.get_ready - 3.5)
+    assert page.evaluate("window.__writes") == {"be-clock": 3}
+
+
 def test_mute_and_voice_are_toggle_buttons(timers):
     page, (timer, _), _ = timers
     mute = button(timer, "Mute")

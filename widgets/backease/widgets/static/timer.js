@@ -241,6 +241,8 @@ function render({ model, el: host }) {
   }
 
   // --- drawing ----------------------------------------------------------------------
+  // A tick (every 100 ms) writes only what changed: a text written again, even the same, is laid out again.
+  const put = (node, value) => { if (node.textContent !== value) node.textContent = value; };
   let shownState = null;
   function draw() {
     const { phase, index, durations } = machine;
@@ -248,26 +250,24 @@ function render({ model, el: host }) {
     const done = phase === "done";
     const at = now();
     const inStep = durations[index] - timeLeft(machine, at);
-    root.dataset.state = phase;
-    root.dataset.index = String(index);
-    root.dataset.kind = seg.kind;
-    kind.textContent = done ? "Finished" : `Step ${index + 1} of ${segments.length}`;
-    label.textContent = done ? text("done_label") : seg.heading;
-    cue.textContent = done ? text("done_cue") : seg.cue;
-    clock.textContent = fmt(timeLeft(machine, at));
+    Object.assign(root.dataset, { state: phase, index: String(index), kind: seg.kind });
+    put(kind, done ? "Finished" : `Step ${index + 1} of ${segments.length}`);
+    put(label, done ? text("done_label") : seg.heading);
+    put(cue, done ? text("done_cue") : seg.cue);
+    put(clock, fmt(timeLeft(machine, at)));
     stepBar.value = Math.min(1, inStep / durations[index]);
     allBar.value = Math.min(1, timeDone(machine, at) / durations.reduce((sum, ms) => sum + ms, 0));
-    status.textContent = { ready: "Ready", running: "Running", paused: "Paused", done: "Done" }[phase];
+    put(status, { ready: "Ready", running: "Running", paused: "Paused", done: "Done" }[phase]);
     const after = segments[index + 1];
-    next.textContent = !done && after ? `Next: ${after.heading}` : "";
-    startBtn.textContent = phase === "running" ? "Pause" : phase === "paused" ? "Resume" : "Start";
+    put(next, !done && after ? `Next: ${after.heading}` : "");
+    put(startBtn, phase === "running" ? "Pause" : phase === "paused" ? "Resume" : "Start");
     backBtn.disabled = index === 0 && !done;
     skipBtn.disabled = done;
     const b = seg.breathing;
     breathBox.hidden = !b || done;
     if (b) {
       const breathNow = breathPhase(b, inStep);
-      breath.textContent = phase === "running" ? breathNow.name : "Breathing pace";
+      put(breath, phase === "running" ? breathNow.name : "Breathing pace");
       circle.style.transform = reduceMotion || phase !== "running" ? "scale(0.75)" : `scale(${breathNow.scale})`;
     }
     if (phase !== shownState) {
