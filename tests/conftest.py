@@ -643,8 +643,8 @@ def crawl(request, browser, site, server):
 
 @pytest.fixture(scope="module")
 def rules():
-    """widgets/static/rules.js as the widgets send it, running in node: ``rules("name", *args)`` calls one of its
-    functions (tests/node_module.py)."""
+    """widgets/static/rules.js whole, as ``esm_module`` joins it (each widget gets the same text of the declarations
+    it uses), running in node: ``rules("name", *args)`` calls one of its functions (tests/node_module.py)."""
     from backease.widgets.static_modules import esm_module
     from node_module import NodeModule
 

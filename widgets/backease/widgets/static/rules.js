@@ -1,8 +1,8 @@
 // The rules the browser applies offline to what a reader types, opens or builds: Python's rules,
 // with Python's limits and words (sent in widget state), written here once. A view that needs
-// them lists this file before its own (backease.widgets.static_modules.esm_module); tests/test_widgets_static_rules.py
-// holds every function here to Python over generated cases, in node, on the module text the
-// browser gets.
+// them lists this file before its own and gets the declarations it uses (backease.widgets.static_modules.esm_module:
+// each starts at the margin); tests/test_widgets_static_rules.py holds every function here to Python over generated
+// cases, in node, on this module whole.
 
 // --- durations --------------------------------------------------------------------------------
 // Seconds as minutes and seconds in Python's words for them, `units` being one of
