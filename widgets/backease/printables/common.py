@@ -30,10 +30,12 @@ def pose_img(pose: str) -> str:
 
 
 def pose_slot(pose: str) -> str:
-    """A placeholder for a pose that the browser fills from a shared set of drawings (static/handout.js)."""
+    """A placeholder for a pose that the browser fills from a shared set of drawings (static/handout.js), fetched when
+    the reader scrolls near it (a handout shown in a page), or when it prints."""
     from ..figures import drawn_pose
 
-    return f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(drawn_pose(pose).alt)}">'
+    return (f'<img class="be-print-figure" data-pose="{escape(pose)}" alt="{escape(drawn_pose(pose).alt)}"'
+            ' loading="lazy">')
 
 
 def bullet_list(items, cls: str = "") -> str:

@@ -13,7 +13,8 @@ export function fillFigures(root, poses) {
 
 // Print `node` alone: a copy goes into #be-print-area, the page is marked as printing, and both
 // are undone when the print dialog closes. On the built book the figures are files the browser
-// may still be fetching: it prints once each has loaded (or failed to).
+// may still be fetching, or has left until the reader scrolls near them (loading="lazy"): each is
+// fetched now, and it prints once each has loaded (or failed to).
 export async function printAlone(node) {
   let area = document.getElementById("be-print-area");
   if (!area) {
@@ -22,7 +23,9 @@ export async function printAlone(node) {
     document.body.append(area);
   }
   area.replaceChildren(node.cloneNode(true));
-  await Promise.all([...area.querySelectorAll("img")].map((img) => img.decode().catch(() => {})));
+  const figures = [...area.querySelectorAll("img")];
+  figures.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(figures.map((img) => img.decode().catch(() => {})));
   document.documentElement.classList.add("be-printing");
   const done = () => {
     document.documentElement.classList.remove("be-printing");
