@@ -21,11 +21,10 @@ from phone import PHONE
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 from css_prune import custom_properties_used, drop_unused_properties, prune_css  # noqa: E402
 from meta_description import shorten  # noqa: E402
-from page_weight import drop_unused_widget_files  # noqa: E402
-from widget_state import (FILE_CALL, IMAGE_FOLDER, SHARED_KEY, TEXT_FILE_FROM, body_images_to_files,  # noqa: E402
-                          file_value, images_to_files, on_demand_to_files, placeholders_into_body, share_repeated_values,
-                          texts_to_files,
-                          unshared)
+from page_weight import WHEN_NEAR, drop_unused_widget_files  # noqa: E402
+from widget_state import (FILE_CALL, IMAGE_FOLDER, JUPYTER_ONLY_MODEL, JUPYTER_ONLY_STATE, SHARED_KEY,  # noqa: E402
+                          TEXT_FILE_FROM, body_images_to_files, file_value, images_to_files, on_demand_to_files,
+                          only_what_views_read, placeholders_into_body, share_repeated_values, texts_to_files, unshared)
 
 WIDGET_STATE = "script[type='application/vnd.jupyter.widget-state+json']"
 
@@ -67,6 +66,32 @@ def test_repeated_values_at_any_depth_are_stored_once_and_put_back_whole():
     assert shared["state"]["c"] == state["state"]["c"]  # not an anywidget: left alone
     assert len(json.dumps(shared)) < len(json.dumps(state)) - len(module) - 600
     assert unshared(shared) == {name: state["state"][name]["state"] for name in ("a", "b")}
+
+
+def test_what_only_jupyter_reads_goes_and_the_views_values_stay():
+    layout = {"_model_name": "LayoutModel", "_view_name": "LayoutView", "width": None, "height": None}
+    state = {"state": {
+        "t": {"model_name": "AnyModel", "model_module": "anywidget", "model_module_version": "~0.11.*",
+              "state": {"_anywidget_id": "backease.widgets.timer.SessionTimer", "_css": "p{}", "_dom_classes": [],
+                        "_esm": "export default {};", "_model_module": "anywidget", "_model_module_version": "~0.11.*",
+                        "_model_name": "AnyModel", "_on_demand": ["diary"], "_placeholder": "<p>Timer</p>",
+                        "_view_count": None, "_view_module": "anywidget", "_view_module_version": "~0.11.*",
+                        "_view_name": "AnyView", "layout": "IPY_MODEL_l", "tabbable": None, "tooltip": None,
+                        "title": "Breathing", "diary": {"format": "d"}}},
+        "l": {"model_name": "LayoutModel", "model_module": "@jupyter-widgets/base", "state": layout},
+    }, "version_major": 2}
+    assert only_what_views_read(state) == {"state": {"t": {"model_name": "AnyModel", "state": {
+        "_css": "p{}", "_esm": "export default {};", "_on_demand": ["diary"], "_placeholder": "<p>Timer</p>",
+        "title": "Breathing", "diary": {"format": "d"}}}}, "version_major": 2}
+
+
+def test_built_pages_keep_only_what_their_views_read(site):
+    models = [model for rel in built_pages(site) if (tag := parsed_page(site, rel).select_one(WIDGET_STATE))
+              for model in json.loads(tag.string)["state"].values()]
+    assert len(models) > 50
+    for model in models:
+        assert model["model_name"] == "AnyModel" and not set(model) & set(JUPYTER_ONLY_MODEL), model
+        assert not set(model["state"]) & set(JUPYTER_ONLY_STATE), model["state"].keys()
 
 
 def test_drawn_images_in_widget_state_become_files_named_by_content(tmp_path):
@@ -317,6 +342,31 @@ def test_the_download_menu_opens_on_the_first_click_without_bootstrap_loaded_bef
     menu.wait_for(state="visible")
     assert menu.locator("a[href$='.ipynb']").count() == 1
     page.wait_for_function("typeof window.bootstrap === 'object'")  # loaded by that first click
+    assert not watch.problems(), watch.problems()
+
+
+def test_the_copy_button_loads_when_a_code_block_comes_near_and_copies_it(browser, server):
+    """On the class plans page on a phone: no copy-button script is fetched while no code block is near the screen;
+    scrolled to the example plan (YAML), they load, the block gets its copy button, and a tap copies the plan."""
+    context = site_context(browser, **PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page, watch = watched_page(context)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+    open_built(page, f"{server}/book/class/plans.html")
+    page.wait_for_load_state("networkidle")
+    assert not set(WHEN_NEAR) & set(fetched), fetched
+    block = page.locator("div.highlight-yaml div.highlight").first
+    block.scroll_into_view_if_needed()
+    button = block.locator("button.copybtn")
+    button.wait_for(state="attached")
+    assert [name for name in fetched if name in WHEN_NEAR] == list(WHEN_NEAR)
+    block.locator("pre").tap()  # the button shows when its block is touched
+    button.tap()
+    expect(button).to_have_attribute("data-tooltip", "Copied!")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("name: ") and copied.strip() == block.locator("pre").inner_text().strip()
+    context.close()
     assert not watch.problems(), watch.problems()
 
 

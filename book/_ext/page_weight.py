@@ -7,7 +7,8 @@
   needs only when the reader acts (a handout's sheets) files it loads then; each long text (a
   module, its styles, a tone) a file that every page sending it shares, so the browser and the
   offline app keep it once; every other value repeated in a page's anywidget states is stored
-  once and ``widget-loader.js`` puts it back before a widget renders. The files are scripts, so
+  once and ``widget-loader.js`` puts it back before a widget renders; what only Jupyter reads
+  (a layout model for every widget) goes. The files are scripts, so
   they load over ``file://`` as over http; the state goes at the end of the page's body, not in
   the head, so the text above it can be shown before it has arrived.
 - Stylesheets cut down to the rules the built site can use (``css_prune``): the theme's
@@ -15,7 +16,8 @@
 - Scripts a page does not use are left out of it: Sphinx's search index and tools (only
   the search page searches, unless the theme searches as you type), the copy button on
   pages without code, sphinx-design's tabs on pages without tabs, the toggle button on
-  pages without anything to toggle; the others are deferred, so none holds up the first paint.
+  pages without anything to toggle; on a page with code, the copy button's scripts load when a
+  code block first comes near the screen; the others are deferred, so none holds up the first paint.
 - Figures drawn in notebooks (``_images/*.svg``) compacted like the package's own
   (``backease.figures.style.compact_svg``); every image gets its width and height (no layout
   shift), and all but a page's first image load lazily, when the reader scrolls near them.
@@ -31,7 +33,7 @@ from pathlib import Path
 from css_prune import custom_properties_used, drop_unused_properties, prune_css, site_words
 from offline_book import site_unfinished
 from widget_state import (IMAGE_FOLDER, body_images_to_files, images_to_files, on_demand_to_files,
-                          placeholders_into_body, share_repeated_values, texts_to_files)
+                          only_what_views_read, placeholders_into_body, share_repeated_values, texts_to_files)
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_LOADER = "widget-loader.js"
@@ -50,6 +52,7 @@ def _share_widget_modules(app, pagename, templatename, context, doctree):
         # Keys sorted: a notebook taken from the execution cache has them sorted (nbformat writes it so), one just run
         # does not; sorted here, both builds give the same page, and a widget that needs an order is sent a list.
         state = json.loads(js.attributes["body"], object_pairs_hook=lambda pairs: dict(sorted(pairs)))
+        only_what_views_read(state)
         images_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
         context["body"] = placeholders_into_body(context.get("body", ""), state)
         texts_to_files(state, Path(app.outdir), "../" * pagename.count("/"))
@@ -93,6 +96,25 @@ def _deferred(js):
     return type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
 
 
+# The copy button on code blocks (sphinx-copybutton and the ClipboardJS it uses, 17 kB) is of use only once a code
+# block is in sight: on a page with code, its scripts load, in order, when a block first comes near the screen.
+WHEN_NEAR = ("clipboard.min.js", "copybutton.js")
+_NEAR_LOADER = """<script>
+/* The copy button's scripts load when a code block first comes near the screen (book/_ext/page_weight.py). */
+(() => {
+  const near = new IntersectionObserver((blocks) => {
+    if (!blocks.some((block) => block.isIntersecting)) return;
+    near.disconnect();
+    SOURCES.reduce((before, src) => before.then(() => new Promise((next) => document.head.append(
+      Object.assign(document.createElement("script"), { src, onload: next, onerror: next })))), Promise.resolve());
+  }, { rootMargin: "50% 0px" });
+  document.querySelectorAll("div.highlight").forEach((block) => near.observe(block));
+})();
+</script>
+"""
+_SRC = re.compile(r'\bsrc="([^"]+)"')
+
+
 def _lighten_assets(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     for key in ("script_files", "css_files"):
@@ -101,6 +123,11 @@ def _lighten_assets(app, pagename, templatename, context, doctree):
             assets[:] = [asset for asset in assets if not _idle(asset, body)]
     scripts = context.get("script_files")
     if scripts is not None and pagename != "search":  # the search page's own scripts need them at once
+        later = [js for js in scripts if str(js.filename or "").split("?")[0].endswith(WHEN_NEAR)]
+        if later and "body" in context:
+            sources = [_SRC.search(str(context["js_tag"](js)))[1] for js in later]
+            context["body"] += _NEAR_LOADER.replace("SOURCES", json.dumps(sources))
+            scripts[:] = [js for js in scripts if js not in later]
         scripts[:] = [_deferred(js) for js in scripts]
 
 

@@ -25,6 +25,10 @@
   texts, the first time the view asks for the value, with ``<script>`` tags (so over ``file://`` too); the offline
   app keeps them with the page. In Jupyter the value is in the model.
 - ``share_repeated_values``: each value repeated in a page's anywidget states is stored once.
+- ``only_what_views_read`` (first): what only Jupyter's widget manager reads goes: the layout model ipywidgets makes
+  for every widget (a dozen timers carried 12 kB of empty layouts) and each anywidget's bookkeeping (its module's and
+  view's names and versions, its CSS classes, tooltip and layout). ``widget-loader.js`` reads an anywidget's
+  ``_esm`` and ``_css``, its view the rest of its values.
 """
 from __future__ import annotations
 
@@ -49,8 +53,24 @@ TEXT_FILE_FROM = 4096  # characters: a shorter text costs more as a request of i
 SOUND = "data:audio/"
 
 
+# What of a saved widget only Jupyter's widget manager reads: of each model, and of each anywidget's state.
+JUPYTER_ONLY_MODEL = ("model_module", "model_module_version")
+JUPYTER_ONLY_STATE = ("_anywidget_id", "_dom_classes", "_model_module", "_model_module_version", "_model_name",
+                      "_view_count", "_view_module", "_view_module_version", "_view_name", "layout", "tabbable", "tooltip")
+
+
 def _anywidget_states(manager_state: dict) -> list[dict]:
     return [m for m in manager_state.get("state", {}).values() if m.get("model_name") == "AnyModel"]
+
+
+def only_what_views_read(manager_state: dict) -> dict:
+    """The state with its anywidgets only (a layout model, or any other, is Jupyter's), each without what only
+    Jupyter reads (``JUPYTER_ONLY_MODEL``, ``JUPYTER_ONLY_STATE``)."""
+    manager_state["state"] = {
+        model_id: {**{k: v for k, v in model.items() if k not in JUPYTER_ONLY_MODEL and k != "state"},
+                   "state": {k: v for k, v in model["state"].items() if k not in JUPYTER_ONLY_STATE}}
+        for model_id, model in manager_state.get("state", {}).items() if model.get("model_name") == "AnyModel"}
+    return manager_state
 
 
 def _image_file(uri: str) -> tuple[bytes, str] | None:
