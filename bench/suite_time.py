@@ -1,8 +1,10 @@
 """Benchmark: `make test` as CI runs it, on a fresh clone of the commit checked out (its install, build and tests).
 
 Reports the time it took and the CPU time the whole machine spent meanwhile (Linux's /proc/stat): the same commit
-has taken a quarter more of both on a slow hour of this machine than on a quiet one, every test slower alike.
-Changes not committed are not in the clone, so not measured.
+has taken 40 % more of both on a slow hour of this machine than on a quiet one, every test slower alike, at a
+load average below 1 (most likely its host was busy: no figure inside the machine shows that). So it also times a
+fixed piece of work before and after (``speed_probe_s``): when that took longer too, the machine was slower, not
+the suite. Changes not committed are not in the clone, so not measured.
 
     .venv/bin/python bench/suite_time.py        (make bench runs it with the other measures)
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import tempfile
 import time
@@ -29,18 +32,32 @@ def machine_cpu_s() -> float | None:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
+def speed_probe_s(repeats: int = 5) -> float:
+    """CPU-seconds this process takes to sum the first 30 million integers, the median of ``repeats``: the same
+    work each time, so a larger figure means a slower machine (as when other machines share its host)."""
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        sum(range(30_000_000))
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
 def measure() -> dict:
-    """Clone, run `.ci/run`, and return its time, the machine's CPU time and the tests' summary line (or why it
-    failed)."""
+    """Clone, run `.ci/run`, and return its time, the machine's CPU time, the speed probe before and after, and the
+    tests' summary line (or why it failed)."""
     with tempfile.TemporaryDirectory(prefix="backease-suite-") as tmp:
         clone = Path(tmp) / "clone"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        probe_before = speed_probe_s()
         cpu_before, start = machine_cpu_s(), time.perf_counter()
         run = subprocess.run([str(clone / ".ci" / "run")], cwd=clone, capture_output=True, text=True)
         wall = time.perf_counter() - start
         cpu_after = machine_cpu_s()
+        probe_after = speed_probe_s()
     summary = [line.strip("= ") for line in run.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
     return {"wall_s": wall, "cpu_s": None if cpu_before is None else cpu_after - cpu_before, "ok": not run.returncode,
+            "probe_s": (probe_before, probe_after),
             "summary": summary[-1] if summary else (run.stdout + run.stderr)[-300:].strip()}
 
 
